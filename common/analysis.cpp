@@ -1,0 +1,105 @@
+#include "common/analysis.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/ubrk.h>
+#include <unicode/unistr.h>
+#include <unicode/utf16.h>
+
+#include <stdexcept>
+
+namespace briefsearch {
+namespace {
+
+// Combining marks stripped after decomposition: the generic accents used by Latin, Greek
+// and Cyrillic ("Zürich" -> "zurich", "ё" -> "е") and Arabic's optional vowel marks.
+// Marks that change letters in other scripts (Devanagari vowel signs) are kept.
+bool is_foldable_mark(UChar32 c) {
+  return (c >= 0x0300 && c <= 0x036F) || (c >= 0x064B && c <= 0x065F) || c == 0x0670;
+}
+
+// Typographic apostrophes and the modifier letter used as one, read as "'".
+bool is_apostrophe(UChar32 c) { return c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0xFF07; }
+
+void check(UErrorCode status, const char* what) {
+  if (U_FAILURE(status)) {
+    throw std::runtime_error(std::string("ICU: cannot load ") + what + ": " + u_errorName(status));
+  }
+}
+
+}  // namespace
+
+Analyzer::Analyzer() : stemmer_("english") {
+  UErrorCode status = U_ZERO_ERROR;
+  word_breaker_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  check(status, "word break rules");
+  casefold_ = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  check(status, "NFKC case folding");
+  decompose_ = icu::Normalizer2::getNFDInstance(status);
+  check(status, "NFD");
+  compose_ = icu::Normalizer2::getNFCInstance(status);
+  check(status, "NFC");
+}
+
+Analyzer::~Analyzer() = default;
+
+std::string Analyzer::normalise_word(const std::u16string& word) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString text(word.data(), static_cast<int32_t>(word.size()));
+  icu::UnicodeString folded = casefold_->normalize(text, status);
+  icu::UnicodeString decomposed = decompose_->normalize(folded, status);
+  icu::UnicodeString stripped;
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (is_foldable_mark(c)) continue;
+    stripped.append(is_apostrophe(c) ? UChar32{'\''} : c);
+  }
+  icu::UnicodeString composed = compose_->normalize(stripped, status);
+  if (U_FAILURE(status)) return {};
+  std::string utf8;
+  composed.toUTF8String(utf8);
+  return utf8;
+}
+
+std::vector<Token> Analyzer::analyse(std::string_view text) {
+  std::vector<Token> tokens;
+  if (text.empty()) return tokens;
+  const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+
+  // UTF-16 index -> byte offset in text. Invalid bytes became one U+FFFD each; the offsets
+  // stay approximate there, which only affects highlighting of already broken text.
+  std::vector<std::size_t> byte_offsets(static_cast<size_t>(unicode.length()) + 1, text.size());
+  {
+    std::size_t byte = 0;
+    for (int32_t i = 0; i < unicode.length();) {
+      const UChar32 c = unicode.char32At(i);
+      const int32_t units = U16_LENGTH(c);
+      for (int32_t k = 0; k < units; ++k) byte_offsets[static_cast<size_t>(i + k)] = byte;
+      byte += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+      i += units;
+    }
+    byte_offsets.back() = std::min(byte, text.size());
+  }
+
+  word_breaker_->setText(unicode);
+  int32_t start = word_breaker_->first();
+  for (int32_t end = word_breaker_->next(); end != icu::BreakIterator::DONE;
+       start = end, end = word_breaker_->next()) {
+    if (word_breaker_->getRuleStatus() == UBRK_WORD_NONE) continue;
+    std::u16string word(unicode.getBuffer() + start, static_cast<size_t>(end - start));
+    std::string term = normalise_word(word);
+    while (!term.empty() && term.back() == '\'') term.pop_back();  // "states'" -> "states"
+    if (term.empty() || term.size() > kMaxWordBytes) continue;
+    Token token;
+    token.stem = stemmer_(term);
+    token.term = std::move(term);
+    token.begin = byte_offsets[static_cast<size_t>(start)];
+    token.end = byte_offsets[static_cast<size_t>(end)];
+    tokens.push_back(std::move(token));
+  }
+  return tokens;
+}
+
+}  // namespace briefsearch

@@ -1,0 +1,62 @@
+// The one text analyser: ICU normalisation, ICU word segmentation and Snowball stemming.
+// The indexer and the query parser both use it, so the same text always yields the same
+// terms on both sides.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <unicode/uversion.h>
+
+U_NAMESPACE_BEGIN
+class BreakIterator;
+class Normalizer2;
+U_NAMESPACE_END
+
+namespace briefsearch {
+
+// One word of analysed text.
+struct Token {
+  // The word as matched exactly: NFKC, case-folded, common diacritics removed, typographic
+  // apostrophes as ASCII. Used for phrases.
+  std::string term;
+  // The Snowball English stem of term. Used for plain word searches.
+  std::string stem;
+  // Byte range of the word in the analysed text, for highlighting.
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+// Words longer than this many bytes after normalisation are dropped: they are never real
+// words, and a prefixed term must stay under Xapian's 245-byte limit.
+inline constexpr std::size_t kMaxWordBytes = 64;
+
+// Not thread-safe (it owns an ICU break iterator): use one Analyzer per thread.
+class Analyzer {
+ public:
+  // Throws std::runtime_error when ICU's data cannot be loaded.
+  Analyzer();
+  ~Analyzer();
+  Analyzer(const Analyzer&) = delete;
+  Analyzer& operator=(const Analyzer&) = delete;
+
+  // The words of text in order. Invalid UTF-8 bytes are read as U+FFFD and never form part
+  // of a word.
+  [[nodiscard]] std::vector<Token> analyse(std::string_view text);
+
+ private:
+  std::string normalise_word(const std::u16string& word);
+
+  std::unique_ptr<icu::BreakIterator> word_breaker_;
+  const icu::Normalizer2* casefold_;
+  const icu::Normalizer2* decompose_;
+  const icu::Normalizer2* compose_;
+  Xapian::Stem stemmer_;
+};
+
+}  // namespace briefsearch

@@ -1,0 +1,39 @@
+// Calendar days (no time, no time zone) as briefs carry them, and the ways they are written.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace briefsearch {
+
+// A valid day of the proleptic Gregorian calendar, years 1000-9999.
+class CalendarDate {
+ public:
+  // Returns nothing when the day does not exist (February 30, month 13, year 99999).
+  [[nodiscard]] static std::optional<CalendarDate> from_parts(int year, int month, int day);
+
+  // Reads the forms briefs use: "July 28, 2025", "Jul 28, 2025", "Jul. 28 2025",
+  // "28 July 2025", "2025-07-28". Month names are English and case-insensitive.
+  [[nodiscard]] static std::optional<CalendarDate> parse(std::string_view text);
+
+  [[nodiscard]] int year() const { return year_; }
+  [[nodiscard]] int month() const { return month_; }
+  [[nodiscard]] int day() const { return day_; }
+
+  // "2025-07-28"
+  [[nodiscard]] std::string iso() const;
+  // "20250728": sorts as a string in date order, so it serves as a Xapian value.
+  [[nodiscard]] std::string compact() const;
+
+  friend bool operator==(const CalendarDate&, const CalendarDate&) = default;
+  friend auto operator<=>(const CalendarDate&, const CalendarDate&) = default;
+
+ private:
+  CalendarDate(int year, int month, int day) : year_(year), month_(month), day_(day) {}
+  int year_;
+  int month_;
+  int day_;
+};
+
+}  // namespace briefsearch

@@ -1,0 +1,79 @@
+#include "common/database.h"
+
+#include <cstdlib>
+
+#include "common/errors.h"
+#include "common/schema.h"
+
+namespace briefsearch {
+namespace {
+
+std::string rebuild_hint(const std::filesystem::path& path) {
+  return "rebuild it with: brief-index --full --db " + path.string() + " CORPUS";
+}
+
+void check_schema_version(const Xapian::Database& database, const std::filesystem::path& path) {
+  const std::string stored = database.get_metadata(std::string(kSchemaVersionKey));
+  if (stored == std::to_string(kSchemaVersion)) return;
+  if (stored.empty()) {
+    throw DatabaseError(path.string() + ": not a briefsearch database (no schema version); " +
+                        rebuild_hint(path));
+  }
+  throw DatabaseError(path.string() + ": schema version " + stored + ", this program needs " +
+                      std::to_string(kSchemaVersion) + "; " + rebuild_hint(path));
+}
+
+}  // namespace
+
+std::filesystem::path resolve_database_path(const std::optional<std::string>& command_line_path) {
+  if (command_line_path && !command_line_path->empty()) return *command_line_path;
+  if (const char* from_environment = std::getenv("BRIEF_DB"); from_environment && *from_environment) {
+    return from_environment;
+  }
+  if (const char* data_home = std::getenv("XDG_DATA_HOME"); data_home && *data_home) {
+    return std::filesystem::path(data_home) / "briefsearch" / "index";
+  }
+  if (const char* home = std::getenv("HOME"); home && *home) {
+    return std::filesystem::path(home) / ".local" / "share" / "briefsearch" / "index";
+  }
+  throw UsageError("no database given: use --db DIR or set BRIEF_DB");
+}
+
+Xapian::WritableDatabase open_for_writing(const std::filesystem::path& path) {
+  try {
+    std::error_code ignored;
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ignored);
+    Xapian::WritableDatabase database(path.string(), Xapian::DB_CREATE_OR_OPEN);
+    if (database.get_doccount() == 0 &&
+        database.get_metadata(std::string(kSchemaVersionKey)).empty()) {
+      database.set_metadata(std::string(kSchemaVersionKey), std::to_string(kSchemaVersion));
+      database.commit();
+    }
+    check_schema_version(database, path);
+    return database;
+  } catch (const Xapian::DatabaseLockError&) {
+    throw DatabaseLockedError(path.string() + ": database is locked by another brief-index run");
+  } catch (const Xapian::Error& error) {
+    throw DatabaseError(path.string() + ": cannot open database for writing: " +
+                        error.get_description());
+  }
+}
+
+Xapian::Database open_for_reading(const std::vector<std::filesystem::path>& paths) {
+  Xapian::Database combined;
+  for (const std::filesystem::path& path : paths) {
+    try {
+      Xapian::Database database(path.string());
+      check_schema_version(database, path);
+      combined.add_database(database);
+    } catch (const Xapian::DatabaseNotFoundError&) {
+      throw DatabaseError(path.string() + ": no database here; create one with: brief-index --db " +
+                          path.string() + " CORPUS");
+    } catch (const Xapian::Error& error) {
+      throw DatabaseError(path.string() + ": cannot open database: " + error.get_description());
+    }
+  }
+  return combined;
+}
+
+}  // namespace briefsearch

@@ -1,0 +1,28 @@
+// Opening briefsearch databases: where they live by default, and the schema version check
+// both binaries apply.
+#pragma once
+
+#include <xapian.h>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace briefsearch {
+
+// --db when given, else $BRIEF_DB, else $XDG_DATA_HOME/briefsearch/index, else
+// ~/.local/share/briefsearch/index. Throws UsageError when none can be worked out.
+[[nodiscard]] std::filesystem::path resolve_database_path(
+    const std::optional<std::string>& command_line_path);
+
+// Opens (creating if missing) a database for writing and records the schema version in a
+// new one. Throws DatabaseLockedError when another writer holds it, DatabaseError when it
+// cannot be opened or was written with another schema version.
+[[nodiscard]] Xapian::WritableDatabase open_for_writing(const std::filesystem::path& path);
+
+// Opens the databases for reading as one. Throws DatabaseError when one is missing,
+// unreadable or of another schema version; the message names the path.
+[[nodiscard]] Xapian::Database open_for_reading(const std::vector<std::filesystem::path>& paths);
+
+}  // namespace briefsearch

@@ -1,0 +1,110 @@
+#include "common/documents.h"
+
+#include <nlohmann/json.hpp>
+
+#include <stdexcept>
+
+#include "common/schema.h"
+
+namespace briefsearch {
+namespace {
+
+using Json = nlohmann::json;
+
+// Indexes text under field, starting at position; returns the position after the last word.
+Xapian::termpos index_text(Xapian::Document& document, Analyzer& analyzer,
+                           const TextField& field, std::string_view text,
+                           Xapian::termpos position) {
+  const std::string prefix(field.prefix);
+  const std::string stemmed_prefix = std::string(kStemmedPrefix) + prefix;
+  for (const Token& token : analyzer.analyse(text)) {
+    document.add_posting(prefix + token.term, position++, field.wdf_increment);
+    document.add_term(stemmed_prefix + token.stem, field.wdf_increment);
+  }
+  return position;
+}
+
+void add_filter(Xapian::Document& document, const FilterField& field, std::string_view value) {
+  if (value.empty()) return;
+  const std::string term = filter_term(field, value);
+  if (term.size() > field.prefix.size()) document.add_boolean_term(term);
+}
+
+Json brief_to_json(const Brief& brief) {
+  Json sections = Json::array();
+  for (const Section& section : brief.sections) {
+    sections.push_back({{"name", section.name}, {"text", section.text}});
+  }
+  const BriefMetadata& meta = brief.metadata;
+  return {{"id", brief.id},
+          {"path", brief.path},
+          {"line", brief.line},
+          {"title", brief.title},
+          {"date", brief.date ? brief.date->iso() : ""},
+          {"sections", sections},
+          {"region", meta.region},
+          {"countries", meta.countries},
+          {"tags", meta.tags},
+          {"source", meta.source},
+          {"classification", meta.classification},
+          {"language", meta.language}};
+}
+
+}  // namespace
+
+Xapian::Document build_document(const Brief& brief, Analyzer& analyzer) {
+  Xapian::Document document;
+  Xapian::termpos position = 1;
+  position = index_text(document, analyzer, kTitleField, brief.title, position);
+  for (const Section& section : brief.sections) {
+    position += kSectionGap;
+    position = index_text(document, analyzer, text_field_for_section(section.name),
+                          section.text, position);
+    add_filter(document, kSectionNameFilter, section.name);
+  }
+
+  add_filter(document, kIdFilter, brief.id);
+  add_filter(document, kPathFilter, brief.path);
+  const BriefMetadata& meta = brief.metadata;
+  add_filter(document, kRegionFilter, meta.region);
+  for (const std::string& country : meta.countries) add_filter(document, kCountryFilter, country);
+  for (const std::string& tag : meta.tags) add_filter(document, kTagFilter, tag);
+  add_filter(document, kSourceFilter, meta.source);
+  add_filter(document, kClassificationFilter, meta.classification);
+  add_filter(document, kLanguageFilter, meta.language);
+  if (brief.date) {
+    document.add_value(kDateSlot, brief.date->compact());
+    add_filter(document, kYearFilter, brief.date->compact().substr(0, 4));
+    add_filter(document, kMonthFilter, brief.date->compact().substr(0, 6));
+  }
+  // Text was decoded to UTF-8 by the parsers; replace keeps a stray bad byte from
+  // throwing here.
+  document.set_data(brief_to_json(brief).dump(-1, ' ', false, Json::error_handler_t::replace));
+  return document;
+}
+
+Brief brief_from_document_data(const std::string& data) {
+  const Json json = Json::parse(data, nullptr, false);
+  if (!json.is_object() || !json.contains("id") || !json.contains("sections")) {
+    throw std::runtime_error("document data is not a stored brief");
+  }
+  Brief brief;
+  brief.id = json.value("id", "");
+  brief.path = json.value("path", "");
+  brief.line = json.value("line", std::size_t{0});
+  brief.title = json.value("title", "");
+  brief.date = CalendarDate::parse(json.value("date", ""));
+  for (const Json& section : json["sections"]) {
+    brief.sections.push_back({section.value("name", ""), section.value("text", "")});
+  }
+  BriefMetadata& meta = brief.metadata;
+  meta.region = json.value("region", "");
+  meta.countries = json.value("countries", std::vector<std::string>{});
+  meta.tags = json.value("tags", std::vector<std::string>{});
+  meta.source = json.value("source", "");
+  meta.classification = json.value("classification", "");
+  meta.language = json.value("language", "");
+  return brief;
+}
+
+}  // namespace briefsearch

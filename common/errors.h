@@ -1,0 +1,50 @@
+// The typed errors the library throws; each carries the exit code main turns it into.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace briefsearch {
+
+// Exit codes shared by both binaries (documented in the README and in --help).
+enum ExitCode : int {
+  kExitSuccess = 0,
+  kExitPartial = 1,        // brief-index: some files rejected; brief-search: no hits
+  kExitUsage = 2,          // bad command line or query
+  kExitDatabase = 3,       // database missing, unreadable, corrupt or of another schema
+  kExitTemporaryFailure = 75,  // EX_TEMPFAIL: database locked by another writer
+};
+
+class BriefsearchError : public std::runtime_error {
+ public:
+  BriefsearchError(const std::string& message, int exit_code)
+      : std::runtime_error(message), exit_code_(exit_code) {}
+  [[nodiscard]] int exit_code() const { return exit_code_; }
+
+ private:
+  int exit_code_;
+};
+
+class UsageError : public BriefsearchError {
+ public:
+  explicit UsageError(const std::string& message) : BriefsearchError(message, kExitUsage) {}
+};
+
+class QueryError : public BriefsearchError {
+ public:
+  explicit QueryError(const std::string& message) : BriefsearchError(message, kExitUsage) {}
+};
+
+class DatabaseError : public BriefsearchError {
+ public:
+  explicit DatabaseError(const std::string& message)
+      : BriefsearchError(message, kExitDatabase) {}
+};
+
+class DatabaseLockedError : public BriefsearchError {
+ public:
+  explicit DatabaseLockedError(const std::string& message)
+      : BriefsearchError(message, kExitTemporaryFailure) {}
+};
+
+}  // namespace briefsearch

@@ -1,0 +1,128 @@
+// Reads JSON Lines exports: one brief per line, as a JSON object. A bad line is an error
+// for that line only.
+#include <nlohmann/json.hpp>
+
+#include "common/parse_formats.h"
+#include "common/strings.h"
+
+namespace briefsearch {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// A record that cannot become a brief; caught per line.
+struct RecordError {
+  std::string message;
+};
+
+std::string string_field(const Json& record, const char* key) {
+  const auto found = record.find(key);
+  if (found == record.end() || found->is_null()) return {};
+  if (!found->is_string()) throw RecordError{std::string("field '") + key + "' must be a string"};
+  return found->get<std::string>();
+}
+
+// Accepts an array of strings or one comma-separated string.
+std::vector<std::string> list_field(const Json& record, const char* key) {
+  const auto found = record.find(key);
+  if (found == record.end() || found->is_null()) return {};
+  if (found->is_string()) return split_list(found->get<std::string>());
+  if (!found->is_array()) {
+    throw RecordError{std::string("field '") + key + "' must be a list of strings"};
+  }
+  std::vector<std::string> items;
+  for (const Json& item : *found) {
+    if (!item.is_string()) {
+      throw RecordError{std::string("field '") + key + "' must be a list of strings"};
+    }
+    std::string value(trim(item.get<std::string>()));
+    if (!value.empty()) items.push_back(std::move(value));
+  }
+  return items;
+}
+
+// "sections" is a list of {"name", "text"} objects or an object of name -> text; without
+// it, top-level "description", "impact" and "text" fields are used.
+std::vector<Section> sections_field(const Json& record) {
+  std::vector<Section> sections;
+  const auto found = record.find("sections");
+  if (found == record.end() || found->is_null()) {
+    for (const auto& [key, name] : {std::pair{"description", "Description"},
+                                    std::pair{"impact", "Impact"}, std::pair{"text", "Body"},
+                                    std::pair{"body", "Body"}}) {
+      std::string text = string_field(record, key);
+      if (!trim(text).empty()) sections.push_back({name, std::move(text)});
+    }
+    return sections;
+  }
+  if (found->is_object()) {
+    for (const auto& [name, text] : found->items()) {
+      if (!text.is_string()) throw RecordError{"section '" + name + "' must be a string"};
+      sections.push_back({name, text.get<std::string>()});
+    }
+    return sections;
+  }
+  if (!found->is_array()) throw RecordError{"field 'sections' must be a list or an object"};
+  for (const Json& section : *found) {
+    if (!section.is_object()) throw RecordError{"each section must be an object"};
+    sections.push_back({string_field(section, "name"), string_field(section, "text")});
+    if (sections.back().name.empty()) sections.back().name = "Body";
+  }
+  return sections;
+}
+
+Brief brief_from_record(const Json& record, const std::string& path, size_t line,
+                        ParseResult& result) {
+  if (!record.is_object()) throw RecordError{"a record must be a JSON object"};
+  Brief brief;
+  brief.path = path;
+  brief.line = line;
+  brief.id = string_field(record, "id");
+  brief.title = trim(string_field(record, "title"));
+  const std::string date = string_field(record, "date");
+  brief.date = CalendarDate::parse(trim(date));
+  if (!brief.date && !trim(date).empty()) {
+    result.warnings.push_back({path, line, "invalid date '" + date + "'; indexed undated"});
+  }
+  brief.sections = sections_field(record);
+  BriefMetadata& meta = brief.metadata;
+  meta.region = string_field(record, "region");
+  meta.countries = list_field(record, "countries");
+  meta.tags = list_field(record, "tags");
+  meta.source = string_field(record, "source");
+  meta.classification = string_field(record, "classification");
+  meta.language = string_field(record, "language");
+  return brief;
+}
+
+// nlohmann's messages start with "[json.exception.parse_error.101] "; the rest is the part
+// a user can act on.
+std::string short_json_error(const std::string& what) {
+  const size_t bracket = what.find("] ");
+  return bracket == std::string::npos ? what : what.substr(bracket + 2);
+}
+
+}  // namespace
+
+void parse_json_lines(std::string_view text, const std::string& path, ParseResult& result) {
+  size_t line_number = 0;
+  size_t records = 0;
+  for (std::string_view line : split_lines(text)) {
+    ++line_number;
+    if (trim(line).empty()) continue;
+    ++records;
+    try {
+      const Json record = Json::parse(line);
+      Brief brief = brief_from_record(record, path, line_number, result);
+      if (auto missing = find_missing_content(brief)) throw RecordError{*missing};
+      result.briefs.push_back(std::move(brief));
+    } catch (const Json::exception& error) {
+      result.errors.push_back({path, line_number, "invalid JSON: " + short_json_error(error.what())});
+    } catch (const RecordError& error) {
+      result.errors.push_back({path, line_number, error.message});
+    }
+  }
+  if (records == 0) result.errors.push_back({path, 0, "empty file"});
+}
+
+}  // namespace briefsearch

@@ -1,0 +1,155 @@
+#include "common/output.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+#include "common/terminal_text.h"
+
+namespace briefsearch {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr std::string_view kBold = "\x1b[1m";
+constexpr std::string_view kDim = "\x1b[2m";
+constexpr std::string_view kCyan = "\x1b[36m";
+constexpr std::string_view kReset = "\x1b[0m";
+
+// Invalid UTF-8 cannot reach the output: dump replaces it with U+FFFD.
+std::string dump(const Json& json) {
+  return json.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+Json hit_json(const Hit& hit) {
+  // Scores are rounded so that output is stable across runs and platforms.
+  const double score = std::round(hit.score * 10000.0) / 10000.0;
+  return {{"rank", hit.rank},   {"id", hit.id},       {"path", hit.path},
+          {"title", hit.title}, {"date", hit.date.empty() ? Json(nullptr) : Json(hit.date)},
+          {"score", score},     {"snippet", hit.snippet}};
+}
+
+class TextWriter : public ResultWriter {
+ public:
+  TextWriter(std::ostream& out, bool color) : out_(out), color_(color) {}
+
+  void write(const SearchReport& report) override {
+    bool first = true;
+    for (const Hit& hit : report.results.hits) {
+      if (!first) out_ << '\n';
+      first = false;
+      const std::string date = hit.date.empty() ? "undated   " : hit.date;
+      out_ << paint(kDim, std::to_string(hit.rank) + ". " + date) << "  "
+           << paint(kBold, printable_text(hit.title)) << '\n';
+      out_ << "   " << paint(kCyan, printable_text(hit.path)) << '\n';
+      if (!hit.snippet.empty()) out_ << "   " << printable_text(hit.snippet) << '\n';
+    }
+    const auto& results = report.results;
+    if (!results.hits.empty() || results.total > 0) {
+      out_ << '\n'
+           << paint(kDim, summary_line(report)) << '\n';
+    }
+  }
+
+ private:
+  std::string paint(std::string_view style, const std::string& text) const {
+    if (!color_) return text;
+    return std::string(style) + text + std::string(kReset);
+  }
+
+  static std::string summary_line(const SearchReport& report) {
+    const auto& results = report.results;
+    std::string line = results.total_exact ? "" : "about ";
+    line += std::to_string(results.total) + (results.total == 1 ? " brief" : " briefs");
+    if (!results.hits.empty()) {
+      line += ", showing " + std::to_string(results.hits.front().rank) + "-" +
+              std::to_string(results.hits.back().rank);
+    }
+    return line;
+  }
+
+  std::ostream& out_;
+  bool color_;
+};
+
+class JsonWriter : public ResultWriter {
+ public:
+  explicit JsonWriter(std::ostream& out) : out_(out) {}
+
+  void write(const SearchReport& report) override {
+    Json hits = Json::array();
+    for (const Hit& hit : report.results.hits) hits.push_back(hit_json(hit));
+    const Json document = {{"format_version", kJsonFormatVersion},
+                           {"query", report.query},
+                           {"total", report.results.total},
+                           {"total_exact", report.results.total_exact},
+                           {"offset", report.options.offset},
+                           {"limit", report.options.limit},
+                           {"hits", hits}};
+    out_ << dump(document) << '\n';
+  }
+
+ private:
+  std::ostream& out_;
+};
+
+class JsonLinesWriter : public ResultWriter {
+ public:
+  explicit JsonLinesWriter(std::ostream& out) : out_(out) {}
+  void write(const SearchReport& report) override {
+    for (const Hit& hit : report.results.hits) out_ << dump(hit_json(hit)) << '\n';
+  }
+
+ private:
+  std::ostream& out_;
+};
+
+class PathsWriter : public ResultWriter {
+ public:
+  explicit PathsWriter(std::ostream& out) : out_(out) {}
+  void write(const SearchReport& report) override {
+    for (const Hit& hit : report.results.hits) out_ << printable_text(hit.path) << '\n';
+  }
+
+ private:
+  std::ostream& out_;
+};
+
+class CountWriter : public ResultWriter {
+ public:
+  explicit CountWriter(std::ostream& out) : out_(out) {}
+  void write(const SearchReport& report) override { out_ << report.results.total << '\n'; }
+
+ private:
+  std::ostream& out_;
+};
+
+}  // namespace
+
+std::optional<OutputFormat> output_format_named(std::string_view name) {
+  if (name == "text") return OutputFormat::kText;
+  if (name == "json") return OutputFormat::kJson;
+  if (name == "jsonl") return OutputFormat::kJsonLines;
+  if (name == "paths") return OutputFormat::kPaths;
+  if (name == "count") return OutputFormat::kCount;
+  return std::nullopt;
+}
+
+std::unique_ptr<ResultWriter> make_result_writer(OutputFormat format, std::ostream& out,
+                                                 bool color) {
+  switch (format) {
+    case OutputFormat::kText:
+      return std::make_unique<TextWriter>(out, color);
+    case OutputFormat::kJson:
+      return std::make_unique<JsonWriter>(out);
+    case OutputFormat::kJsonLines:
+      return std::make_unique<JsonLinesWriter>(out);
+    case OutputFormat::kPaths:
+      return std::make_unique<PathsWriter>(out);
+    case OutputFormat::kCount:
+      return std::make_unique<CountWriter>(out);
+  }
+  return nullptr;
+}
+
+}  // namespace briefsearch

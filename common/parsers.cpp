@@ -1,0 +1,118 @@
+#include "common/parsers.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "common/parse_formats.h"
+#include "common/strings.h"
+#include "common/text_encoding.h"
+
+namespace briefsearch {
+namespace {
+
+ParseResult single_error(const std::string& path, std::string message) {
+  ParseResult result;
+  result.errors.push_back({path, 0, std::move(message)});
+  return result;
+}
+
+// Opens without following a final symlink and without blocking on a FIFO, and insists on
+// a regular file, so a stray device or pipe named *.txt cannot hang the indexer.
+std::optional<std::string> read_regular_file(const std::filesystem::path& file,
+                                             std::string& contents) {
+  const int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) return std::string(std::strerror(errno));
+  struct stat status {};
+  std::optional<std::string> failure;
+  if (::fstat(fd, &status) != 0) {
+    failure = std::strerror(errno);
+  } else if (!S_ISREG(status.st_mode)) {
+    failure = "not a regular file";
+  } else if (static_cast<std::uintmax_t>(status.st_size) > kMaxInputFileBytes) {
+    failure = "file too large (" + std::to_string(status.st_size) + " bytes, limit " +
+              std::to_string(kMaxInputFileBytes) + ")";
+  } else {
+    contents.resize(static_cast<size_t>(status.st_size));
+    size_t done = 0;
+    while (done < contents.size()) {
+      const ssize_t got = ::read(fd, contents.data() + done, contents.size() - done);
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0) {
+        failure = std::strerror(errno);
+        break;
+      }
+      if (got == 0) break;
+      done += static_cast<size_t>(got);
+    }
+    contents.resize(done);
+  }
+  ::close(fd);
+  return failure;
+}
+
+}  // namespace
+
+std::optional<InputFormat> input_format_for(const std::filesystem::path& path) {
+  const std::string extension = ascii_lowercase(path.extension().string());
+  if (extension == ".txt") return InputFormat::kScrapedText;
+  if (extension == ".md" || extension == ".markdown") return InputFormat::kMarkdown;
+  if (extension == ".jsonl") return InputFormat::kJsonLines;
+  return std::nullopt;
+}
+
+std::string ParseIssue::describe() const {
+  std::string text = path;
+  if (line > 0) text += ":" + std::to_string(line);
+  text += ": ";
+  text += message;
+  return text;
+}
+
+ParseResult parse_brief_file(const std::filesystem::path& file, InputFormat format,
+                             const std::string& display_path) {
+  std::string contents;
+  if (auto failure = read_regular_file(file, contents)) {
+    return single_error(display_path, "cannot read: " + *failure);
+  }
+  return parse_brief_bytes(contents, format, display_path);
+}
+
+ParseResult parse_brief_bytes(std::string_view bytes, InputFormat format,
+                              const std::string& display_path) {
+  if (trim(bytes).empty()) return single_error(display_path, "empty file");
+  DecodedText decoded;
+  if (auto failure = decode_text(bytes, decoded)) {
+    return single_error(display_path, failure->reason);
+  }
+  ParseResult result;
+  if (decoded.source_encoding != "UTF-8") {
+    result.warnings.push_back(
+        {display_path, 0, "not UTF-8; read as " + decoded.source_encoding});
+  }
+  switch (format) {
+    case InputFormat::kScrapedText:
+      parse_scraped_text(decoded.utf8, display_path, result);
+      break;
+    case InputFormat::kMarkdown:
+      parse_markdown(decoded.utf8, display_path, result);
+      break;
+    case InputFormat::kJsonLines:
+      parse_json_lines(decoded.utf8, display_path, result);
+      break;
+  }
+  return result;
+}
+
+std::optional<std::string> find_missing_content(const Brief& brief) {
+  if (trim(brief.title).empty()) return "no title found";
+  for (const Section& section : brief.sections) {
+    if (!trim(section.text).empty()) return std::nullopt;
+  }
+  return "no text found";
+}
+
+}  // namespace briefsearch

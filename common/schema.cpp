@@ -1,0 +1,77 @@
+#include "common/schema.h"
+
+#include <cstdint>
+#include <cstdio>
+
+#include "common/strings.h"
+
+namespace briefsearch {
+namespace {
+
+// Xapian rejects terms over 245 bytes; keep well clear of it.
+constexpr std::size_t kMaxTermBytes = 240;
+
+uint64_t fnv1a_64(std::string_view bytes) {
+  uint64_t hash = 0xcbf29ce484222325ULL;
+  for (unsigned char c : bytes) {
+    hash ^= c;
+    hash *= 0x100000001b3ULL;
+  }
+  return hash;
+}
+
+std::string bounded_term(std::string_view prefix, std::string_view value) {
+  std::string term(prefix);
+  if (prefix.size() + value.size() <= kMaxTermBytes) {
+    term += value;
+    return term;
+  }
+  char hash[24];
+  std::snprintf(hash, sizeof hash, "#%016llx", static_cast<unsigned long long>(fnv1a_64(value)));
+  std::size_t keep = kMaxTermBytes - prefix.size() - (sizeof hash - 7);
+  // Cut on a UTF-8 character boundary.
+  while (keep > 0 && (static_cast<unsigned char>(value[keep]) & 0xC0) == 0x80) --keep;
+  term += value.substr(0, keep);
+  term += hash;
+  return term;
+}
+
+}  // namespace
+
+const TextField& text_field_for_section(std::string_view section_name) {
+  const std::string name = ascii_lowercase(section_name);
+  if (name == "description") return kDescriptionField;
+  if (name == "impact") return kImpactField;
+  return kOtherSectionField;
+}
+
+std::optional<TextField> text_field_named(std::string_view name) {
+  const std::string lowered = ascii_lowercase(name);
+  if (lowered == "desc") return kDescriptionField;
+  for (const TextField& field : kTextFields) {
+    if (lowered == field.name) return field;
+  }
+  return std::nullopt;
+}
+
+std::string normalise_filter_value(std::string_view value) {
+  std::string normalised;
+  bool pending_separator = false;
+  for (char c : trim(value)) {
+    if (c == ' ' || c == '\t' || c == '_') {
+      pending_separator = true;
+      continue;
+    }
+    if (pending_separator && !normalised.empty()) normalised += '-';
+    pending_separator = false;
+    normalised += c;
+  }
+  return ascii_lowercase(normalised);
+}
+
+std::string filter_term(const FilterField& field, std::string_view value) {
+  if (field.exact) return bounded_term(field.prefix, value);
+  return bounded_term(field.prefix, normalise_filter_value(value));
+}
+
+}  // namespace briefsearch

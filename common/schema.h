@@ -1,0 +1,88 @@
+// The one table of how briefs are laid out in Xapian: term prefixes, value slots, weights
+// and the schema version. The indexer writes it and the searcher reads it from here only.
+//
+// Persisted: changing a prefix, a slot, the section gap or the document data layout
+// changes the on-disk format, and must come with a new kSchemaVersion.
+#pragma once
+
+#include <xapian.h>
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace briefsearch {
+
+inline constexpr int kSchemaVersion = 1;
+// Database metadata key holding kSchemaVersion as decimal text.
+inline constexpr std::string_view kSchemaVersionKey = "briefsearch.schema_version";
+
+// Prefix of stemmed terms, put before the field prefix: "ZS" + stem for a title word, as
+// Xapian's TermGenerator and Omega lay them out.
+inline constexpr std::string_view kStemmedPrefix = "Z";
+
+// Positions skipped between sections, so no phrase can span two of them.
+inline constexpr Xapian::termpos kSectionGap = 100;
+
+// Searchable text. Each word is indexed once, with positions, under its field's prefix;
+// a query word without a field searches all of them.
+struct TextField {
+  std::string_view name;  // as typed in queries: "title", "description", ...
+  std::string_view prefix;
+  Xapian::termcount wdf_increment;  // how much one occurrence weighs
+};
+
+inline constexpr TextField kTitleField{"title", "S", 3};
+inline constexpr TextField kDescriptionField{"description", "XD", 1};
+inline constexpr TextField kImpactField{"impact", "XI", 1};
+// Every other section (Background, Assessment, Outlook, ...).
+inline constexpr TextField kOtherSectionField{"section", "XS", 1};
+
+inline constexpr std::array<TextField, 4> kTextFields = {kTitleField, kDescriptionField,
+                                                         kImpactField, kOtherSectionField};
+
+// The field a section's text is indexed under, from its name.
+[[nodiscard]] const TextField& text_field_for_section(std::string_view section_name);
+
+// The text field a query names ("title", "desc", "description", "impact", "section").
+[[nodiscard]] std::optional<TextField> text_field_named(std::string_view name);
+
+// Exact filters, stored as boolean terms with wdf 0.
+struct FilterField {
+  std::string_view name;
+  std::string_view prefix;
+  // Exact values keep their case and spacing; the others are normalised.
+  bool exact = false;
+};
+
+inline constexpr FilterField kIdFilter{"id", "Q", true};
+inline constexpr FilterField kPathFilter{"path", "P", true};
+inline constexpr FilterField kCountryFilter{"country", "XC"};
+inline constexpr FilterField kRegionFilter{"region", "XR"};
+inline constexpr FilterField kTagFilter{"tag", "K"};
+inline constexpr FilterField kSourceFilter{"source", "XO"};
+inline constexpr FilterField kClassificationFilter{"classification", "XL"};
+inline constexpr FilterField kLanguageFilter{"language", "L"};
+inline constexpr FilterField kSectionNameFilter{"section-name", "XN"};
+inline constexpr FilterField kYearFilter{"year", "Y"};
+inline constexpr FilterField kMonthFilter{"month", "M"};
+
+inline constexpr std::array<FilterField, 11> kFilterFields = {
+    kIdFilter,      kPathFilter,           kCountryFilter,   kRegionFilter,
+    kTagFilter,     kSourceFilter,         kClassificationFilter,
+    kLanguageFilter, kSectionNameFilter,   kYearFilter,      kMonthFilter};
+
+// Value slots.
+inline constexpr Xapian::valueno kDateSlot = 0;  // "YYYYMMDD"; empty when undated
+
+// Filter values are matched case-insensitively, with runs of spaces read as one hyphen:
+// "Middle East" and "middle-east" give the same term.
+[[nodiscard]] std::string normalise_filter_value(std::string_view value);
+
+// prefix + value (normalised unless the field is exact), kept under Xapian's term length
+// limit: a value too long to fit is cut and ends with a hash of the whole value, so
+// distinct long values stay distinct.
+[[nodiscard]] std::string filter_term(const FilterField& field, std::string_view value);
+
+}  // namespace briefsearch

@@ -1,0 +1,139 @@
+#include "common/section_builder.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "common/strings.h"
+
+namespace briefsearch {
+namespace {
+
+struct SectionAlias {
+  std::string_view spelling;  // lowercase
+  std::string_view canonical;
+};
+
+constexpr std::array<SectionAlias, 24> kSectionAliases = {{
+    {"description", "Description"},
+    {"impact", "Impact"},
+    {"background", "Background"},
+    {"assessment", "Assessment"},
+    {"outlook", "Outlook"},
+    {"key judgments", "Key Judgments"},
+    {"key judgements", "Key Judgments"},
+    {"analysis", "Analysis"},
+    {"summary", "Summary"},
+    {"context", "Context"},
+    {"implications", "Implications"},
+    {"comment", "Comment"},
+    {"forecast", "Forecast"},
+    {"scenarios", "Scenarios"},
+    {"recommendations", "Recommendations"},
+    {"bottom line", "Bottom Line"},
+    {"what next", "What Next"},
+    {"details", "Details"},
+    {"significance", "Significance"},
+    {"key points", "Key Points"},
+    {"indicators", "Indicators"},
+    {"sources", "Sources"},
+    {"risks", "Risks"},
+    {"timeline", "Timeline"},
+}};
+
+// Words that sit next to a genuine parenthetical dash, never inside a hyphenated compound.
+constexpr std::array<std::string_view, 40> kFunctionWords = {
+    "a",     "an",    "and",  "as",     "at",    "but",   "by",     "for",   "from", "he",
+    "her",   "his",   "if",   "in",     "is",    "it",    "its",    "not",   "of",   "on",
+    "or",    "she",   "than", "that",   "the",   "their", "these",  "they",  "this", "those",
+    "to",    "was",   "we",   "were",   "which", "while", "who",    "whose", "with", "when"};
+
+constexpr std::string_view kSpacedEnDash = " \xE2\x80\x93 ";
+
+bool is_word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+
+bool is_function_word(std::string_view word) {
+  const std::string lowered = ascii_lowercase(word);
+  return std::find(kFunctionWords.begin(), kFunctionWords.end(), lowered) != kFunctionWords.end();
+}
+
+}  // namespace
+
+std::optional<std::string> canonical_section_name(std::string_view heading) {
+  const std::string lowered = ascii_lowercase(trim(heading));
+  for (const SectionAlias& alias : kSectionAliases) {
+    if (lowered == alias.spelling) return std::string(alias.canonical);
+  }
+  return std::nullopt;
+}
+
+std::string repair_spaced_hyphens(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t position = 0;
+  while (true) {
+    const size_t dash = text.find(kSpacedEnDash, position);
+    if (dash == std::string_view::npos) break;
+    const size_t after = dash + kSpacedEnDash.size();
+    size_t left_start = dash;
+    while (left_start > 0 && is_word_byte(static_cast<unsigned char>(text[left_start - 1]))) {
+      --left_start;
+    }
+    size_t right_end = after;
+    while (right_end < text.size() && is_word_byte(static_cast<unsigned char>(text[right_end]))) {
+      ++right_end;
+    }
+    const std::string_view left = text.substr(left_start, dash - left_start);
+    const std::string_view right = text.substr(after, right_end - after);
+    out.append(text.substr(position, dash - position));
+    if (!left.empty() && !right.empty() && !is_function_word(left) && !is_function_word(right)) {
+      out += '-';
+    } else {
+      out.append(kSpacedEnDash);
+    }
+    position = after;
+  }
+  out.append(text.substr(position));
+  return out;
+}
+
+void SectionBuilder::start_section(std::string name) {
+  end_paragraph();
+  sections_.push_back({std::move(name), {}});
+  section_open_ = true;
+}
+
+void SectionBuilder::add_line(std::string_view line) {
+  line = trim(line);
+  if (line.empty()) {
+    end_paragraph();
+    return;
+  }
+  if (!paragraph_.empty()) paragraph_ += ' ';
+  paragraph_.append(line);
+}
+
+void SectionBuilder::end_paragraph() {
+  if (paragraph_.empty()) return;
+  if (!section_open_) {
+    sections_.push_back({std::string(kUntitledSectionName), {}});
+    section_open_ = true;
+  }
+  std::string& text = sections_.back().text;
+  if (!text.empty()) text += "\n\n";
+  text += repair_spaced_hyphens(paragraph_);
+  paragraph_.clear();
+}
+
+std::vector<Section> SectionBuilder::finish() {
+  end_paragraph();
+  std::vector<Section> sections;
+  for (Section& section : sections_) {
+    if (!section.text.empty()) sections.push_back(std::move(section));
+  }
+  sections_.clear();
+  section_open_ = false;
+  return sections;
+}
+
+}  // namespace briefsearch

@@ -1,0 +1,119 @@
+#include "common/strings.h"
+
+#include <unicode/utf8.h>
+
+#include <cctype>
+
+namespace briefsearch {
+namespace {
+
+constexpr std::string_view kNoBreakSpace = "\xC2\xA0";
+
+bool is_ascii_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+}  // namespace
+
+std::string_view trim(std::string_view text) {
+  while (true) {
+    if (!text.empty() && is_ascii_space(text.front())) {
+      text.remove_prefix(1);
+    } else if (text.starts_with(kNoBreakSpace)) {
+      text.remove_prefix(kNoBreakSpace.size());
+    } else {
+      break;
+    }
+  }
+  while (true) {
+    if (!text.empty() && is_ascii_space(text.back())) {
+      text.remove_suffix(1);
+    } else if (text.ends_with(kNoBreakSpace)) {
+      text.remove_suffix(kNoBreakSpace.size());
+    } else {
+      break;
+    }
+  }
+  return text;
+}
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  while (start <= text.size()) {
+    const size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) {
+      if (start < text.size()) lines.push_back(text.substr(start));
+      break;
+    }
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::string ascii_lowercase(std::string_view text) {
+  std::string lowered(text);
+  for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lowered;
+}
+
+bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() &&
+         ascii_lowercase(text.substr(0, prefix.size())) == ascii_lowercase(prefix);
+}
+
+std::vector<std::string> split_list(std::string_view text) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(',', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view part = trim(text.substr(start, end - start));
+    if (!part.empty()) parts.emplace_back(part);
+    start = end + 1;
+  }
+  return parts;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string joined;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) joined += separator;
+    joined += parts[i];
+  }
+  return joined;
+}
+
+bool is_valid_utf8(std::string_view bytes) {
+  const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
+  const auto length = static_cast<int32_t>(bytes.size());
+  int32_t offset = 0;
+  while (offset < length) {
+    UChar32 c;
+    U8_NEXT(data, offset, length, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+std::string repair_utf8(std::string_view bytes) {
+  std::string repaired;
+  repaired.reserve(bytes.size());
+  const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
+  const auto length = static_cast<int32_t>(bytes.size());
+  int32_t offset = 0;
+  while (offset < length) {
+    const int32_t start = offset;
+    UChar32 c;
+    U8_NEXT(data, offset, length, c);
+    if (c < 0) {
+      repaired += "\xEF\xBF\xBD";
+    } else {
+      repaired.append(bytes.substr(start, offset - start));
+    }
+  }
+  return repaired;
+}
+
+}  // namespace briefsearch

@@ -1,0 +1,32 @@
+// Small string helpers shared by the parsers and the writers. All work on UTF-8 bytes.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace briefsearch {
+
+// Strips ASCII whitespace and U+00A0 (no-break space, common in scraped pages) at both ends.
+[[nodiscard]] std::string_view trim(std::string_view text);
+
+// Splits on '\n'; the text is expected to have LF line ends already.
+[[nodiscard]] std::vector<std::string_view> split_lines(std::string_view text);
+
+[[nodiscard]] std::string ascii_lowercase(std::string_view text);
+
+[[nodiscard]] bool starts_with_ignoring_case(std::string_view text, std::string_view prefix);
+
+// Splits "a, b ,c" on commas and trims each part; empty parts are dropped.
+[[nodiscard]] std::vector<std::string> split_list(std::string_view text);
+
+// Joins parts with a separator.
+[[nodiscard]] std::string join(const std::vector<std::string>& parts, std::string_view separator);
+
+// True when the bytes are well-formed UTF-8 (no overlongs, no surrogates).
+[[nodiscard]] bool is_valid_utf8(std::string_view bytes);
+
+// Replaces each ill-formed UTF-8 sequence with U+FFFD.
+[[nodiscard]] std::string repair_utf8(std::string_view bytes);
+
+}  // namespace briefsearch

@@ -1,0 +1,21 @@
+// Makes document text safe to print on a terminal, and decides when to use colour.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace briefsearch {
+
+// Text from briefs may hold escape sequences that would drive the terminal (CWE-150).
+// Escapes C0 controls (keeping '\n' and '\t' when keep_newlines), DEL, C1 controls and
+// bidirectional overrides as visible "\x1b" or "\u{202e}" sequences, and replaces invalid
+// UTF-8 with U+FFFD.
+[[nodiscard]] std::string printable_text(std::string_view text, bool keep_newlines = false);
+
+enum class ColorMode { kAuto, kAlways, kNever };
+
+// kAuto colours only when fd is a terminal, NO_COLOR is unset or empty, and TERM is not
+// "dumb".
+[[nodiscard]] bool should_use_color(ColorMode mode, int fd);
+
+}  // namespace briefsearch
