@@ -9,7 +9,8 @@ namespace briefsearch {
 namespace {
 
 std::string rebuild_hint(const std::filesystem::path& path) {
-  return "rebuild it with: brief-index --full --db " + path.string() + " CORPUS";
+  return "rebuild it: remove " + path.string() + " and run brief-index --db " + path.string() +
+         " CORPUS";
 }
 
 void check_schema_version(const Xapian::Database& database, const std::filesystem::path& path) {

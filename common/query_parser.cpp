@@ -202,6 +202,8 @@ class Parser {
       case Lexeme::Type::kPhrase:
         return leaf(QueryNode::Kind::kPhrase, lexeme.text, std::nullopt);
       case Lexeme::Type::kOpen: {
+        if (peek().type == Lexeme::Type::kEnd) fail(lexeme, "unbalanced '('");
+        if (peek().type == Lexeme::Type::kClose) fail(lexeme, "empty parentheses");
         QueryNode inner = parse_or();
         if (peek().type != Lexeme::Type::kClose) fail(lexeme, "unbalanced '('");
         take();
