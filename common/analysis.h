@@ -3,6 +3,7 @@
 // terms on both sides.
 #pragma once
 
+#include <unicode/uversion.h>
 #include <xapian.h>
 
 #include <cstddef>
@@ -10,8 +11,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <unicode/uversion.h>
 
 U_NAMESPACE_BEGIN
 class BreakIterator;

@@ -28,7 +28,8 @@ void check_schema_version(const Xapian::Database& database, const std::filesyste
 
 std::filesystem::path resolve_database_path(const std::optional<std::string>& command_line_path) {
   if (command_line_path && !command_line_path->empty()) return *command_line_path;
-  if (const char* from_environment = std::getenv("BRIEF_DB"); from_environment && *from_environment) {
+  if (const char* from_environment = std::getenv("BRIEF_DB");
+      from_environment && *from_environment) {
     return from_environment;
   }
   if (const char* data_home = std::getenv("XDG_DATA_HOME"); data_home && *data_home) {
@@ -55,8 +56,8 @@ Xapian::WritableDatabase open_for_writing(const std::filesystem::path& path) {
   } catch (const Xapian::DatabaseLockError&) {
     throw DatabaseLockedError(path.string() + ": database is locked by another brief-index run");
   } catch (const Xapian::Error& error) {
-    throw DatabaseError(path.string() + ": cannot open database for writing: " +
-                        error.get_description());
+    throw DatabaseError(path.string() +
+                        ": cannot open database for writing: " + error.get_description());
   }
 }
 

@@ -1,7 +1,6 @@
 #include "common/documents.h"
 
 #include <nlohmann/json.hpp>
-
 #include <stdexcept>
 
 #include "common/schema.h"
@@ -12,9 +11,8 @@ namespace {
 using Json = nlohmann::json;
 
 // Indexes text under field, starting at position; returns the position after the last word.
-Xapian::termpos index_text(Xapian::Document& document, Analyzer& analyzer,
-                           const TextField& field, std::string_view text,
-                           Xapian::termpos position) {
+Xapian::termpos index_text(Xapian::Document& document, Analyzer& analyzer, const TextField& field,
+                           std::string_view text, Xapian::termpos position) {
   const std::string prefix(field.prefix);
   const std::string stemmed_prefix = std::string(kStemmedPrefix) + prefix;
   for (const Token& token : analyzer.analyse(text)) {
@@ -58,8 +56,8 @@ Xapian::Document build_document(const Brief& brief, Analyzer& analyzer) {
   position = index_text(document, analyzer, kTitleField, brief.title, position);
   for (const Section& section : brief.sections) {
     position += kSectionGap;
-    position = index_text(document, analyzer, text_field_for_section(section.name),
-                          section.text, position);
+    position = index_text(document, analyzer, text_field_for_section(section.name), section.text,
+                          position);
     add_filter(document, kSectionNameFilter, section.name);
   }
 

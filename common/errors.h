@@ -9,9 +9,9 @@ namespace briefsearch {
 // Exit codes shared by both binaries (documented in the README and in --help).
 enum ExitCode : int {
   kExitSuccess = 0,
-  kExitPartial = 1,        // brief-index: some files rejected; brief-search: no hits
-  kExitUsage = 2,          // bad command line or query
-  kExitDatabase = 3,       // database missing, unreadable, corrupt or of another schema
+  kExitPartial = 1,            // brief-index: some files rejected; brief-search: no hits
+  kExitUsage = 2,              // bad command line or query
+  kExitDatabase = 3,           // database missing, unreadable, corrupt or of another schema
   kExitTemporaryFailure = 75,  // EX_TEMPFAIL: database locked by another writer
 };
 
@@ -37,8 +37,7 @@ class QueryError : public BriefsearchError {
 
 class DatabaseError : public BriefsearchError {
  public:
-  explicit DatabaseError(const std::string& message)
-      : BriefsearchError(message, kExitDatabase) {}
+  explicit DatabaseError(const std::string& message) : BriefsearchError(message, kExitDatabase) {}
 };
 
 class DatabaseLockedError : public BriefsearchError {

@@ -54,8 +54,7 @@ void walk_folder(const fs::path& root, std::vector<InputFile>& files, std::size_
 
 }  // namespace
 
-std::vector<InputFile> find_input_files(const std::vector<fs::path>& inputs,
-                                        std::size_t& skipped) {
+std::vector<InputFile> find_input_files(const std::vector<fs::path>& inputs, std::size_t& skipped) {
   std::vector<InputFile> files;
   for (const fs::path& input : inputs) {
     std::error_code error;
@@ -111,8 +110,8 @@ IndexStatistics index_inputs(Xapian::WritableDatabase& database, const IndexOpti
     }
     database.commit_transaction();
   } catch (const Xapian::Error& error) {
-    throw DatabaseError(database.get_description() + ": indexing failed: " +
-                        error.get_description());
+    throw DatabaseError(database.get_description() +
+                        ": indexing failed: " + error.get_description());
   }
   return statistics;
 }

@@ -1,8 +1,7 @@
 #include "common/output.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 #include "common/terminal_text.h"
 
@@ -24,9 +23,13 @@ std::string dump(const Json& json) {
 Json hit_json(const Hit& hit) {
   // Scores are rounded so that output is stable across runs and platforms.
   const double score = std::round(hit.score * 10000.0) / 10000.0;
-  return {{"rank", hit.rank},   {"id", hit.id},       {"path", hit.path},
-          {"title", hit.title}, {"date", hit.date.empty() ? Json(nullptr) : Json(hit.date)},
-          {"score", score},     {"snippet", hit.snippet}};
+  return {{"rank", hit.rank},
+          {"id", hit.id},
+          {"path", hit.path},
+          {"title", hit.title},
+          {"date", hit.date.empty() ? Json(nullptr) : Json(hit.date)},
+          {"score", score},
+          {"snippet", hit.snippet}};
 }
 
 class TextWriter : public ResultWriter {
@@ -46,8 +49,7 @@ class TextWriter : public ResultWriter {
     }
     const auto& results = report.results;
     if (!results.hits.empty() || results.total > 0) {
-      out_ << '\n'
-           << paint(kDim, summary_line(report)) << '\n';
+      out_ << '\n' << paint(kDim, summary_line(report)) << '\n';
     }
   }
 

@@ -38,7 +38,8 @@ Xapian::Query phrase_query(const QueryNode& node, Analyzer& analyzer) {
   const std::vector<Token> tokens = analyzer.analyse(node.text);
   if (tokens.empty()) return {};
   std::vector<Xapian::Query> per_field;
-  for (const TextField& field : fields_for(node)) per_field.push_back(exact_sequence(tokens, field));
+  for (const TextField& field : fields_for(node))
+    per_field.push_back(exact_sequence(tokens, field));
   if (per_field.size() == 1) return per_field.front();
   return Xapian::Query(Xapian::Query::OP_OR, per_field.begin(), per_field.end());
 }
@@ -60,9 +61,9 @@ Xapian::Query and_query(const std::vector<QueryNode>& children, Analyzer& analyz
     }
   }
   if (positive.empty() && negative.empty()) return {};
-  Xapian::Query result = positive.empty()
-                             ? Xapian::Query::MatchAll
-                             : Xapian::Query(Xapian::Query::OP_AND, positive.begin(), positive.end());
+  Xapian::Query result =
+      positive.empty() ? Xapian::Query::MatchAll
+                       : Xapian::Query(Xapian::Query::OP_AND, positive.begin(), positive.end());
   if (negative.empty()) return result;
   return Xapian::Query(Xapian::Query::OP_AND_NOT, result,
                        Xapian::Query(Xapian::Query::OP_OR, negative.begin(), negative.end()));
@@ -85,8 +86,8 @@ Xapian::Query build(const QueryNode& node, Analyzer& analyzer) {
         Xapian::Query part = build(child, analyzer);
         if (!part.empty()) parts.push_back(std::move(part));
       }
-      const auto op = node.kind == QueryNode::Kind::kOr ? Xapian::Query::OP_OR
-                                                        : Xapian::Query::OP_XOR;
+      const auto op =
+          node.kind == QueryNode::Kind::kOr ? Xapian::Query::OP_OR : Xapian::Query::OP_XOR;
       return Xapian::Query(op, parts.begin(), parts.end());
     }
   }

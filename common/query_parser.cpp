@@ -8,7 +8,20 @@ namespace briefsearch {
 namespace {
 
 struct Lexeme {
-  enum class Type { kWord, kPhrase, kField, kOpen, kClose, kAnd, kOr, kXor, kNot, kPlus, kMinus, kEnd };
+  enum class Type {
+    kWord,
+    kPhrase,
+    kField,
+    kOpen,
+    kClose,
+    kAnd,
+    kOr,
+    kXor,
+    kNot,
+    kPlus,
+    kMinus,
+    kEnd
+  };
   Type type;
   std::string text;
   std::size_t column;  // 1-based byte offset in the query
@@ -38,8 +51,8 @@ class Lexer {
       } else if (c == '"') {
         lexemes.push_back({Lexeme::Type::kPhrase, read_phrase(column), column});
       } else if ((c == '+' || c == '-') && at_term_start(lexemes)) {
-        lexemes.push_back({c == '+' ? Lexeme::Type::kPlus : Lexeme::Type::kMinus,
-                           std::string(1, c), column});
+        lexemes.push_back(
+            {c == '+' ? Lexeme::Type::kPlus : Lexeme::Type::kMinus, std::string(1, c), column});
         ++pos_;
       } else {
         lexemes.push_back(read_word(column));
@@ -95,8 +108,8 @@ class Lexer {
  public:
   static std::string error_text(std::string_view query, std::size_t column,
                                 const std::string& problem) {
-    return "query '" + std::string(query) + "': " + problem + " (column " +
-           std::to_string(column) + ")";
+    return "query '" + std::string(query) + "': " + problem + " (column " + std::to_string(column) +
+           ")";
   }
 
  private:
@@ -231,9 +244,9 @@ class Parser {
       return group;
     }
     take();
-    return leaf(next.type == Lexeme::Type::kWord ? QueryNode::Kind::kWord
-                                                 : QueryNode::Kind::kPhrase,
-                next.text, field);
+    return leaf(
+        next.type == Lexeme::Type::kWord ? QueryNode::Kind::kWord : QueryNode::Kind::kPhrase,
+        next.text, field);
   }
 
   static void apply_field(QueryNode& node, const TextField& field) {

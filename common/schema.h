@@ -69,9 +69,9 @@ inline constexpr FilterField kYearFilter{"year", "Y"};
 inline constexpr FilterField kMonthFilter{"month", "M"};
 
 inline constexpr std::array<FilterField, 11> kFilterFields = {
-    kIdFilter,      kPathFilter,           kCountryFilter,   kRegionFilter,
-    kTagFilter,     kSourceFilter,         kClassificationFilter,
-    kLanguageFilter, kSectionNameFilter,   kYearFilter,      kMonthFilter};
+    kIdFilter,          kPathFilter,   kCountryFilter,        kRegionFilter,
+    kTagFilter,         kSourceFilter, kClassificationFilter, kLanguageFilter,
+    kSectionNameFilter, kYearFilter,   kMonthFilter};
 
 // Value slots.
 inline constexpr Xapian::valueno kDateSlot = 0;  // "YYYYMMDD"; empty when undated

@@ -41,9 +41,9 @@ SearchResults run_search(const Xapian::Database& database, const Xapian::Query& 
   try {
     Xapian::Enquire enquire(database);
     enquire.set_query(query);
-    const Xapian::MSet mset = enquire.get_mset(
-        static_cast<Xapian::doccount>(options.offset), static_cast<Xapian::doccount>(options.limit),
-        kExactCountThreshold);
+    const Xapian::MSet mset =
+        enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                         static_cast<Xapian::doccount>(options.limit), kExactCountThreshold);
     results.total = mset.get_matches_estimated();
     results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -55,7 +55,8 @@ SearchResults run_search(const Xapian::Database& database, const Xapian::Query& 
       hit.title = brief.title;
       hit.date = brief.date ? brief.date->iso() : "";
       hit.score = it.get_weight();
-      if (!brief.sections.empty()) hit.snippet = lead_snippet(brief.sections.front().text, kSnippetBytes);
+      if (!brief.sections.empty())
+        hit.snippet = lead_snippet(brief.sections.front().text, kSnippetBytes);
       results.hits.push_back(std::move(hit));
     }
   } catch (const Xapian::Error& error) {

@@ -37,8 +37,8 @@ inline constexpr Xapian::doccount kExactCountThreshold = 10000;
 
 // Ranked by BM25. An empty query matches nothing. Throws DatabaseError when the database
 // fails mid-search.
-[[nodiscard]] SearchResults run_search(const Xapian::Database& database,
-                                       const Xapian::Query& query, const SearchOptions& options);
+[[nodiscard]] SearchResults run_search(const Xapian::Database& database, const Xapian::Query& query,
+                                       const SearchOptions& options);
 
 // The opening of the brief's first section, cut at a word boundary near max_bytes.
 [[nodiscard]] std::string lead_snippet(const std::string& text, std::size_t max_bytes);

@@ -1,6 +1,5 @@
 // brief-index: parses brief files and indexes them into a briefsearch database.
 #include <CLI/CLI.hpp>
-
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -34,15 +33,15 @@ void report_issue(const briefsearch::ParseIssue& issue, bool is_error) {
 int run(int argc, char** argv) {
   CLI::App app{"Index intelligence briefs (.txt, .md, .jsonl) into a briefsearch database.",
                kProgram};
-  app.footer(std::string("The database is --db DIR, else $BRIEF_DB, else "
-                         "$XDG_DATA_HOME/briefsearch/index (~/.local/share/briefsearch/index).\n\n") +
-             kExitCodesHelp);
+  app.footer(
+      std::string("The database is --db DIR, else $BRIEF_DB, else "
+                  "$XDG_DATA_HOME/briefsearch/index (~/.local/share/briefsearch/index).\n\n") +
+      kExitCodesHelp);
   std::optional<std::string> database_option;
   std::vector<std::string> inputs;
   briefsearch::IndexOptions options;
   app.add_option("--db", database_option, "Database folder (created if missing)");
-  app.add_option("--commit-every", options.commit_every,
-                 "Documents per all-or-nothing batch")
+  app.add_option("--commit-every", options.commit_every, "Documents per all-or-nothing batch")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   app.add_option("paths", inputs, "Brief files and folders (walked recursively)")

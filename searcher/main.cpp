@@ -1,8 +1,7 @@
 // brief-search: answers queries over briefsearch databases.
-#include <CLI/CLI.hpp>
-
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
 #include <optional>
@@ -53,7 +52,8 @@ int run(int argc, char** argv) {
   app.add_option("--format", format_name, "Output: text, json, jsonl, paths or count")
       ->check(CLI::IsMember({"text", "json", "jsonl", "paths", "count"}))
       ->capture_default_str();
-  app.add_option("--color", color_mode, "Colour: auto (on a terminal, unless NO_COLOR), always, never")
+  app.add_option("--color", color_mode,
+                 "Colour: auto (on a terminal, unless NO_COLOR), always, never")
       ->transform(CLI::CheckedTransformer(color_modes, CLI::ignore_case));
   app.add_option("query", query_words, "Query (the words are joined with spaces)")
       ->required()
