@@ -71,10 +71,13 @@ std::optional<CalendarDate> parse_iso(std::string_view text) {
 
 std::optional<CalendarDate> CalendarDate::from_parts(int year, int month, int day) {
   if (year < 1000 || year > 9999) return std::nullopt;
+  // Checked before std::chrono sees them: it keeps months and days in a byte, so month 263
+  // would pass as month 7.
+  if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
   const std::chrono::year_month_day ymd{std::chrono::year{year},
                                         std::chrono::month{static_cast<unsigned>(month)},
                                         std::chrono::day{static_cast<unsigned>(day)}};
-  if (month < 1 || day < 1 || !ymd.ok()) return std::nullopt;
+  if (!ymd.ok()) return std::nullopt;
   return CalendarDate(year, month, day);
 }
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/parse_formats.h"
+#include "common/section_builder.h"
 #include "common/strings.h"
 
 namespace briefsearch {
@@ -41,32 +42,40 @@ std::vector<std::string> list_field(const Json& record, const char* key) {
   return items;
 }
 
+// Named as the text formats name them ("key judgements" gives "Key Judgments"), and, as
+// there, a section without text is left out.
+void add_section(std::vector<Section>& sections, std::string name, std::string text) {
+  if (trim(text).empty()) return;
+  if (auto known = canonical_section_name(name)) name = std::move(*known);
+  sections.push_back({std::move(name), std::move(text)});
+}
+
 // "sections" is a list of {"name", "text"} objects or an object of name -> text; without
 // it, top-level "description", "impact" and "text" fields are used.
 std::vector<Section> sections_field(const Json& record) {
   std::vector<Section> sections;
   const auto found = record.find("sections");
   if (found == record.end() || found->is_null()) {
-    for (const auto& [key, name] : {std::pair{"description", "Description"},
-                                    std::pair{"impact", "Impact"}, std::pair{"text", "Body"},
-                                    std::pair{"body", "Body"}}) {
-      std::string text = string_field(record, key);
-      if (!trim(text).empty()) sections.push_back({name, std::move(text)});
+    for (const auto& [key, name] :
+         {std::pair{"description", "Description"}, std::pair{"impact", "Impact"},
+          std::pair{"text", "Body"}, std::pair{"body", "Body"}}) {
+      add_section(sections, name, string_field(record, key));
     }
     return sections;
   }
   if (found->is_object()) {
     for (const auto& [name, text] : found->items()) {
       if (!text.is_string()) throw RecordError{"section '" + name + "' must be a string"};
-      sections.push_back({name, text.get<std::string>()});
+      add_section(sections, name, text.get<std::string>());
     }
     return sections;
   }
   if (!found->is_array()) throw RecordError{"field 'sections' must be a list or an object"};
   for (const Json& section : *found) {
     if (!section.is_object()) throw RecordError{"each section must be an object"};
-    sections.push_back({string_field(section, "name"), string_field(section, "text")});
-    if (sections.back().name.empty()) sections.back().name = "Body";
+    std::string name = string_field(section, "name");
+    if (trim(name).empty()) name = kUntitledSectionName;
+    add_section(sections, std::move(name), string_field(section, "text"));
   }
   return sections;
 }
@@ -117,7 +126,8 @@ void parse_json_lines(std::string_view text, const std::string& path, ParseResul
       if (auto missing = find_missing_content(brief)) throw RecordError{*missing};
       result.briefs.push_back(std::move(brief));
     } catch (const Json::exception& error) {
-      result.errors.push_back({path, line_number, "invalid JSON: " + short_json_error(error.what())});
+      result.errors.push_back(
+          {path, line_number, "invalid JSON: " + short_json_error(error.what())});
     } catch (const RecordError& error) {
       result.errors.push_back({path, line_number, error.message});
     }

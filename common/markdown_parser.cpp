@@ -39,8 +39,10 @@ std::string strip_inline_markup(std::string_view line) {
     const char c = line[i];
     if (c == '!' && i + 1 < line.size() && line[i + 1] == '[') continue;
     if (c == '[') {
-      const size_t close = line.find("](", i);
-      const size_t end = close == std::string_view::npos ? close : line.find(')', close);
+      // The link text ends at the first ']'; "[1] and [a](url)" is a footnote, then a link.
+      const size_t close = line.find(']', i);
+      const bool is_link = close != std::string_view::npos && line.substr(close).starts_with("](");
+      const size_t end = is_link ? line.find(')', close) : std::string_view::npos;
       if (end != std::string_view::npos) {
         out.append(line.substr(i + 1, close - i - 1));
         i = end;
@@ -64,13 +66,11 @@ std::string strip_inline_markup(std::string_view line) {
 int heading_level(std::string_view line) {
   int level = 0;
   while (static_cast<size_t>(level) < line.size() && line[level] == '#') ++level;
-  if (level == 0 || level > 6 || static_cast<size_t>(level) >= line.size() ||
-      line[level] != ' ') {
+  if (level == 0 || level > 6 || static_cast<size_t>(level) >= line.size() || line[level] != ' ') {
     return 0;
   }
   return level;
 }
-
 
 void apply_front_matter(Brief& brief, const std::string& key, std::string_view value,
                         std::vector<std::string> list, const std::string& path, size_t line,
@@ -110,7 +110,17 @@ void parse_markdown(std::string_view text, const std::string& path, ParseResult&
   size_t body_start = 0;
 
   if (!lines.empty() && trim(lines[0]) == "---") {
+    // Found first: without it the body would be read as front matter, and its first line
+    // without a colon reported instead of the missing '---'.
     std::optional<size_t> closing;
+    for (size_t i = 1; i < lines.size() && !closing; ++i) {
+      const std::string_view line = trim(lines[i]);
+      if (line == "---" || line == "...") closing = i;
+    }
+    if (!closing) {
+      result.errors.push_back({path, 1, "front matter is not closed with '---'"});
+      return;
+    }
     std::string list_key;
     std::vector<std::string> list_items;
     size_t list_line = 0;
@@ -120,12 +130,8 @@ void parse_markdown(std::string_view text, const std::string& path, ParseResult&
       list_key.clear();
       list_items.clear();
     };
-    for (size_t i = 1; i < lines.size(); ++i) {
+    for (size_t i = 1; i < *closing; ++i) {
       const std::string_view line = trim(lines[i]);
-      if (line == "---" || line == "...") {
-        closing = i;
-        break;
-      }
       if (line.empty() || line.starts_with('#')) continue;
       if (line.starts_with("- ") && !list_key.empty()) {
         list_items.emplace_back(unquote(line.substr(2)));
@@ -147,10 +153,6 @@ void parse_markdown(std::string_view text, const std::string& path, ParseResult&
       apply_front_matter(brief, key, value, list_value(value), path, i + 1, result);
     }
     flush_list();
-    if (!closing) {
-      result.errors.push_back({path, 1, "front matter is not closed with '---'"});
-      return;
-    }
     body_start = *closing + 1;
   }
 

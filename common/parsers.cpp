@@ -83,15 +83,15 @@ ParseResult parse_brief_file(const std::filesystem::path& file, InputFormat form
 
 ParseResult parse_brief_bytes(std::string_view bytes, InputFormat format,
                               const std::string& display_path) {
-  if (trim(bytes).empty()) return single_error(display_path, "empty file");
   DecodedText decoded;
   if (auto failure = decode_text(bytes, decoded)) {
     return single_error(display_path, failure->reason);
   }
+  // Checked after decoding, so a byte-order mark with blank lines is empty too.
+  if (trim(decoded.utf8).empty()) return single_error(display_path, "empty file");
   ParseResult result;
   if (decoded.source_encoding != "UTF-8") {
-    result.warnings.push_back(
-        {display_path, 0, "not UTF-8; read as " + decoded.source_encoding});
+    result.warnings.push_back({display_path, 0, "not UTF-8; read as " + decoded.source_encoding});
   }
   switch (format) {
     case InputFormat::kScrapedText:

@@ -42,8 +42,8 @@ inline constexpr std::uintmax_t kMaxInputFileBytes = 64 * 1024 * 1024;
 // Reads and parses one file. Never throws for bad input: an unreadable, empty or binary
 // file, or one without a title or text, becomes an error naming the file and the reason.
 // display_path is used for messages and Brief::path.
-[[nodiscard]] ParseResult parse_brief_file(const std::filesystem::path& file,
-                                           InputFormat format, const std::string& display_path);
+[[nodiscard]] ParseResult parse_brief_file(const std::filesystem::path& file, InputFormat format,
+                                           const std::string& display_path);
 
 // Parses bytes already read. JSON Lines yields one brief per good line and one error per
 // bad line; the other formats yield one brief or one error.

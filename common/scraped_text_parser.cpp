@@ -11,22 +11,37 @@ namespace briefsearch {
 namespace {
 
 // Whole lines of page furniture, compared lowercase.
-constexpr std::array<std::string_view, 19> kBoilerplateLines = {
-    "skip to main content", "skip to content", "copying our content is forbidden.",
-    "copying our content is forbidden", "share this:", "share this", "share", "print",
-    "email", "leave a comment", "no comments", "comments are closed.", "related",
-    "related posts", "related briefs", "read more", "back to top", "subscribe", "menu"};
+constexpr std::array<std::string_view, 19> kBoilerplateLines = {"skip to main content",
+                                                                "skip to content",
+                                                                "copying our content is forbidden.",
+                                                                "copying our content is forbidden",
+                                                                "share this:",
+                                                                "share this",
+                                                                "share",
+                                                                "print",
+                                                                "email",
+                                                                "leave a comment",
+                                                                "no comments",
+                                                                "comments are closed.",
+                                                                "related",
+                                                                "related posts",
+                                                                "related briefs",
+                                                                "read more",
+                                                                "back to top",
+                                                                "subscribe",
+                                                                "menu"};
 
 // Furniture recognised by how a short line starts.
 constexpr std::array<std::string_view, 7> kBoilerplatePrefixes = {
     "copying our content", "\xC2\xA9",  // ©
-    "copyright ", "all rights reserved", "posted in ", "you must be logged in",
+    "copyright ",          "all rights reserved",
+    "posted in ",          "you must be logged in",
     "filed under"};
 
 // The lone line naming the kind of page, shown above the title.
-constexpr std::array<std::string_view, 9> kKindLines = {
-    "brief", "briefs", "analysis", "commentary", "report", "snapshot", "insight", "note",
-    "daily brief"};
+constexpr std::array<std::string_view, 9> kKindLines = {"brief",      "briefs", "analysis",
+                                                        "commentary", "report", "snapshot",
+                                                        "insight",    "note",   "daily brief"};
 
 constexpr std::array<std::string_view, 6> kDateLinePrefixes = {
     "by ", "published on ", "published ", "posted on ", "posted ", "updated "};
@@ -96,10 +111,13 @@ std::optional<DateLine> read_date_line(std::string_view line) {
       }
       const std::string_view digits = rest.substr(digits_start);
       const std::string_view before = rest.substr(0, digits_start);
+      // "20243 Comments": the year glued to the counter. Tried first, and whether or not
+      // the text before the digits ends in a space, since "December 27, " does too.
+      if (digits.size() > 4) {
+        candidates.emplace_back(std::string(before) + std::string(digits.substr(0, 4)));
+      }
       if (!before.empty() && before.back() == ' ') {
         candidates.emplace_back(trim(before));  // "2024 3 Comments"
-      } else if (digits.size() > 4) {
-        candidates.emplace_back(std::string(before) + std::string(digits.substr(0, 4)));
       }
     }
   } else {

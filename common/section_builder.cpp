@@ -43,10 +43,10 @@ constexpr std::array<SectionAlias, 24> kSectionAliases = {{
 
 // Words that sit next to a genuine parenthetical dash, never inside a hyphenated compound.
 constexpr std::array<std::string_view, 40> kFunctionWords = {
-    "a",     "an",    "and",  "as",     "at",    "but",   "by",     "for",   "from", "he",
-    "her",   "his",   "if",   "in",     "is",    "it",    "its",    "not",   "of",   "on",
-    "or",    "she",   "than", "that",   "the",   "their", "these",  "they",  "this", "those",
-    "to",    "was",   "we",   "were",   "which", "while", "who",    "whose", "with", "when"};
+    "a",   "an",  "and",  "as",   "at",    "but",   "by",    "for",   "from", "he",
+    "her", "his", "if",   "in",   "is",    "it",    "its",   "not",   "of",   "on",
+    "or",  "she", "than", "that", "the",   "their", "these", "they",  "this", "those",
+    "to",  "was", "we",   "were", "which", "while", "who",   "whose", "with", "when"};
 
 constexpr std::string_view kSpacedEnDash = " \xE2\x80\x93 ";
 
@@ -71,9 +71,15 @@ std::string repair_spaced_hyphens(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   size_t position = 0;
+  // After a real dash opens a parenthesis ("talks – which"), the next dash in the sentence
+  // closes it ("stalled – resumed") even though no function word marks it.
+  bool parenthesis_open = false;
   while (true) {
     const size_t dash = text.find(kSpacedEnDash, position);
     if (dash == std::string_view::npos) break;
+    if (text.substr(position, dash - position).find_first_of(".!?") != std::string_view::npos) {
+      parenthesis_open = false;
+    }
     const size_t after = dash + kSpacedEnDash.size();
     size_t left_start = dash;
     while (left_start > 0 && is_word_byte(static_cast<unsigned char>(text[left_start - 1]))) {
@@ -86,10 +92,12 @@ std::string repair_spaced_hyphens(std::string_view text) {
     const std::string_view left = text.substr(left_start, dash - left_start);
     const std::string_view right = text.substr(after, right_end - after);
     out.append(text.substr(position, dash - position));
-    if (!left.empty() && !right.empty() && !is_function_word(left) && !is_function_word(right)) {
+    if (!parenthesis_open && !left.empty() && !right.empty() && !is_function_word(left) &&
+        !is_function_word(right)) {
       out += '-';
     } else {
       out.append(kSpacedEnDash);
+      parenthesis_open = !parenthesis_open;
     }
     position = after;
   }

@@ -19,8 +19,9 @@ inline constexpr std::string_view kUntitledSectionName = "Body";
 [[nodiscard]] std::optional<std::string> canonical_section_name(std::string_view heading);
 
 // Scraped pages turn hyphens into spaced en dashes ("two – day"). This restores the hyphen
-// where the dash joins two words, and leaves dashes next to function words ("talks – which
-// stalled – resumed") alone, since those are real parenthetical dashes.
+// where the dash joins two words, and leaves alone dashes next to function words ("talks –
+// which") and the dash closing such a pair in the same sentence ("stalled – resumed"), since
+// those are real parenthetical dashes.
 [[nodiscard]] std::string repair_spaced_hyphens(std::string_view text);
 
 // Consecutive lines form one paragraph (joined with a space); a blank line ends it;

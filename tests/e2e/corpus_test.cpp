@@ -1,0 +1,72 @@
+#include <set>
+
+#include "common/indexing.h"
+#include "common/parsers.h"
+#include "tests/e2e/e2e_support.h"
+
+using namespace briefsearch;
+using namespace briefsearch::testing;
+using nlohmann::json;
+
+namespace {
+
+std::vector<InputFile> corpus_files() {
+  std::size_t skipped = 0;
+  auto files = find_input_files({kCorpus}, skipped);
+  CHECK(skipped == 0);
+  return files;
+}
+
+}  // namespace
+
+TEST_CASE("the sample corpus covers the formats, regions and scripts it promises",
+          "[e2e][corpus]") {
+  std::map<InputFormat, int> files_by_format;
+  std::set<std::string> folders;
+  std::string all_text;
+  std::size_t briefs = 0;
+  for (const InputFile& file : corpus_files()) {
+    ++files_by_format[file.format];
+    folders.insert(file.path.parent_path().filename().string());
+    const ParseResult parsed = parse_brief_file(file.path, file.format, file.path.string());
+    INFO(file.path);
+    CHECK(parsed.errors.empty());
+    CHECK(parsed.warnings.empty());
+    for (const Brief& brief : parsed.briefs) {
+      ++briefs;
+      CHECK(brief.date.has_value());
+      CHECK(brief.date->year() >= 2022);
+      CHECK(brief.date->year() <= 2026);
+      for (const Section& section : brief.sections) all_text += section.text + "\n";
+      all_text += brief.title + "\n";
+    }
+  }
+  CHECK(files_by_format[InputFormat::kScrapedText] >= 40);
+  CHECK(files_by_format[InputFormat::kMarkdown] >= 2);
+  CHECK(files_by_format[InputFormat::kJsonLines] >= 1);
+  CHECK(briefs >= 45);
+  for (const std::string region : {"indo-pacific", "europe", "middle-east", "africa", "americas"}) {
+    CHECK(folders.count(region) == 1);
+  }
+  CHECK_THAT(all_text, Catch::Contains("Zelensky (Володимир Зеленський)"));  // Cyrillic
+  CHECK_THAT(all_text, Catch::Contains("习近平"));                           // Chinese
+  CHECK_THAT(all_text, Catch::Contains("São Paulo"));                        // diacritics
+}
+
+TEST_CASE("every corpus brief is found first by a search for its own title", "[e2e][corpus]") {
+  IndexedCorpus corpus;
+  for (const InputFile& file : corpus_files()) {
+    const ParseResult parsed = parse_brief_file(file.path, file.format, file.path.string());
+    for (const Brief& brief : parsed.briefs) {
+      INFO(file.path << ": " << brief.title);
+      const std::string id = brief.id.empty() ? derived_brief_id(file, brief.line) : brief.id;
+      std::string phrase = brief.title;
+      std::replace(phrase.begin(), phrase.end(), '"', ' ');
+      const json output = corpus.search_json({"--limit", "1", "title:\"" + phrase + "\""});
+      REQUIRE(output["hits"].size() == 1);
+      CHECK(output["hits"][0]["id"] == id);
+      CHECK(output["hits"][0]["title"] == brief.title);
+      CHECK(output["hits"][0]["date"] == brief.date->iso());
+    }
+  }
+}

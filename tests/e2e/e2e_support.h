@@ -1,0 +1,68 @@
+// Shared pieces of the end-to-end tests: the binaries, the corpus and an indexed copy.
+#pragma once
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "tests/support/process.h"
+#include "tests/support/temporary_folder.h"
+
+namespace briefsearch::testing {
+
+inline const std::string kIndexBinary = BRIEF_INDEX;
+inline const std::string kSearchBinary = BRIEF_SEARCH;
+inline const std::filesystem::path kCorpus = BRIEFSEARCH_CORPUS;
+inline const std::filesystem::path kFixtures = BRIEFSEARCH_FIXTURES;
+
+// Environment for the binaries that keeps them away from the user's own database.
+inline ProcessOptions isolated(const TemporaryFolder& home) {
+  ProcessOptions options;
+  options.environment = {
+      {"HOME", home.path().string()}, {"XDG_DATA_HOME", ""}, {"BRIEF_DB", ""}, {"NO_COLOR", ""}};
+  return options;
+}
+
+inline ProcessResult brief_index(const TemporaryFolder& home, std::vector<std::string> arguments) {
+  arguments.insert(arguments.begin(), kIndexBinary);
+  return run_process(arguments, isolated(home));
+}
+
+inline ProcessResult brief_search(const TemporaryFolder& home, std::vector<std::string> arguments) {
+  arguments.insert(arguments.begin(), kSearchBinary);
+  return run_process(arguments, isolated(home));
+}
+
+// A temporary home with corpus/ indexed into home/db.
+class IndexedCorpus {
+ public:
+  IndexedCorpus() {
+    const ProcessResult indexed =
+        brief_index(home_, {"--db", database().string(), kCorpus.string()});
+    INFO(indexed.err);
+    REQUIRE(indexed.exit_code == 0);
+  }
+  [[nodiscard]] std::filesystem::path database() const { return home_ / "db"; }
+  [[nodiscard]] const TemporaryFolder& home() const { return home_; }
+
+  ProcessResult search(std::vector<std::string> arguments) const {
+    arguments.insert(arguments.begin(), {"--db", database().string()});
+    return brief_search(home_, std::move(arguments));
+  }
+
+  // Runs a --format json search and returns the parsed output.
+  nlohmann::json search_json(std::vector<std::string> arguments) const {
+    arguments.insert(arguments.begin(), {"--format", "json"});
+    const ProcessResult result = search(std::move(arguments));
+    INFO(result.err);
+    REQUIRE((result.exit_code == 0 || result.exit_code == 1));
+    return nlohmann::json::parse(result.out);
+  }
+
+ private:
+  TemporaryFolder home_;
+};
+
+}  // namespace briefsearch::testing

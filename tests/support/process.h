@@ -1,0 +1,79 @@
+// Runs a program the way a shell user would, capturing its output and exit code.
+#pragma once
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "tests/support/temporary_folder.h"
+
+namespace briefsearch::testing {
+
+struct ProcessResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+struct ProcessOptions {
+  // Set (or, with an empty value, unset) in the child's environment.
+  std::map<std::string, std::string> environment;
+  std::string input;
+};
+
+inline std::string read_whole_file(const std::filesystem::path& path) {
+  std::ifstream file(path, std::ios::binary);
+  std::ostringstream contents;
+  contents << file.rdbuf();
+  return contents.str();
+}
+
+// Output goes through files rather than pipes, so a chatty child can never block.
+inline ProcessResult run_process(const std::vector<std::string>& arguments,
+                                 const ProcessOptions& options = {}) {
+  TemporaryFolder folder;
+  const auto out_path = folder / "out";
+  const auto err_path = folder / "err";
+  const auto in_path = folder / "in";
+  std::ofstream(in_path, std::ios::binary) << options.input;
+
+  const pid_t child = ::fork();
+  if (child < 0) throw std::runtime_error("fork failed");
+  if (child == 0) {
+    const int in = ::open(in_path.c_str(), O_RDONLY);
+    const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    ::dup2(in, 0);
+    ::dup2(out, 1);
+    ::dup2(err, 2);
+    for (const auto& [name, value] : options.environment) {
+      if (value.empty()) {
+        ::unsetenv(name.c_str());
+      } else {
+        ::setenv(name.c_str(), value.c_str(), 1);
+      }
+    }
+    std::vector<char*> argv;
+    for (const std::string& argument : arguments)
+      argv.push_back(const_cast<char*>(argument.c_str()));
+    argv.push_back(nullptr);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  ProcessResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result.out = read_whole_file(out_path);
+  result.err = read_whole_file(err_path);
+  return result;
+}
+
+}  // namespace briefsearch::testing

@@ -1,0 +1,104 @@
+#include "common/analysis.h"
+
+#include <catch2/catch.hpp>
+
+using briefsearch::Analyzer;
+using briefsearch::Token;
+
+namespace {
+
+std::vector<std::string> terms_of(const std::string& text) {
+  Analyzer analyzer;
+  std::vector<std::string> terms;
+  for (const Token& token : analyzer.analyse(text)) terms.push_back(token.term);
+  return terms;
+}
+
+std::vector<std::string> stems_of(const std::string& text) {
+  Analyzer analyzer;
+  std::vector<std::string> stems;
+  for (const Token& token : analyzer.analyse(text)) stems.push_back(token.stem);
+  return stems;
+}
+
+}  // namespace
+
+TEST_CASE("analyser folds case, width and diacritics", "[analysis]") {
+  struct Case {
+    std::string text;
+    std::vector<std::string> terms;
+  };
+  const auto [text, expected] = GENERATE(values<Case>({
+      {"Zürich", {"zurich"}},
+      {"SHIPS Ships ships", {"ships", "ships", "ships"}},
+      {"Nicolás Maduro", {"nicolas", "maduro"}},
+      {"São Paulo", {"sao", "paulo"}},
+      {"Straße", {"strasse"}},
+      {"ＵＳＡ", {"usa"}},
+      {"Ёлка", {"елка"}},
+  }));
+  INFO(text);
+  CHECK(terms_of(text) == expected);
+}
+
+TEST_CASE("typographic apostrophes match ASCII ones", "[analysis]") {
+  CHECK(terms_of("Iran\xE2\x80\x99s") == terms_of("Iran's"));
+  CHECK(terms_of("Iran's") == std::vector<std::string>{"iran's"});
+  CHECK(stems_of("Iran's") == std::vector<std::string>{"iran"});
+  CHECK(terms_of("the states' borders") == std::vector<std::string>{"the", "states", "borders"});
+}
+
+TEST_CASE("stems are the Snowball English stems of the folded word", "[analysis]") {
+  CHECK(stems_of("Sanctions sanctioned SANCTION") ==
+        std::vector<std::string>{"sanction", "sanction", "sanction"});
+  CHECK(stems_of("shipping") == std::vector<std::string>{"ship"});
+}
+
+TEST_CASE("every script is segmented into words", "[analysis]") {
+  SECTION("Chinese without spaces") {
+    const auto terms = terms_of("Wang Yi (王毅) met officials in 北京");
+    CHECK(terms.front() == "wang");
+    CHECK(std::find(terms.begin(), terms.end(), "北京") != terms.end());
+    // However ICU splits the name, the query side splits it the same way.
+    const auto name = terms_of("王毅");
+    REQUIRE_FALSE(name.empty());
+    CHECK(std::search(terms.begin(), terms.end(), name.begin(), name.end()) != terms.end());
+  }
+  SECTION("Cyrillic") {
+    CHECK(terms_of("Володимир Зеленський") == std::vector<std::string>{"володимир", "зеленськии"});
+  }
+  SECTION("Arabic, with optional vowel marks folded") {
+    CHECK(terms_of("أحمد الشرع").size() == 2);
+    CHECK(terms_of("مُحَمَّد") == terms_of("محمد"));
+  }
+}
+
+TEST_CASE("punctuation splits words, codes keep their parts", "[analysis]") {
+  CHECK(terms_of("S-400 F-16 COVID-19") ==
+        std::vector<std::string>{"s", "400", "f", "16", "covid", "19"});
+  CHECK(terms_of("two-day two \xE2\x80\x93 day") ==
+        std::vector<std::string>{"two", "day", "two", "day"});
+  CHECK(terms_of("... -- !!").empty());
+}
+
+TEST_CASE("overlong words never reach the index", "[analysis]") {
+  const std::string long_word(briefsearch::kMaxWordBytes + 1, 'a');
+  CHECK(terms_of("before " + long_word + " after") == std::vector<std::string>{"before", "after"});
+  const std::string fits(briefsearch::kMaxWordBytes, 'a');
+  CHECK(terms_of(fits) == std::vector<std::string>{fits});
+}
+
+TEST_CASE("tokens carry byte offsets into the analysed text", "[analysis]") {
+  Analyzer analyzer;
+  const std::string text = "In Zürich, 王毅 spoke.";
+  const auto tokens = analyzer.analyse(text);
+  REQUIRE(tokens.size() >= 3);
+  CHECK(text.substr(tokens[0].begin, tokens[0].end - tokens[0].begin) == "In");
+  CHECK(text.substr(tokens[1].begin, tokens[1].end - tokens[1].begin) == "Zürich");
+  CHECK(text.substr(tokens.back().begin, tokens.back().end - tokens.back().begin) == "spoke");
+}
+
+TEST_CASE("control characters and invalid bytes do not become part of words", "[analysis]") {
+  CHECK(terms_of("\x1b]0;pwned\x07 text") == std::vector<std::string>{"0", "pwned", "text"});
+  CHECK(terms_of("caf\xE9 bar") == std::vector<std::string>{"caf", "bar"});
+}

@@ -1,0 +1,109 @@
+#include "common/documents.h"
+
+#include <catch2/catch.hpp>
+#include <map>
+
+#include "common/schema.h"
+
+using namespace briefsearch;
+
+namespace {
+
+Brief sample_brief() {
+  Brief brief;
+  brief.id = "europe/baltic.txt";
+  brief.path = "corpus/europe/baltic.txt";
+  brief.title = "Baltic Sea: Cable Damage";
+  brief.date = CalendarDate::from_parts(2024, 12, 27);
+  brief.sections = {{"Description", "Tankers damaged cables."},
+                    {"Impact", "NATO patrols."},
+                    {"Background", "Earlier cable incidents."},
+                    {"Outlook", "More patrols."}};
+  brief.metadata.region = "Europe";
+  brief.metadata.countries = {"Finland", "Estonia"};
+  brief.metadata.tags = {"Critical Infrastructure"};
+  brief.metadata.language = "en";
+  return brief;
+}
+
+std::map<std::string, Xapian::termcount> wdf_by_term(const Xapian::Document& document) {
+  std::map<std::string, Xapian::termcount> terms;
+  for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it) {
+    terms[*it] = it.get_wdf();
+  }
+  return terms;
+}
+
+std::vector<Xapian::termpos> positions(const Xapian::Document& document, const std::string& term) {
+  auto it = document.termlist_begin();
+  it.skip_to(term);
+  REQUIRE(it != document.termlist_end());
+  REQUIRE(*it == term);
+  return {it.positionlist_begin(), it.positionlist_end()};
+}
+
+}  // namespace
+
+TEST_CASE("text is indexed under its field's prefix, exact and stemmed", "[documents]") {
+  Analyzer analyzer;
+  const Xapian::Document document = build_document(sample_brief(), analyzer);
+  const auto terms = wdf_by_term(document);
+  CHECK(terms.at("Sbaltic") == kTitleField.wdf_increment);
+  CHECK(terms.at("ZSbaltic") == kTitleField.wdf_increment);
+  CHECK(terms.at("XDtankers") == 1);
+  CHECK(terms.at("ZXDtanker") == 1);
+  CHECK(terms.at("XInato") == 1);
+  CHECK(terms.at("XSearlier") == 1);
+  CHECK(terms.at("XSpatrols") == 1);  // Outlook shares the generic section field
+  CHECK(terms.at("ZXSpatrol") == 1);
+  CHECK(terms.count("tankers") == 0);  // no unprefixed copy: queries expand over fields
+}
+
+TEST_CASE("sections are a gap apart so phrases cannot span them", "[documents]") {
+  Analyzer analyzer;
+  const Xapian::Document document = build_document(sample_brief(), analyzer);
+  const auto title = positions(document, "Sdamage");
+  const auto description = positions(document, "XDtankers");
+  REQUIRE(title.size() == 1);
+  REQUIRE(description.size() == 1);
+  CHECK(description.front() - title.front() > kSectionGap);
+  const auto background = positions(document, "XSincidents");
+  const auto outlook = positions(document, "XSmore");
+  CHECK(outlook.front() - background.front() > kSectionGap);
+}
+
+TEST_CASE("metadata becomes boolean filter terms and the date a value", "[documents]") {
+  Analyzer analyzer;
+  const Xapian::Document document = build_document(sample_brief(), analyzer);
+  const auto terms = wdf_by_term(document);
+  for (const std::string term :
+       {"Qeurope/baltic.txt", "Pcorpus/europe/baltic.txt", "XReurope", "XCfinland", "XCestonia",
+        "Kcritical-infrastructure", "Len", "Y2024", "M202412", "XNdescription", "XNoutlook"}) {
+    INFO(term);
+    REQUIRE(terms.count(term) == 1);
+    CHECK(terms.at(term) == 0);
+  }
+  CHECK(document.get_value(kDateSlot) == "20241227");
+}
+
+TEST_CASE("the stored brief round-trips through the document data", "[documents]") {
+  Analyzer analyzer;
+  const Brief original = sample_brief();
+  const Xapian::Document document = build_document(original, analyzer);
+  CHECK(brief_from_document_data(document.get_data()) == original);
+}
+
+TEST_CASE("an undated brief has no date value or date terms", "[documents]") {
+  Analyzer analyzer;
+  Brief brief = sample_brief();
+  brief.date.reset();
+  const Xapian::Document document = build_document(brief, analyzer);
+  CHECK(document.get_value(kDateSlot).empty());
+  const auto terms = wdf_by_term(document);
+  CHECK(terms.count("Y2024") == 0);
+  CHECK(brief_from_document_data(document.get_data()) == brief);
+}
+
+TEST_CASE("data that is not a stored brief is refused", "[documents]") {
+  CHECK_THROWS_WITH(brief_from_document_data("plain text"), Catch::Contains("not a stored brief"));
+}

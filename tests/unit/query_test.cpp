@@ -1,0 +1,190 @@
+#include "common/query.h"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+
+#include "common/documents.h"
+#include "common/errors.h"
+#include "common/search.h"
+#include "tests/support/temporary_folder.h"
+
+using namespace briefsearch;
+
+namespace {
+
+std::string tree_of(const std::string& query) { return describe(parse_query(query)); }
+
+Brief brief(std::string id, std::string title, std::vector<Section> sections) {
+  Brief result;
+  result.id = std::move(id);
+  result.path = result.id;
+  result.title = std::move(title);
+  result.sections = std::move(sections);
+  return result;
+}
+
+// A small real database, built the way the indexer builds it.
+class QueryFixture {
+ public:
+  QueryFixture() : database_((folder_ / "db").string(), Xapian::DB_CREATE) {
+    Analyzer analyzer;
+    const std::vector<Brief> briefs = {
+        brief("red-sea", "Red Sea: Houthi Attacks Divert Shipping",
+              {{"Description", "Ships rerouted around the Cape of Good Hope."},
+               {"Impact", "Insurance costs rose for two-day transits."}}),
+        brief("baltic", "Baltic Sea: Cable Damage",
+              {{"Description", "A tanker dragged its anchor; sanctions on the shadow fleet."},
+               {"Background", "Earlier incidents in Gdańsk."}}),
+        brief("turkey", "Turkey: S-400 Dispute With Washington",
+              {{"Description", "Ankara bought the S-400 system; US sanctions followed."}}),
+        brief("mexico", "Mexico: Tariff Talks",
+              {{"Description", "Tariffs on steel. Ships wait at ports."},
+               {"Outlook", "Talks resume in July."}}),
+    };
+    for (const Brief& entry : briefs) {
+      database_.replace_document("Q" + entry.id, build_document(entry, analyzer));
+    }
+    database_.commit();
+  }
+
+  // Matching ids in rank order.
+  std::vector<std::string> ranked(const std::string& query) {
+    Analyzer analyzer;
+    const Xapian::Query built = build_xapian_query(parse_query(query), analyzer);
+    SearchOptions options;
+    options.limit = 100;
+    std::vector<std::string> found;
+    for (const Hit& hit : run_search(database_, built, options).hits) found.push_back(hit.id);
+    return found;
+  }
+
+  // Matching ids, sorted.
+  std::vector<std::string> ids(const std::string& query) {
+    std::vector<std::string> found = ranked(query);
+    std::sort(found.begin(), found.end());
+    return found;
+  }
+
+ private:
+  testing::TemporaryFolder folder_;
+  Xapian::WritableDatabase database_;
+};
+
+using Ids = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("queries parse into the expected tree", "[query]") {
+  struct Case {
+    std::string query;
+    std::string tree;
+  };
+  const auto [query, tree] = GENERATE(values<Case>({
+      {"ships", "ships"},
+      {"houthi shipping", "(AND houthi shipping)"},
+      {"a AND b", "(AND a b)"},
+      {"a and b or c", "(OR (AND a b) c)"},
+      {"a OR b c", "(OR a (AND b c))"},
+      {"a XOR b", "(XOR a b)"},
+      {"a -b", "(AND a (NOT b))"},
+      {"a NOT b", "(AND a (NOT b))"},
+      {"NOT b", "(NOT b)"},
+      {"+a b", "(AND a b)"},
+      {"\"Cape of Good Hope\"", "\"Cape of Good Hope\""},
+      {"title:tariff", "title:tariff"},
+      {"desc:\"shadow fleet\"", "description:\"shadow fleet\""},
+      {"title:(tariff OR sanctions) -brazil",
+       "(AND (OR title:tariff title:sanctions) (NOT brazil))"},
+      {"S-400", "S-400"},
+      {"(a OR b) (c OR d)", "(AND (OR a b) (OR c d))"},
+      {"10:30", "10:30"},
+  }));
+  INFO(query);
+  CHECK(tree_of(query) == tree);
+}
+
+TEST_CASE("malformed queries are errors that show the query and the column", "[query]") {
+  struct Case {
+    std::string query;
+    std::string message;
+  };
+  const auto [query, message] = GENERATE(values<Case>({
+      {"(ships", "unbalanced '(' (column 1)"},
+      {"ships)", "unbalanced ')' (column 6)"},
+      {"\"cape of", "unterminated phrase"},
+      {"ships OR", "'OR' needs a term on both sides (column 7)"},
+      {"AND ships", "'AND' needs a term before it (column 1)"},
+      {"ships NOT", "'NOT' needs a term after it (column 7)"},
+      {"ships -(", "unbalanced '(' (column 8)"},
+      {"ships ()", "empty parentheses (column 7)"},
+      {"colour:red", "unknown field 'colour:' (column 1)"},
+      {"title: ships", "empty field 'title:' (column 1)"},
+      {"title:", "empty field 'title:'"},
+      {"", "empty query"},
+      {"   ", "empty query"},
+  }));
+  INFO(query);
+  try {
+    (void)parse_query(query);
+    FAIL("no error for " << query);
+  } catch (const QueryError& error) {
+    CHECK_THAT(error.what(), Catch::Contains("query '" + query + "'"));
+    CHECK_THAT(error.what(), Catch::Contains(message));
+    CHECK(error.exit_code() == kExitUsage);
+  }
+}
+
+TEST_CASE("overlong queries are refused", "[query]") {
+  const std::string query(kMaxQueryBytes + 1, 'a');
+  CHECK_THROWS_AS(parse_query(query), QueryError);
+  CHECK_NOTHROW(parse_query(std::string(kMaxQueryBytes, 'a')));
+}
+
+TEST_CASE("built queries match through the same analyser as the index", "[query]") {
+  QueryFixture fixture;
+  SECTION("case and inflection never change what matches") {
+    CHECK(fixture.ids("ships") == Ids{"mexico", "red-sea"});
+    CHECK(fixture.ids("Ships") == fixture.ids("ships"));
+    CHECK(fixture.ids("SHIPS") == fixture.ids("ships"));
+    CHECK(fixture.ids("sanction") == Ids{"baltic", "turkey"});
+    CHECK(fixture.ids("shipping") == Ids{"mexico", "red-sea"});
+  }
+  SECTION("diacritics are folded on both sides") {
+    CHECK(fixture.ids("gdansk") == Ids{"baltic"});
+    CHECK(fixture.ids("GDAŃSK") == Ids{"baltic"});
+  }
+  SECTION("all words must match") {
+    CHECK(fixture.ids("ships tariffs") == Ids{"mexico"});
+    CHECK(fixture.ids("ships unicorn").empty());
+  }
+  SECTION("phrases match exact words in order") {
+    CHECK(fixture.ids("\"Cape of Good Hope\"") == Ids{"red-sea"});
+    CHECK(fixture.ids("\"Good Cape\"").empty());
+    CHECK(fixture.ids("\"two-day transits\"") == Ids{"red-sea"});
+    CHECK(fixture.ids("\"sanction\"").empty());  // a quoted word is not stemmed
+  }
+  SECTION("codes split by the analyser match as phrases") {
+    CHECK(fixture.ids("S-400") == Ids{"turkey"});
+    CHECK(fixture.ids("s-400") == Ids{"turkey"});
+  }
+  SECTION("fields restrict where a word may match") {
+    CHECK(fixture.ids("title:sea") == Ids{"baltic", "red-sea"});
+    CHECK(fixture.ids("title:ships") == Ids{"red-sea"});  // "Shipping" shares the stem
+    CHECK(fixture.ids("title:cape").empty());
+    CHECK(fixture.ids("description:ships") == Ids{"mexico", "red-sea"});
+    CHECK(fixture.ids("impact:insurance") == Ids{"red-sea"});
+    CHECK(fixture.ids("section:incidents") == Ids{"baltic"});
+    CHECK(fixture.ids("section:july") == Ids{"mexico"});
+  }
+  SECTION("boolean operators") {
+    CHECK(fixture.ids("houthi OR tariff") == Ids{"mexico", "red-sea"});
+    CHECK(fixture.ids("ships -tariff") == Ids{"red-sea"});
+    CHECK(fixture.ids("ships NOT houthi") == Ids{"mexico"});
+    CHECK(fixture.ids("NOT ships") == Ids{"baltic", "turkey"});
+    CHECK(fixture.ids("sanctions XOR anchor") == Ids{"turkey"});
+  }
+  SECTION("a title match ranks above a body match") {
+    CHECK(fixture.ranked("ships") == Ids{"red-sea", "mexico"});
+  }
+  SECTION("punctuation alone matches nothing") { CHECK(fixture.ids("...").empty()); }
+}
