@@ -44,10 +44,12 @@ std::vector<std::string> list_field(const Json& record, const char* key) {
 
 // Named as the text formats name them ("key judgements" gives "Key Judgments"), and, as
 // there, a section without text is left out.
-void add_section(std::vector<Section>& sections, std::string name, std::string text) {
-  if (trim(text).empty()) return;
+// JSON strings may carry "\r\n" escapes and padding that the other formats never keep.
+void add_section(std::vector<Section>& sections, std::string name, const std::string& text) {
+  std::string clean(trim(normalise_line_ends(text)));
+  if (clean.empty()) return;
   if (auto known = canonical_section_name(name)) name = std::move(*known);
-  sections.push_back({std::move(name), std::move(text)});
+  sections.push_back({std::move(name), std::move(clean)});
 }
 
 // "sections" is a list of {"name", "text"} objects or an object of name -> text; without

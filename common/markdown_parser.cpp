@@ -21,7 +21,12 @@ std::string_view unquote(std::string_view value) {
 // "[a, b]", "a, b" or a single value.
 std::vector<std::string> list_value(std::string_view value) {
   value = trim(value);
-  if (value.starts_with('[') && value.ends_with(']')) value = value.substr(1, value.size() - 2);
+  if (value.starts_with('[') && value.ends_with(']')) {
+    value = value.substr(1, value.size() - 2);
+  } else if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+             value.find(value.front(), 1) == value.size() - 1) {
+    value = value.substr(1, value.size() - 2);  // one quoted string: "Mali, Niger"
+  }
   std::vector<std::string> items;
   for (const std::string& item : split_list(value)) {
     const std::string_view unquoted = unquote(item);

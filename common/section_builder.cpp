@@ -1,5 +1,8 @@
 #include "common/section_builder.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -50,7 +53,33 @@ constexpr std::array<std::string_view, 40> kFunctionWords = {
 
 constexpr std::string_view kSpacedEnDash = " \xE2\x80\x93 ";
 
-bool is_word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+// The letters or digits touching the dash, in any script; quotes and brackets end a word.
+size_t word_start_before(std::string_view text, size_t end) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t start = static_cast<int32_t>(end);
+  while (start > 0) {
+    int32_t previous = start;
+    UChar32 c;
+    U8_PREV(bytes, 0, previous, c);
+    if (c < 0 || !u_isalnum(c)) break;
+    start = previous;
+  }
+  return static_cast<size_t>(start);
+}
+
+size_t word_end_after(std::string_view text, size_t start) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  int32_t end = static_cast<int32_t>(start);
+  while (end < length) {
+    int32_t next = end;
+    UChar32 c;
+    U8_NEXT(bytes, next, length, c);
+    if (c < 0 || !u_isalnum(c)) break;
+    end = next;
+  }
+  return static_cast<size_t>(end);
+}
 
 bool is_function_word(std::string_view word) {
   const std::string lowered = ascii_lowercase(word);
@@ -81,14 +110,8 @@ std::string repair_spaced_hyphens(std::string_view text) {
       parenthesis_open = false;
     }
     const size_t after = dash + kSpacedEnDash.size();
-    size_t left_start = dash;
-    while (left_start > 0 && is_word_byte(static_cast<unsigned char>(text[left_start - 1]))) {
-      --left_start;
-    }
-    size_t right_end = after;
-    while (right_end < text.size() && is_word_byte(static_cast<unsigned char>(text[right_end]))) {
-      ++right_end;
-    }
+    const size_t left_start = word_start_before(text, dash);
+    const size_t right_end = word_end_after(text, after);
     const std::string_view left = text.substr(left_start, dash - left_start);
     const std::string_view right = text.substr(after, right_end - after);
     out.append(text.substr(position, dash - position));

@@ -10,6 +10,9 @@ namespace briefsearch {
 // Strips ASCII whitespace and U+00A0 (no-break space, common in scraped pages) at both ends.
 [[nodiscard]] std::string_view trim(std::string_view text);
 
+// Turns CRLF and lone CR into LF.
+[[nodiscard]] std::string normalise_line_ends(std::string_view text);
+
 // Splits on '\n'; the text is expected to have LF line ends already.
 [[nodiscard]] std::vector<std::string_view> split_lines(std::string_view text);
 

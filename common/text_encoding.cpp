@@ -18,20 +18,6 @@ constexpr std::string_view kUtf16BeBom = "\xFE\xFF";
 // default, Windows-1252, which is what stray non-UTF-8 briefs almost always are.
 constexpr int32_t kMinimumDetectionConfidence = 30;
 
-std::string normalise_line_ends(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\r') {
-      out += '\n';
-      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
 // Control characters other than tab, LF, CR and form feed are rare in text and common in
 // binary formats.
 bool looks_binary(std::string_view bytes) {

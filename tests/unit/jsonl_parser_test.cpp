@@ -166,3 +166,16 @@ TEST_CASE("jsonl: details of records", "[parsers][jsonl]") {
 
 }  // namespace
 }  // namespace briefsearch
+
+namespace briefsearch {
+namespace {
+
+TEST_CASE("jsonl: section text is trimmed and its line ends normalised", "[parsers][jsonl]") {
+  const Brief brief = testing::only_brief(testing::parse_jsonl(
+      R"({"title": "T", "sections": {"Description": "  first\r\nsecond\r third  "}})"));
+  REQUIRE(brief.sections.size() == 1);
+  CHECK(brief.sections[0].text == "first\nsecond\n third");
+}
+
+}  // namespace
+}  // namespace briefsearch

@@ -152,3 +152,16 @@ TEST_CASE("markdown: front matter errors and warnings name the line", "[parsers]
 
 }  // namespace
 }  // namespace briefsearch
+
+namespace briefsearch {
+namespace {
+
+TEST_CASE("markdown: a quoted list value is one list, not quoted items", "[parsers][markdown]") {
+  const Brief brief = testing::only_brief(testing::parse_md(
+      "---\ntitle: Sahel\ncountries: \"Mali, Niger\"\ntags: ['a', \"b\"]\n---\n\nText.\n"));
+  CHECK(brief.metadata.countries == std::vector<std::string>{"Mali", "Niger"});
+  CHECK(brief.metadata.tags == std::vector<std::string>{"a", "b"});
+}
+
+}  // namespace
+}  // namespace briefsearch

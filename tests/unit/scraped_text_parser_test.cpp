@@ -406,6 +406,10 @@ TEST_CASE("scraped text: spaced dashes used as hyphens are repaired", "[parsers]
       {"Ceasefire " + dash + " ", "Ceasefire " + dash + " "},
       {"2024 " + dash + " 2025 budget", "2024-2025 budget"},
       {"no dashes here", "no dashes here"},
+      // Quotes end a word: a dash after a quotation is a real dash.
+      {std::string(kLeftQuote) + "no" + std::string(kRightQuote) + " " + dash + " then",
+       std::string(kLeftQuote) + "no" + std::string(kRightQuote) + " " + dash + " then"},
+      {"Кремль " + dash + " based", "Кремль-based"},
   };
   for (const Case& c : cases) {
     INFO("input: " << c.input);
