@@ -7,6 +7,7 @@
 #include <unicode/utf16.h>
 
 #include <stdexcept>
+#include <unordered_set>
 
 namespace briefsearch {
 namespace {
@@ -25,6 +26,27 @@ void check(UErrorCode status, const char* what) {
   if (U_FAILURE(status)) {
     throw std::runtime_error(std::string("ICU: cannot load ") + what + ": " + u_errorName(status));
   }
+}
+
+// Function words that say nothing about what a brief is about. Words that look like stop
+// words but often carry meaning in briefs ("no", "not", "against", "over") are left out.
+const std::unordered_set<std::string_view> kStopWords = {
+    "a",    "about", "an",    "and",   "are",   "as",   "at",    "be",    "been",  "being", "but",
+    "by",   "can",   "could", "did",   "do",    "does", "for",   "from",  "had",   "has",   "have",
+    "he",   "her",   "hers",  "him",   "his",   "i",    "if",    "in",    "into",  "is",    "it",
+    "it's", "its",   "me",    "my",    "of",    "on",   "or",    "our",   "she",   "so",    "such",
+    "than", "that",  "the",   "their", "them",  "then", "there", "these", "they",  "this",  "those",
+    "to",   "us",    "was",   "we",    "were",  "what", "when",  "where", "which", "while", "who",
+    "whom", "why",   "will",  "with",  "would", "you",  "your"};
+
+// "US", "IT", "WHO": two or more letters, all capitals, as written.
+bool written_in_capitals(std::string_view original) {
+  std::size_t letters = 0;
+  for (char c : original) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  return letters >= 2;
 }
 
 }  // namespace
@@ -97,6 +119,8 @@ std::vector<Token> Analyzer::analyse(std::string_view text) {
     token.term = std::move(term);
     token.begin = byte_offsets[static_cast<size_t>(start)];
     token.end = byte_offsets[static_cast<size_t>(end)];
+    token.stop_word = kStopWords.contains(token.term) &&
+                      !written_in_capitals(text.substr(token.begin, token.end - token.begin));
     tokens.push_back(std::move(token));
   }
   return tokens;

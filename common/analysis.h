@@ -29,6 +29,10 @@ struct Token {
   // Byte range of the word in the analysed text, for highlighting.
   std::size_t begin = 0;
   std::size_t end = 0;
+  // A common English function word ("the", "of", "us"). Written in capitals it is not
+  // one: "US", "IT" and "WHO" carry meaning. Stop words are indexed like any word (so
+  // phrases keep them); a query leaves them out of plain word matches.
+  bool stop_word = false;
 };
 
 // Words longer than this many bytes after normalisation are dropped: they are never real

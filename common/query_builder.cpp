@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "common/query.h"
 
 namespace briefsearch {
@@ -46,12 +48,25 @@ Xapian::Query phrase_query(const QueryNode& node, Analyzer& analyzer) {
 
 Xapian::Query build(const QueryNode& node, Analyzer& analyzer);
 
+// A plain word that the analyser reads as one stop word: "the", "of", lowercase "us".
+bool is_stop_word_only(const QueryNode& node, Analyzer& analyzer) {
+  if (node.kind != QueryNode::Kind::kWord) return false;
+  const std::vector<Token> tokens = analyzer.analyse(node.text);
+  return tokens.size() == 1 && tokens.front().stop_word;
+}
+
 // Positive children are ANDed; negated ones are subtracted. A query made only of
-// negations subtracts from every document.
+// negations subtracts from every document. Stop words are left out unless nothing else
+// is asked for ("the" alone still searches for "the").
 Xapian::Query and_query(const std::vector<QueryNode>& children, Analyzer& analyzer) {
   std::vector<Xapian::Query> positive;
   std::vector<Xapian::Query> negative;
+  const bool has_content_word =
+      std::any_of(children.begin(), children.end(), [&](const QueryNode& child) {
+        return child.kind != QueryNode::Kind::kNot && !is_stop_word_only(child, analyzer);
+      });
   for (const QueryNode& child : children) {
+    if (has_content_word && is_stop_word_only(child, analyzer)) continue;
     if (child.kind == QueryNode::Kind::kNot) {
       Xapian::Query excluded = build(child.children.front(), analyzer);
       if (!excluded.empty()) negative.push_back(std::move(excluded));

@@ -102,3 +102,16 @@ TEST_CASE("control characters and invalid bytes do not become part of words", "[
   CHECK(terms_of("\x1b]0;pwned\x07 text") == std::vector<std::string>{"0", "pwned", "text"});
   CHECK(terms_of("caf\xE9 bar") == std::vector<std::string>{"caf", "bar"});
 }
+
+TEST_CASE("stop words are marked, unless written in capitals", "[analysis]") {
+  Analyzer analyzer;
+  const auto tokens =
+      analyzer.analyse("The US told us that IT and it matter; WHO said so. Cape of Good Hope");
+  std::vector<std::string> stops;
+  for (const Token& token : tokens) {
+    if (token.stop_word) stops.push_back(token.term);
+  }
+  CHECK(stops == std::vector<std::string>{"the", "us", "that", "and", "it", "so", "of"});
+  // Stop words are still tokens: phrases keep them.
+  CHECK(tokens.size() == 16);
+}
