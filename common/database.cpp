@@ -1,6 +1,7 @@
 #include "common/database.h"
 
 #include <cstdlib>
+#include <thread>
 
 #include "common/errors.h"
 #include "common/schema.h"
@@ -9,8 +10,7 @@ namespace briefsearch {
 namespace {
 
 std::string rebuild_hint(const std::filesystem::path& path) {
-  return "rebuild it: remove " + path.string() + " and run brief-index --db " + path.string() +
-         " CORPUS";
+  return "rebuild it with: brief-index --full --db " + path.string() + " CORPUS";
 }
 
 void check_schema_version(const Xapian::Database& database, const std::filesystem::path& path) {
@@ -22,6 +22,28 @@ void check_schema_version(const Xapian::Database& database, const std::filesyste
   }
   throw DatabaseError(path.string() + ": schema version " + stored + ", this program needs " +
                       std::to_string(kSchemaVersion) + "; " + rebuild_hint(path));
+}
+
+Xapian::WritableDatabase open_for_writing_once(const std::filesystem::path& path) {
+  try {
+    std::error_code ignored;
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ignored);
+    Xapian::WritableDatabase database(path.string(), Xapian::DB_CREATE_OR_OPEN);
+    if (database.get_doccount() == 0 &&
+        database.get_metadata(std::string(kSchemaVersionKey)).empty()) {
+      database.set_metadata(std::string(kSchemaVersionKey), std::to_string(kSchemaVersion));
+      database.commit();
+    }
+    check_schema_version(database, path);
+    return database;
+  } catch (const Xapian::DatabaseLockError&) {
+    throw DatabaseLockedError(path.string() +
+                              ": database is locked by another brief-index run; try again later "
+                              "or wait with --lock-timeout SECONDS");
+  } catch (const Xapian::Error& error) {
+    throw DatabaseError(path.string() +
+                        ": cannot open database for writing: " + error.get_description());
+  }
 }
 
 }  // namespace
@@ -41,23 +63,28 @@ std::filesystem::path resolve_database_path(const std::optional<std::string>& co
   throw UsageError("no database given: use --db DIR or set BRIEF_DB");
 }
 
-Xapian::WritableDatabase open_for_writing(const std::filesystem::path& path) {
+Xapian::WritableDatabase create_database(const std::filesystem::path& path, int extra_flags) {
   try {
-    std::error_code ignored;
-    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ignored);
-    Xapian::WritableDatabase database(path.string(), Xapian::DB_CREATE_OR_OPEN);
-    if (database.get_doccount() == 0 &&
-        database.get_metadata(std::string(kSchemaVersionKey)).empty()) {
-      database.set_metadata(std::string(kSchemaVersionKey), std::to_string(kSchemaVersion));
-      database.commit();
-    }
-    check_schema_version(database, path);
+    Xapian::WritableDatabase database(path.string(), Xapian::DB_CREATE | extra_flags);
+    database.set_metadata(std::string(kSchemaVersionKey), std::to_string(kSchemaVersion));
+    database.commit();
     return database;
-  } catch (const Xapian::DatabaseLockError&) {
-    throw DatabaseLockedError(path.string() + ": database is locked by another brief-index run");
   } catch (const Xapian::Error& error) {
-    throw DatabaseError(path.string() +
-                        ": cannot open database for writing: " + error.get_description());
+    throw DatabaseError(path.string() + ": cannot create database: " + error.get_description());
+  }
+}
+
+Xapian::WritableDatabase open_for_writing(const std::filesystem::path& path,
+                                          std::chrono::milliseconds lock_timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + lock_timeout;
+  constexpr auto kRetryInterval = std::chrono::milliseconds(100);
+  while (true) {
+    try {
+      return open_for_writing_once(path);
+    } catch (const DatabaseLockedError&) {
+      if (std::chrono::steady_clock::now() >= deadline) throw;
+      std::this_thread::sleep_for(kRetryInterval);
+    }
   }
 }
 

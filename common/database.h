@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -17,9 +18,16 @@ namespace briefsearch {
     const std::optional<std::string>& command_line_path);
 
 // Opens (creating if missing) a database for writing and records the schema version in a
-// new one. Throws DatabaseLockedError when another writer holds it, DatabaseError when it
-// cannot be opened or was written with another schema version.
-[[nodiscard]] Xapian::WritableDatabase open_for_writing(const std::filesystem::path& path);
+// new one. While another writer holds the database, retries for up to lock_timeout, then
+// throws DatabaseLockedError. Throws DatabaseError when it cannot be opened or was written
+// with another schema version.
+[[nodiscard]] Xapian::WritableDatabase open_for_writing(
+    const std::filesystem::path& path,
+    std::chrono::milliseconds lock_timeout = std::chrono::milliseconds(0));
+
+// Creates an empty database at path (which must not exist) with the schema version set.
+[[nodiscard]] Xapian::WritableDatabase create_database(const std::filesystem::path& path,
+                                                       int extra_flags = 0);
 
 // Opens the databases for reading as one. Throws DatabaseError when one is missing,
 // unreadable or of another schema version; the message names the path.

@@ -1,5 +1,6 @@
 #include "common/documents.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -79,6 +80,28 @@ Xapian::Document build_document(const Brief& brief, Analyzer& analyzer) {
   // throwing here.
   document.set_data(brief_to_json(brief).dump(-1, ' ', false, Json::error_handler_t::replace));
   return document;
+}
+
+void record_file_state(Xapian::Document& document, const FileState& state) {
+  document.add_value(kFileStateSlot, encode_file_state(state));
+}
+
+std::vector<std::string> spelling_words(const Xapian::Document& document) {
+  std::vector<std::string> words;
+  for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
+    const std::string& name = *term;
+    for (const TextField& field : kTextFields) {
+      if (!name.starts_with(field.prefix) || name.size() == field.prefix.size()) continue;
+      // Prefixes are capitals and words are lowercase, so a capital here means the term
+      // belongs to another, longer prefix.
+      const unsigned char first = static_cast<unsigned char>(name[field.prefix.size()]);
+      if ((first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9')) continue;
+      words.push_back(name.substr(field.prefix.size()));
+    }
+  }
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
 }
 
 Brief brief_from_document_data(const std::string& data) {

@@ -5,15 +5,24 @@
 #include <xapian.h>
 
 #include <string>
+#include <vector>
 
 #include "common/analysis.h"
 #include "common/brief.h"
+#include "common/file_state.h"
 
 namespace briefsearch {
 
 // The document for brief: positional and stemmed terms per text field, filter terms, the
 // date value, and the brief itself as JSON in the document data. brief.id must be set.
 [[nodiscard]] Xapian::Document build_document(const Brief& brief, Analyzer& analyzer);
+
+// Stores the state of the file the brief came from, for incremental indexing.
+void record_file_state(Xapian::Document& document, const FileState& state);
+
+// The distinct words of the document's text (title and sections), for Xapian's spelling
+// table: what "did you mean" may suggest. Numbers are left out.
+[[nodiscard]] std::vector<std::string> spelling_words(const Xapian::Document& document);
 
 // The brief stored in a document's data. Throws std::runtime_error when the data is not a
 // stored brief (a database written by something else).

@@ -1,114 +1,234 @@
 #include "common/indexing.h"
 
-#include <algorithm>
+#include <map>
+#include <memory>
+#include <set>
+#include <thread>
 
 #include "common/analysis.h"
 #include "common/documents.h"
 #include "common/errors.h"
+#include "common/file_state.h"
+#include "common/ordered_workers.h"
 #include "common/schema.h"
+#include "common/strings.h"
 
 namespace briefsearch {
 namespace {
 
 namespace fs = std::filesystem;
 
-// Dot files, editor backups ("x.txt~", "#x.txt#") and swap or partial downloads.
-bool is_hidden_or_temporary(const fs::path& path) {
-  const std::string name = path.filename().string();
-  if (name.empty() || name.front() == '.' || name.front() == '#' || name.back() == '~') {
+// What the index holds for one source file.
+struct StoredFile {
+  FileState state;
+  // False when the file's documents disagree (a run was killed between two batches of a
+  // large JSON Lines file): the file is then read again.
+  bool consistent = true;
+  std::vector<Xapian::docid> documents;
+};
+
+using StoredFiles = std::map<std::string, StoredFile>;
+
+StoredFiles read_stored_files(const Xapian::Database& database) {
+  StoredFiles stored;
+  for (auto value = database.valuestream_begin(kFileStateSlot);
+       value != database.valuestream_end(kFileStateSlot); ++value) {
+    const auto state = decode_file_state(*value);
+    if (!state) continue;
+    auto [entry, inserted] = stored.try_emplace(state->absolute_path);
+    if (inserted) {
+      entry->second.state = *state;
+    } else if (!(entry->second.state == *state)) {
+      entry->second.consistent = false;
+    }
+    entry->second.documents.push_back(value.get_docid());
+  }
+  return stored;
+}
+
+// A worker's result for one file.
+struct PreparedFile {
+  enum class Outcome { kUnchanged, kRefreshState, kParsed };
+  Outcome outcome = Outcome::kParsed;
+  FileState state;
+  ParseResult parsed;
+  std::vector<Xapian::Document> documents;  // one per parsed brief, in order
+};
+
+bool same_content_known(const StoredFile* stored, const InputFile& file) {
+  return stored != nullptr && stored->consistent && stored->state.size == file.size;
+}
+
+PreparedFile prepare_file(const InputFile& file, const StoredFile* stored, Analyzer& analyzer) {
+  PreparedFile prepared;
+  prepared.state = {file.size, file.modified_ns, 0, file.absolute_path.string()};
+  if (same_content_known(stored, file) && stored->state.modified_ns == file.modified_ns) {
+    prepared.outcome = PreparedFile::Outcome::kUnchanged;
+    return prepared;
+  }
+  const std::string display_path = file.path.string();
+  std::string bytes;
+  if (auto failure = read_input_file(file.path, bytes)) {
+    prepared.parsed.errors.push_back({display_path, 0, "cannot read: " + *failure});
+    return prepared;
+  }
+  prepared.state.size = bytes.size();
+  prepared.state.content_hash = hash_bytes(bytes);
+  if (same_content_known(stored, file) &&
+      stored->state.content_hash == prepared.state.content_hash) {
+    prepared.outcome = PreparedFile::Outcome::kRefreshState;  // touched, not changed
+    return prepared;
+  }
+  prepared.parsed = parse_brief_bytes(bytes, file.format, display_path);
+  for (Brief& brief : prepared.parsed.briefs) {
+    if (brief.id.empty()) brief.id = derived_brief_id(file, brief.line);
+    brief.path = prepared.state.absolute_path;
+    Xapian::Document document = build_document(brief, analyzer);
+    record_file_state(document, prepared.state);
+    prepared.documents.push_back(std::move(document));
+  }
+  return prepared;
+}
+
+// Applies prepared files to the database in transactions of a bounded size.
+class BatchWriter {
+ public:
+  BatchWriter(Xapian::WritableDatabase& database, std::size_t commit_every)
+      : database_(database), commit_every_(commit_every) {
+    database_.begin_transaction();
+  }
+
+  void counted_change() {
+    if (++changes_ < commit_every_) return;
+    database_.commit_transaction();
+    database_.begin_transaction();
+    changes_ = 0;
+  }
+
+  // Deletes each document at most once: Xapian throws for a missing document, and any
+  // exception from a modification discards the whole uncommitted batch.
+  bool delete_once(Xapian::docid id) {
+    if (!deleted_.insert(id).second) return false;
+    database_.delete_document(id);
+    counted_change();
     return true;
   }
-  const std::string extension = path.extension().string();
-  return extension == ".swp" || extension == ".tmp" || extension == ".part";
+
+  void finish() { database_.commit_transaction(); }
+
+ private:
+  Xapian::WritableDatabase& database_;
+  std::set<Xapian::docid> deleted_;
+  std::size_t commit_every_;
+  std::size_t changes_ = 0;
+};
+
+void apply_parsed(Xapian::WritableDatabase& database, const StoredFile* stored,
+                  PreparedFile& prepared, BatchWriter& batches, IndexStatistics& statistics) {
+  // A file that yielded nothing keeps what the index had: a bad edit loses no brief.
+  if (prepared.documents.empty()) return;
+  std::set<Xapian::docid> kept;
+  for (std::size_t i = 0; i < prepared.documents.size(); ++i) {
+    const Brief& brief = prepared.parsed.briefs[i];
+    const std::string unique_term = filter_term(kIdFilter, brief.id);
+    if (database.term_exists(unique_term)) {
+      ++statistics.updated;
+    } else {
+      ++statistics.added;
+    }
+    for (const std::string& word : spelling_words(prepared.documents[i])) {
+      database.add_spelling(word);
+    }
+    kept.insert(database.replace_document(unique_term, prepared.documents[i]));
+    batches.counted_change();
+  }
+  if (stored == nullptr) return;
+  for (Xapian::docid old : stored->documents) {
+    // A record that left the file, or a brief whose id changed.
+    if (kept.count(old) == 0 && batches.delete_once(old)) ++statistics.deleted;
+  }
 }
 
-void add_file(const fs::path& path, const fs::path& root, std::vector<InputFile>& files,
-              std::size_t& skipped) {
-  const auto format = input_format_for(path);
-  if (!format || is_hidden_or_temporary(path)) {
-    ++skipped;
-    return;
+void refresh_state(Xapian::WritableDatabase& database, const StoredFile& stored,
+                   const FileState& state, BatchWriter& batches) {
+  for (Xapian::docid id : stored.documents) {
+    Xapian::Document document = database.get_document(id);
+    record_file_state(document, state);
+    database.replace_document(id, document);
+    batches.counted_change();
   }
-  files.push_back({path, root, *format});
 }
 
-void walk_folder(const fs::path& root, std::vector<InputFile>& files, std::size_t& skipped) {
-  std::vector<fs::path> found;
-  fs::recursive_directory_iterator walker(root, fs::directory_options::skip_permission_denied);
-  for (auto entry = walker; entry != fs::recursive_directory_iterator(); ++entry) {
-    const fs::path& path = entry->path();
-    if (is_hidden_or_temporary(path)) {
-      if (entry->is_directory()) entry.disable_recursion_pending();
-      ++skipped;
-      continue;
+void prune_vanished(const StoredFiles& stored, const InputScan& scan, BatchWriter& batches,
+                    IndexStatistics& statistics) {
+  std::set<std::string> present;
+  for (const InputFile& file : scan.files) present.insert(file.absolute_path.string());
+  for (const auto& [path, file] : stored) {
+    if (present.count(path) != 0) continue;
+    bool named = false;
+    for (const fs::path& folder : scan.folders) named = named || is_inside(path, folder);
+    if (!named) continue;
+    for (Xapian::docid id : file.documents) {
+      if (batches.delete_once(id)) ++statistics.deleted;
     }
-    if (entry->is_symlink() || !entry->is_regular_file()) {
-      if (!entry->is_directory()) ++skipped;
-      continue;
-    }
-    found.push_back(path);
   }
-  std::sort(found.begin(), found.end());
-  for (const fs::path& path : found) add_file(path, root, files, skipped);
 }
 
 }  // namespace
 
-std::vector<InputFile> find_input_files(const std::vector<fs::path>& inputs, std::size_t& skipped) {
-  std::vector<InputFile> files;
-  for (const fs::path& input : inputs) {
-    std::error_code error;
-    const fs::file_status status = fs::status(input, error);
-    if (error || !fs::exists(status)) throw UsageError(input.string() + ": no such file or folder");
-    if (fs::is_directory(status)) {
-      walk_folder(input, files, skipped);
-    } else {
-      add_file(input, input.parent_path(), files, skipped);
-    }
-  }
-  return files;
-}
-
-std::string derived_brief_id(const InputFile& file, std::size_t line) {
-  std::string id = file.path.lexically_relative(file.root).generic_string();
-  if (id.empty() || id.starts_with("..")) id = file.path.filename().string();
-  if (line > 0) {
-    id.push_back('#');
-    id.append(std::to_string(line));
-  }
-  return id;
-}
-
 IndexStatistics index_inputs(Xapian::WritableDatabase& database, const IndexOptions& options,
-                             const IssueReporter& report) {
+                             const IssueReporter& report_issue,
+                             const ProgressReporter& report_progress) {
+  const InputScan scan = scan_inputs(options.inputs);
   IndexStatistics statistics;
-  const std::vector<InputFile> files = find_input_files(options.inputs, statistics.skipped);
-  Analyzer analyzer;
-  std::size_t in_batch = 0;
+  statistics.skipped = scan.skipped;
+  const std::size_t jobs =
+      options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   try {
-    database.begin_transaction();
-    for (const InputFile& file : files) {
-      ParseResult parsed = parse_brief_file(file.path, file.format, file.path.string());
-      for (const ParseIssue& warning : parsed.warnings) report(warning, false);
-      for (const ParseIssue& error : parsed.errors) report(error, true);
-      statistics.rejected += parsed.errors.size();
-      for (Brief& brief : parsed.briefs) {
-        if (brief.id.empty()) brief.id = derived_brief_id(file, brief.line);
-        const std::string unique_term = filter_term(kIdFilter, brief.id);
-        if (database.term_exists(unique_term)) {
-          ++statistics.updated;
-        } else {
-          ++statistics.added;
-        }
-        database.replace_document(unique_term, build_document(brief, analyzer));
-        if (++in_batch >= options.commit_every) {
-          database.commit_transaction();
-          database.begin_transaction();
-          in_batch = 0;
-        }
-      }
+    const StoredFiles stored = read_stored_files(database);
+    auto stored_for = [&](const InputFile& file) -> const StoredFile* {
+      const auto found = stored.find(file.absolute_path.string());
+      return found == stored.end() ? nullptr : &found->second;
+    };
+    std::vector<std::unique_ptr<Analyzer>> analyzers;
+    for (std::size_t i = 0; i < jobs; ++i) analyzers.push_back(std::make_unique<Analyzer>());
+
+    BatchWriter batches(database, std::max<std::size_t>(1, options.commit_every));
+    run_in_order<PreparedFile>(
+        scan.files.size(), jobs, jobs * 8,
+        [&](std::size_t index, std::size_t worker) {
+          const InputFile& file = scan.files[index];
+          return prepare_file(file, stored_for(file), *analyzers[worker]);
+        },
+        [&](std::size_t index, PreparedFile&& prepared) {
+          const InputFile& file = scan.files[index];
+          const StoredFile* previous = stored_for(file);
+          for (const ParseIssue& warning : prepared.parsed.warnings) report_issue(warning, false);
+          for (const ParseIssue& error : prepared.parsed.errors) report_issue(error, true);
+          statistics.rejected += prepared.parsed.errors.size();
+          switch (prepared.outcome) {
+            case PreparedFile::Outcome::kUnchanged:
+              statistics.unchanged += previous->documents.size();
+              break;
+            case PreparedFile::Outcome::kRefreshState:
+              statistics.unchanged += previous->documents.size();
+              refresh_state(database, *previous, prepared.state, batches);
+              break;
+            case PreparedFile::Outcome::kParsed:
+              apply_parsed(database, previous, prepared, batches, statistics);
+              break;
+          }
+          if (report_progress) report_progress(index + 1, scan.files.size());
+          if (options.stop_requested != nullptr && options.stop_requested->load()) {
+            statistics.interrupted = true;
+            return false;
+          }
+          return true;
+        });
+    if (options.prune && !statistics.interrupted) {
+      prune_vanished(stored, scan, batches, statistics);
     }
-    database.commit_transaction();
+    batches.finish();
   } catch (const Xapian::Error& error) {
     throw DatabaseError(database.get_description() +
                         ": indexing failed: " + error.get_description());

@@ -1,14 +1,16 @@
-// Indexing runs: finds brief files under the paths given, parses them, and adds or
-// replaces their documents, committing in all-or-nothing batches.
+// Indexing runs: scan the inputs, parse and analyse changed files on several threads, and
+// apply the changes to the database in all-or-nothing batches.
 #pragma once
 
 #include <xapian.h>
 
+#include <atomic>
 #include <cstddef>
 #include <filesystem>
 #include <functional>
 #include <vector>
 
+#include "common/input_files.h"
 #include "common/parsers.h"
 
 namespace briefsearch {
@@ -16,43 +18,42 @@ namespace briefsearch {
 struct IndexOptions {
   // Files and folders; folders are walked recursively.
   std::vector<std::filesystem::path> inputs;
-  // Documents per transaction.
-  std::size_t commit_every = 1000;
+  // Document changes per transaction; also what bounds the memory a run holds.
+  std::size_t commit_every = 500;
+  // Delete the documents of files that vanished from the folders named.
+  bool prune = true;
+  // Threads that read, parse and analyse; 0 means one per core.
+  std::size_t jobs = 0;
+  // Polled between files: when it becomes true the run commits what is finished and stops.
+  const std::atomic<bool>* stop_requested = nullptr;
 };
 
+// Counts of briefs (documents), except skipped, which counts files.
 struct IndexStatistics {
   std::size_t added = 0;
   std::size_t updated = 0;
+  std::size_t unchanged = 0;
+  std::size_t deleted = 0;
   std::size_t rejected = 0;  // files or JSON Lines records that could not be parsed
   std::size_t skipped = 0;   // files not indexed by design: hidden, temporary, other formats
+  bool interrupted = false;  // stopped early on request; pruning was not done
 };
 
 // Receives each error (a rejected file or record) and warning as it happens.
 using IssueReporter = std::function<void(const ParseIssue& issue, bool is_error)>;
 
-// A brief file found by walking the inputs.
-struct InputFile {
-  std::filesystem::path path;
-  // The folder named on the command line it was found under (its parent for a file named
-  // directly); ids are paths relative to it.
-  std::filesystem::path root;
-  InputFormat format;
-};
+// Receives the number of files handled so far and the total, after each file.
+using ProgressReporter = std::function<void(std::size_t done, std::size_t total)>;
 
-// Walks inputs in a stable order without following symlinks. Hidden entries, editor
-// temporary files and other extensions are counted in skipped. Throws UsageError when an
-// input does not exist.
-[[nodiscard]] std::vector<InputFile> find_input_files(
-    const std::vector<std::filesystem::path>& inputs, std::size_t& skipped);
-
-// The stable id of a brief without one of its own: its path relative to the root, with
-// "#LINE" for a JSON Lines record.
-[[nodiscard]] std::string derived_brief_id(const InputFile& file, std::size_t line);
-
-// Indexes every brief under options.inputs into database. Bad files are reported and
-// counted, never thrown. Throws DatabaseError when the database fails.
+// Brings database up to date with the inputs. An unchanged file (same size and time, or
+// same content) is skipped; a changed one replaces its documents; a file that vanished
+// from a named folder loses its documents (unless options.prune is false). A file that
+// cannot be parsed is reported and keeps whatever the index held for it. Throws
+// UsageError for missing or empty inputs (before any change) and DatabaseError when the
+// database fails; changes since the last completed batch are then rolled back.
 [[nodiscard]] IndexStatistics index_inputs(Xapian::WritableDatabase& database,
                                            const IndexOptions& options,
-                                           const IssueReporter& report);
+                                           const IssueReporter& report_issue,
+                                           const ProgressReporter& report_progress = {});
 
 }  // namespace briefsearch

@@ -20,10 +20,12 @@ ParseResult single_error(const std::string& path, std::string message) {
   return result;
 }
 
-// Opens without following a final symlink and without blocking on a FIFO, and insists on
-// a regular file, so a stray device or pipe named *.txt cannot hang the indexer.
-std::optional<std::string> read_regular_file(const std::filesystem::path& file,
-                                             std::string& contents) {
+}  // namespace
+
+// Opening without following a final symlink and without blocking on a FIFO, and insisting
+// on a regular file, means a stray device or pipe named *.txt cannot hang the indexer.
+std::optional<std::string> read_input_file(const std::filesystem::path& file,
+                                           std::string& contents) {
   const int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW);
   if (fd < 0) return std::string(std::strerror(errno));
   struct stat status {};
@@ -54,8 +56,6 @@ std::optional<std::string> read_regular_file(const std::filesystem::path& file,
   return failure;
 }
 
-}  // namespace
-
 std::optional<InputFormat> input_format_for(const std::filesystem::path& path) {
   const std::string extension = ascii_lowercase(path.extension().string());
   if (extension == ".txt") return InputFormat::kScrapedText;
@@ -75,7 +75,7 @@ std::string ParseIssue::describe() const {
 ParseResult parse_brief_file(const std::filesystem::path& file, InputFormat format,
                              const std::string& display_path) {
   std::string contents;
-  if (auto failure = read_regular_file(file, contents)) {
+  if (auto failure = read_input_file(file, contents)) {
     return single_error(display_path, "cannot read: " + *failure);
   }
   return parse_brief_bytes(contents, format, display_path);

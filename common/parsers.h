@@ -39,6 +39,12 @@ struct ParseResult {
 // Files larger than this are rejected unread; no brief is anywhere near it.
 inline constexpr std::uintmax_t kMaxInputFileBytes = 64 * 1024 * 1024;
 
+// Reads a whole input file into contents. Returns the reason when it cannot: not a
+// regular file (a FIFO, a device, a symlink), larger than kMaxInputFileBytes, or an
+// operating system error.
+[[nodiscard]] std::optional<std::string> read_input_file(const std::filesystem::path& file,
+                                                         std::string& contents);
+
 // Reads and parses one file. Never throws for bad input: an unreadable, empty or binary
 // file, or one without a title or text, becomes an error naming the file and the reason.
 // display_path is used for messages and Brief::path.

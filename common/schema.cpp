@@ -11,15 +11,6 @@ namespace {
 // Xapian rejects terms over 245 bytes; keep well clear of it.
 constexpr std::size_t kMaxTermBytes = 240;
 
-uint64_t fnv1a_64(std::string_view bytes) {
-  uint64_t hash = 0xcbf29ce484222325ULL;
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 0x100000001b3ULL;
-  }
-  return hash;
-}
-
 std::string bounded_term(std::string_view prefix, std::string_view value) {
   std::string term(prefix);
   if (prefix.size() + value.size() <= kMaxTermBytes) {
@@ -27,7 +18,7 @@ std::string bounded_term(std::string_view prefix, std::string_view value) {
     return term;
   }
   char hash[24];
-  std::snprintf(hash, sizeof hash, "#%016llx", static_cast<unsigned long long>(fnv1a_64(value)));
+  std::snprintf(hash, sizeof hash, "#%016llx", static_cast<unsigned long long>(hash_bytes(value)));
   std::size_t keep = kMaxTermBytes - prefix.size() - (sizeof hash - 7);
   // Cut on a UTF-8 character boundary.
   while (keep > 0 && (static_cast<unsigned char>(value[keep]) & 0xC0) == 0x80) --keep;

@@ -75,6 +75,9 @@ inline constexpr std::array<FilterField, 11> kFilterFields = {
 
 // Value slots.
 inline constexpr Xapian::valueno kDateSlot = 0;  // "YYYYMMDD"; empty when undated
+// The source file's size, modification time, content hash and absolute path, as written
+// by encode_file_state: what incremental indexing compares against.
+inline constexpr Xapian::valueno kFileStateSlot = 1;
 
 // Filter values are matched case-insensitively, with runs of spaces read as one hyphen:
 // "Middle East" and "middle-east" give the same term.

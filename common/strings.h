@@ -1,6 +1,7 @@
 // Small string helpers shared by the parsers and the writers. All work on UTF-8 bytes.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,9 @@ namespace briefsearch {
 
 // Joins parts with a separator.
 [[nodiscard]] std::string join(const std::vector<std::string>& parts, std::string_view separator);
+
+// A 64-bit FNV-1a hash: stable across runs and platforms, so it may be stored.
+[[nodiscard]] uint64_t hash_bytes(std::string_view bytes);
 
 // True when the bytes are well-formed UTF-8 (no overlongs, no surrogates).
 [[nodiscard]] bool is_valid_utf8(std::string_view bytes);

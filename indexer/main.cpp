@@ -1,12 +1,17 @@
 // brief-index: parses brief files and indexes them into a briefsearch database.
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
+#include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
-#include <iostream>
 #include <optional>
 
 #include "common/database.h"
 #include "common/errors.h"
+#include "common/full_rebuild.h"
+#include "common/index_report.h"
 #include "common/indexing.h"
 #include "common/terminal_text.h"
 
@@ -15,36 +20,66 @@ namespace {
 constexpr const char* kProgram = "brief-index";
 
 constexpr const char* kExitCodesHelp = R"(Exit codes:
-  0   every brief file was indexed
-  1   finished, but some files or records were rejected (each reported on stderr)
-  2   usage error
-  3   database error (cannot open or write, or another schema version)
-  75  database locked by another brief-index run)";
+  0    every brief file was indexed
+  1    finished, but some files or records were rejected (each reported on stderr)
+  2    usage error, or a named file or folder is missing or holds no briefs
+  3    database error (cannot open or write, or another schema version)
+  75   database locked by another brief-index run
+  130  interrupted by SIGINT, 143 by SIGTERM (finished batches are kept))";
 
-void report_issue(const briefsearch::ParseIssue& issue, bool is_error) {
-  const std::string text = briefsearch::printable_text(issue.describe());
-  if (is_error) {
-    std::fprintf(stderr, "%s: %s\n", kProgram, text.c_str());
-  } else {
-    std::fprintf(stderr, "%s: warning: %s\n", kProgram, text.c_str());
-  }
+std::atomic<bool> stop_requested{false};
+volatile std::sig_atomic_t stop_signal = 0;
+
+extern "C" void request_stop(int signal_number) {
+  stop_signal = signal_number;
+  stop_requested.store(true);
 }
+
+void install_stop_handlers() {
+  struct sigaction action {};
+  action.sa_handler = request_stop;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
+
+struct CommandLine {
+  std::optional<std::string> database;
+  std::vector<std::string> inputs;
+  bool full = false;
+  bool no_prune = false;
+  bool json = false;
+  double lock_timeout_seconds = 0;
+  briefsearch::IndexOptions options;
+};
 
 int run(int argc, char** argv) {
   CLI::App app{"Index intelligence briefs (.txt, .md, .jsonl) into a briefsearch database.",
                kProgram};
   app.footer(
-      std::string("The database is --db DIR, else $BRIEF_DB, else "
+      std::string("Runs are incremental: unchanged files are skipped, changed ones replaced, "
+                  "and files gone\nfrom a named folder deleted from the index.\n"
+                  "The database is --db DIR, else $BRIEF_DB, else "
                   "$XDG_DATA_HOME/briefsearch/index (~/.local/share/briefsearch/index).\n\n") +
       kExitCodesHelp);
-  std::optional<std::string> database_option;
-  std::vector<std::string> inputs;
-  briefsearch::IndexOptions options;
-  app.add_option("--db", database_option, "Database folder (created if missing)");
-  app.add_option("--commit-every", options.commit_every, "Documents per all-or-nothing batch")
+  CommandLine command;
+  app.add_option("--db", command.database, "Database folder (created if missing)");
+  app.add_flag("--full", command.full,
+               "Rebuild from scratch into a new database and swap it in when complete");
+  app.add_flag("--no-prune", command.no_prune,
+               "Keep the documents of files that vanished from the named folders");
+  app.add_option("--commit-every", command.options.commit_every,
+                 "Document changes per all-or-nothing batch")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  app.add_option("paths", inputs, "Brief files and folders (walked recursively)")
+  app.add_option("-j,--jobs", command.options.jobs,
+                 "Threads that parse and analyse (default: one per core)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{256}));
+  app.add_option("--lock-timeout", command.lock_timeout_seconds,
+                 "Seconds to wait while another brief-index run holds the database (default 0)")
+      ->check(CLI::Range(0.0, 86400.0));
+  app.add_flag("--json", command.json, "Print the summary as one JSON object on stdout");
+  app.add_option("paths", command.inputs, "Brief files and folders (walked recursively)")
       ->required()
       ->type_name("PATH");
   try {
@@ -54,19 +89,49 @@ int run(int argc, char** argv) {
     return code == 0 ? briefsearch::kExitSuccess : briefsearch::kExitUsage;
   }
 
-  for (const std::string& input : inputs) options.inputs.emplace_back(input);
+  briefsearch::IndexOptions& options = command.options;
+  for (const std::string& input : command.inputs) options.inputs.emplace_back(input);
+  options.prune = !command.no_prune;
+  options.stop_requested = &stop_requested;
+  install_stop_handlers();
+
+  std::optional<briefsearch::ProgressBar> progress;
+  if (::isatty(STDERR_FILENO) == 1) progress.emplace(stderr);
+  auto report_issue = [&](const briefsearch::ParseIssue& issue, bool is_error) {
+    if (progress) progress->clear();
+    const std::string text = briefsearch::printable_text(issue.describe());
+    std::fprintf(stderr, is_error ? "%s: %s\n" : "%s: warning: %s\n", kProgram, text.c_str());
+  };
+  auto report_progress = [&](std::size_t done, std::size_t total) {
+    if (progress) progress->update(done, total);
+  };
+
   const auto started = std::chrono::steady_clock::now();
-  const auto database_path = briefsearch::resolve_database_path(database_option);
-  Xapian::WritableDatabase database = briefsearch::open_for_writing(database_path);
-  const briefsearch::IndexStatistics statistics =
-      briefsearch::index_inputs(database, options, report_issue);
-  database.close();
+  const auto database_path = briefsearch::resolve_database_path(command.database);
+  const auto lock_timeout =
+      std::chrono::milliseconds(static_cast<long long>(command.lock_timeout_seconds * 1000.0));
+  briefsearch::IndexStatistics statistics;
+  if (command.full) {
+    briefsearch::FullRebuild rebuild(database_path, lock_timeout);
+    statistics =
+        briefsearch::index_inputs(rebuild.database(), options, report_issue, report_progress);
+    if (!statistics.interrupted) rebuild.swap_in();
+  } else {
+    Xapian::WritableDatabase database = briefsearch::open_for_writing(database_path, lock_timeout);
+    statistics = briefsearch::index_inputs(database, options, report_issue, report_progress);
+    database.close();
+  }
+  if (progress) progress->clear();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::fprintf(stderr, "%s: %zu added, %zu updated, %zu rejected, %zu skipped in %.2f s (%s)\n",
-               kProgram, statistics.added, statistics.updated, statistics.rejected,
-               statistics.skipped, seconds,
-               briefsearch::printable_text(database_path.string()).c_str());
+  const std::string where = briefsearch::printable_text(database_path.string());
+  std::fprintf(stderr, "%s: %s (%s)\n", kProgram,
+               briefsearch::summary_line(statistics, seconds).c_str(), where.c_str());
+  if (command.json) {
+    std::printf("%s\n",
+                briefsearch::summary_json(statistics, seconds, database_path.string()).c_str());
+  }
+  if (statistics.interrupted) return 128 + static_cast<int>(stop_signal);
   return statistics.rejected > 0 ? briefsearch::kExitPartial : briefsearch::kExitSuccess;
 }
 

@@ -29,13 +29,15 @@ TEST_CASE("brief-index indexes the corpus and reports a summary", "[e2e][index]"
   CHECK(result.exit_code == 0);
   CHECK(result.out.empty());  // stdout carries results only
   std::smatch summary;
-  REQUIRE(
-      std::regex_search(result.err, summary, std::regex(R"((\d+) added, 0 updated, 0 rejected)")));
+  REQUIRE(std::regex_search(
+      result.err, summary,
+      std::regex(R"((\d+) added, 0 updated, 0 unchanged, 0 deleted, 0 rejected)")));
   CHECK(std::stoi(summary[1]) >= 45);
 
   const auto again = brief_index(home, {"--db", (home / "db").string(), kCorpus.string()});
   CHECK(again.exit_code == 0);
-  CHECK_THAT(again.err, Catch::Contains("0 added, " + std::string(summary[1]) + " updated"));
+  CHECK_THAT(again.err,
+             Catch::Contains("0 added, 0 updated, " + std::string(summary[1]) + " unchanged"));
 }
 
 TEST_CASE("brief-search prints ranked hits as text and JSON", "[e2e][search]") {
@@ -168,7 +170,8 @@ TEST_CASE("rejected files are reported, the rest is indexed, and the exit code i
   CHECK_THAT(result.err, Catch::Contains((briefs / "binary.txt").string() + ": binary file"));
   CHECK_THAT(result.err, Catch::Contains((briefs / "untitled.md").string() + ": no title found"));
   CHECK_THAT(result.err, Catch::Contains((briefs / "export.jsonl").string() + ":2: invalid JSON"));
-  CHECK_THAT(result.err, Catch::Contains("2 added, 0 updated, 4 rejected, 2 skipped"));
+  CHECK_THAT(result.err,
+             Catch::Contains("2 added, 0 updated, 0 unchanged, 0 deleted, 4 rejected, 2 skipped"));
   CHECK(result.out.empty());
 
   const auto found =
@@ -195,7 +198,8 @@ TEST_CASE("a database of another schema version is refused with a rebuild hint",
   const auto searched = corpus.search({"houthi"});
   CHECK(searched.exit_code == 3);
   CHECK_THAT(searched.err, Catch::Contains("schema version 999"));
-  CHECK_THAT(searched.err, Catch::Contains("rebuild it: remove " + corpus.database().string()));
+  CHECK_THAT(searched.err,
+             Catch::Contains("brief-index --full --db " + corpus.database().string()));
   const auto indexed =
       brief_index(corpus.home(), {"--db", corpus.database().string(), kCorpus.string()});
   CHECK(indexed.exit_code == 3);

@@ -1,6 +1,6 @@
 #include <set>
 
-#include "common/indexing.h"
+#include "common/input_files.h"
 #include "common/parsers.h"
 #include "tests/e2e/e2e_support.h"
 
@@ -11,10 +11,9 @@ using nlohmann::json;
 namespace {
 
 std::vector<InputFile> corpus_files() {
-  std::size_t skipped = 0;
-  auto files = find_input_files({kCorpus}, skipped);
-  CHECK(skipped == 0);
-  return files;
+  InputScan scan = scan_inputs({kCorpus});
+  CHECK(scan.skipped == 0);
+  return scan.files;
 }
 
 }  // namespace

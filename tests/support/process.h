@@ -2,6 +2,7 @@
 #pragma once
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -35,13 +36,46 @@ inline std::string read_whole_file(const std::filesystem::path& path) {
   return contents.str();
 }
 
-// Output goes through files rather than pipes, so a chatty child can never block.
-inline ProcessResult run_process(const std::vector<std::string>& arguments,
-                                 const ProcessOptions& options = {}) {
-  TemporaryFolder folder;
-  const auto out_path = folder / "out";
-  const auto err_path = folder / "err";
-  const auto in_path = folder / "in";
+// A child started without waiting for it. Output goes through files rather than pipes,
+// so a chatty child can never block.
+class RunningProcess {
+ public:
+  RunningProcess(const std::vector<std::string>& arguments, const ProcessOptions& options = {});
+  RunningProcess(const RunningProcess&) = delete;
+  RunningProcess& operator=(const RunningProcess&) = delete;
+  ~RunningProcess() {
+    if (!waited_) {
+      ::kill(pid_, SIGKILL);
+      (void)wait();
+    }
+  }
+
+  [[nodiscard]] pid_t pid() const { return pid_; }
+  void signal(int number) const { ::kill(pid_, number); }
+
+  // Waits for the child to end; the exit code is 128 + N when signal N ended it.
+  ProcessResult wait() {
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    waited_ = true;
+    ProcessResult result;
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    result.out = read_whole_file(folder_ / "out");
+    result.err = read_whole_file(folder_ / "err");
+    return result;
+  }
+
+ private:
+  TemporaryFolder folder_;
+  pid_t pid_ = -1;
+  bool waited_ = false;
+};
+
+inline RunningProcess::RunningProcess(const std::vector<std::string>& arguments,
+                                      const ProcessOptions& options) {
+  const auto out_path = folder_ / "out";
+  const auto err_path = folder_ / "err";
+  const auto in_path = folder_ / "in";
   std::ofstream(in_path, std::ios::binary) << options.input;
 
   const pid_t child = ::fork();
@@ -67,13 +101,13 @@ inline ProcessResult run_process(const std::vector<std::string>& arguments,
     ::execv(argv[0], argv.data());
     ::_exit(127);
   }
-  int status = 0;
-  ::waitpid(child, &status, 0);
-  ProcessResult result;
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  result.out = read_whole_file(out_path);
-  result.err = read_whole_file(err_path);
-  return result;
+  pid_ = child;
+}
+
+inline ProcessResult run_process(const std::vector<std::string>& arguments,
+                                 const ProcessOptions& options = {}) {
+  RunningProcess process(arguments, options);
+  return process.wait();
 }
 
 }  // namespace briefsearch::testing

@@ -1,0 +1,102 @@
+#include "common/full_rebuild.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <thread>
+
+#include "common/database.h"
+#include "common/errors.h"
+
+namespace briefsearch {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kReplacementInfix = ".rebuild-";
+
+fs::path replacement_path_for(const fs::path& path) {
+  fs::path replacement = path;
+  replacement += std::string(kReplacementInfix) + std::to_string(::getpid());
+  return replacement;
+}
+
+// Replacements of runs that were killed; only called while holding the live lock, so
+// none of them belongs to a running rebuild.
+void remove_abandoned_replacements(const fs::path& path) {
+  const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  const std::string prefix = path.filename().string() + std::string(kReplacementInfix);
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(folder, error)) {
+    if (entry.path().filename().string().starts_with(prefix)) fs::remove_all(entry.path(), error);
+  }
+}
+
+Xapian::WritableDatabase lock_live(const fs::path& path, std::chrono::milliseconds lock_timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + lock_timeout;
+  while (true) {
+    try {
+      return Xapian::WritableDatabase(path.string(), Xapian::DB_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+      if (std::chrono::steady_clock::now() >= deadline) {
+        throw DatabaseLockedError(path.string() +
+                                  ": database is locked by another brief-index run; try again "
+                                  "later or wait with --lock-timeout SECONDS");
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    } catch (const Xapian::Error& error) {
+      throw DatabaseError(path.string() + ": exists but is not a database that can be rebuilt (" +
+                          error.get_description() + "); move it away first");
+    }
+  }
+}
+
+}  // namespace
+
+FullRebuild::FullRebuild(fs::path path, std::chrono::milliseconds lock_timeout)
+    : path_(std::move(path)), replacement_path_(replacement_path_for(path_)) {
+  std::error_code error;
+  if (path_.has_parent_path()) fs::create_directories(path_.parent_path(), error);
+  const bool live_exists = fs::exists(path_, error);
+  if (live_exists && !fs::is_empty(path_, error)) live_.emplace(lock_live(path_, lock_timeout));
+  remove_abandoned_replacements(path_);
+  replacement_ = create_database(replacement_path_);
+}
+
+FullRebuild::~FullRebuild() {
+  if (swapped_) return;
+  replacement_.close();
+  std::error_code ignored;
+  fs::remove_all(replacement_path_, ignored);
+}
+
+void FullRebuild::swap_in() {
+  try {
+    replacement_.commit();
+    replacement_.close();
+  } catch (const Xapian::Error& error) {
+    throw DatabaseError(replacement_path_.string() +
+                        ": cannot finish the rebuilt database: " + error.get_description());
+  }
+  std::error_code error;
+  if (!fs::exists(path_, error)) {
+    if (::rename(replacement_path_.c_str(), path_.c_str()) != 0) {
+      throw DatabaseError(path_.string() +
+                          ": cannot move the rebuilt database into place: " + std::strerror(errno));
+    }
+  } else if (::renameat2(AT_FDCWD, replacement_path_.c_str(), AT_FDCWD, path_.c_str(),
+                         RENAME_EXCHANGE) != 0) {
+    throw DatabaseError(path_.string() +
+                        ": cannot swap in the rebuilt database: " + std::strerror(errno));
+  }
+  swapped_ = true;
+  // The old database now sits at the replacement's name. Readers that still have it open
+  // keep their open files; new readers open the new one.
+  if (live_) live_->close();
+  fs::remove_all(replacement_path_, error);
+}
+
+}  // namespace briefsearch
