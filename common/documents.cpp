@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "common/countries.h"
 #include "common/schema.h"
 
 namespace briefsearch {
@@ -11,14 +12,20 @@ namespace {
 
 using Json = nlohmann::json;
 
-// Indexes text under field, starting at position; returns the position after the last word.
+// Indexes text under field, starting at position; returns the position after the last
+// word. Countries the text names are added to countries.
 Xapian::termpos index_text(Xapian::Document& document, Analyzer& analyzer, const TextField& field,
-                           std::string_view text, Xapian::termpos position) {
+                           std::string_view text, Xapian::termpos position,
+                           std::vector<std::string>& countries) {
   const std::string prefix(field.prefix);
   const std::string stemmed_prefix = std::string(kStemmedPrefix) + prefix;
-  for (const Token& token : analyzer.analyse(text)) {
+  const std::vector<Token> tokens = analyzer.analyse(text);
+  for (const Token& token : tokens) {
     document.add_posting(prefix + token.term, position++, field.wdf_increment);
     document.add_term(stemmed_prefix + token.stem, field.wdf_increment);
+  }
+  for (std::string& code : CountryGazetteer::instance().mentioned_in(text, tokens)) {
+    countries.push_back(std::move(code));
   }
   return position;
 }
@@ -53,20 +60,31 @@ Json brief_to_json(const Brief& brief) {
 
 Xapian::Document build_document(const Brief& brief, Analyzer& analyzer) {
   Xapian::Document document;
+  const CountryGazetteer& gazetteer = CountryGazetteer::instance();
+  const BriefMetadata& meta = brief.metadata;
+  // Metadata countries by code where known, by name otherwise; then those the text names.
+  std::vector<std::string> countries;
+  for (const std::string& country : meta.countries) {
+    countries.push_back(gazetteer.code_for(country).value_or(country));
+  }
   Xapian::termpos position = 1;
-  position = index_text(document, analyzer, kTitleField, brief.title, position);
+  position = index_text(document, analyzer, kTitleField, brief.title, position, countries);
   for (const Section& section : brief.sections) {
     position += kSectionGap;
     position = index_text(document, analyzer, text_field_for_section(section.name), section.text,
-                          position);
+                          position, countries);
     add_filter(document, kSectionNameFilter, section.name);
   }
 
   add_filter(document, kIdFilter, brief.id);
   add_filter(document, kPathFilter, brief.path);
-  const BriefMetadata& meta = brief.metadata;
-  add_filter(document, kRegionFilter, meta.region);
-  for (const std::string& country : meta.countries) add_filter(document, kCountryFilter, country);
+  // Regions: the one the metadata gives, and the region of every country named.
+  add_filter(document, kRegionFilter,
+             CountryGazetteer::canonical_region(meta.region).value_or(meta.region));
+  for (const std::string& country : countries) {
+    add_filter(document, kCountryFilter, country);
+    if (auto region = gazetteer.region_of(country)) add_filter(document, kRegionFilter, *region);
+  }
   for (const std::string& tag : meta.tags) add_filter(document, kTagFilter, tag);
   add_filter(document, kSourceFilter, meta.source);
   add_filter(document, kClassificationFilter, meta.classification);

@@ -285,3 +285,11 @@ TEST_CASE("searchers never fail while --full swaps the database", "[e2e][index]"
   CHECK(searches.load() > 4);
   CHECK(failures.load() == 0);
 }
+
+TEST_CASE("indexing collects spelling data for did-you-mean", "[e2e][index]") {
+  Corpus corpus;
+  corpus.index_summary();
+  Xapian::Database database(corpus.database().string());
+  CHECK(database.get_spelling_suggestion("quokas") == "quokkas");
+  CHECK(database.get_spelling_suggestion("wombets") == "wombats");
+}

@@ -1,0 +1,15 @@
+// Data files from data/, compiled into the library (cmake/EmbedData.cmake) so that the
+// binaries never read the source tree at run time.
+#pragma once
+
+#include <string_view>
+
+namespace briefsearch {
+
+// data/country-aliases.tsv, byte for byte: short forms, alternative names and demonyms.
+extern const std::string_view kCountryAliasesData;
+
+// data/regions.tsv, byte for byte: M.49 areas and countries to our five regions.
+extern const std::string_view kRegionsData;
+
+}  // namespace briefsearch

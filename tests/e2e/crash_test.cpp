@@ -1,0 +1,130 @@
+// brief-index killed at any moment leaves a database that opens at its last commit,
+// passes xapian-check, and that the next run completes without losing or duplicating.
+#include <xapian.h>
+
+#include <fstream>
+#include <thread>
+
+#include "tests/e2e/e2e_support.h"
+
+using namespace briefsearch::testing;
+using nlohmann::json;
+
+namespace {
+
+constexpr int kBriefCount = 1500;
+
+void write_corpus(const std::filesystem::path& folder) {
+  for (int i = 0; i < kBriefCount; ++i) {
+    const auto path =
+        folder / ("part-" + std::to_string(i % 10)) / ("brief-" + std::to_string(i) + ".txt");
+    std::filesystem::create_directories(path.parent_path());
+    std::ofstream(path) << "Skip to main content\nBrief\n\nPlace " << i
+                        << ": Numbered Brief\n\nBy March 3, 2024No Comments\n\n"
+                        << "Description: Brief number " << i << " reports on harbour " << i * 7
+                        << " and convoy " << i * 13 << " near the border.\n\n"
+                        << "Impact: Rangers expect further movement.\n";
+  }
+}
+
+ProcessResult xapian_check(const std::filesystem::path& database) {
+  return run_process({"/usr/bin/xapian-check", database.string()});
+}
+
+// Opens the database and checks it holds each brief at most once.
+Xapian::doccount check_consistent(const std::filesystem::path& database) {
+  const ProcessResult check = xapian_check(database);
+  INFO(check.out << check.err);
+  REQUIRE(check.exit_code == 0);
+  Xapian::Database opened(database.string());
+  Xapian::doccount ids = 0;
+  for (auto id = opened.allterms_begin("Q"); id != opened.allterms_end("Q"); ++id) {
+    CHECK(id.get_termfreq() == 1);
+    ++ids;
+  }
+  CHECK(ids == opened.get_doccount());
+  return opened.get_doccount();
+}
+
+std::vector<std::string> index_arguments(const TemporaryFolder& home, bool full = false) {
+  std::vector<std::string> arguments = {
+      kIndexBinary, "--db",  (home / "db").string(), "--commit-every", "20", "--jobs",
+      "2",          "--json"};
+  if (full) arguments.push_back("--full");
+  arguments.push_back((home / "briefs").string());
+  return arguments;
+}
+
+void finish_and_check(const TemporaryFolder& home) {
+  const ProcessResult finished = run_process(index_arguments(home), isolated(home));
+  INFO(finished.err);
+  REQUIRE(finished.exit_code == 0);
+  const json summary = json::parse(finished.out);
+  CHECK(summary["added"].get<int>() + summary["unchanged"].get<int>() +
+            summary["updated"].get<int>() ==
+        kBriefCount);
+  CHECK(check_consistent(home / "db") == kBriefCount);
+  const ProcessResult again = run_process(index_arguments(home), isolated(home));
+  CHECK(json::parse(again.out)["unchanged"] == kBriefCount);
+}
+
+}  // namespace
+
+TEST_CASE("kill -9 at several moments never breaks the database", "[e2e][crash]") {
+  TemporaryFolder home;
+  write_corpus(home / "briefs");
+  Xapian::doccount previous = 0;
+  for (const int delay_ms : {5, 40, 120, 250, 400, 700}) {
+    INFO("killed after " << delay_ms << " ms");
+    RunningProcess indexer(index_arguments(home), isolated(home));
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    indexer.signal(SIGKILL);
+    const ProcessResult killed = indexer.wait();
+    if (!std::filesystem::exists(home / "db")) continue;  // killed before it was created
+    const Xapian::doccount now = check_consistent(home / "db");
+    CHECK(now >= previous);  // committed batches are never lost
+    previous = now;
+    (void)killed;
+  }
+  finish_and_check(home);
+}
+
+TEST_CASE("kill -9 during a full rebuild keeps the old database", "[e2e][crash]") {
+  TemporaryFolder home;
+  write_corpus(home / "briefs");
+  finish_and_check(home);
+  for (const int delay_ms : {50, 300}) {
+    RunningProcess rebuild(index_arguments(home, true), isolated(home));
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    rebuild.signal(SIGKILL);
+    (void)rebuild.wait();
+    CHECK(check_consistent(home / "db") == kBriefCount);
+  }
+  const ProcessResult rebuilt = run_process(index_arguments(home, true), isolated(home));
+  REQUIRE(rebuilt.exit_code == 0);
+  CHECK(check_consistent(home / "db") == kBriefCount);
+  std::size_t entries = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(home.path())) {
+    ++entries;
+  }
+  CHECK(entries == 2);  // briefs/ and db/: abandoned rebuilds were removed
+}
+
+TEST_CASE("SIGTERM and SIGINT commit the finished batch and exit", "[e2e][crash]") {
+  TemporaryFolder home;
+  write_corpus(home / "briefs");
+  for (const int signal_number : {SIGTERM, SIGINT}) {
+    RunningProcess indexer(index_arguments(home), isolated(home));
+    std::this_thread::sleep_for(std::chrono::milliseconds(150));
+    indexer.signal(signal_number);
+    const ProcessResult stopped = indexer.wait();
+    INFO(stopped.err);
+    if (stopped.exit_code == 0) continue;  // it finished before the signal came
+    CHECK(stopped.exit_code == 128 + signal_number);
+    CHECK_THAT(stopped.err, Catch::Contains("interrupted"));
+    const json summary = json::parse(stopped.out);
+    CHECK(summary["interrupted"] == true);
+    CHECK(check_consistent(home / "db") >= summary["added"].get<Xapian::doccount>());
+  }
+  finish_and_check(home);
+}
