@@ -27,6 +27,12 @@ struct Lexeme {
   std::size_t column;  // 1-based byte offset in the query
 };
 
+std::string ascii_uppercase(std::string_view text) {
+  std::string upper(text);
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return upper;
+}
+
 bool is_word_boundary(char c) {
   return std::isspace(static_cast<unsigned char>(c)) || c == '(' || c == ')' || c == '"';
 }
@@ -59,10 +65,35 @@ class Lexer {
       }
     }
     lexemes.push_back({Lexeme::Type::kEnd, "", query_.size() + 1});
+    demote_stray_lowercase_operators(lexemes);
     return lexemes;
   }
 
  private:
+  // Operators work in any case, but a lowercase "and", "or", "xor" or "not" with no term
+  // where the operator needs one is the word itself: "and" alone, "rock and" or "not".
+  // Written in capitals, a misplaced operator stays an error.
+  static void demote_stray_lowercase_operators(std::vector<Lexeme>& lexemes) {
+    using T = Lexeme::Type;
+    auto ends_term = [](T type) {
+      return type == T::kWord || type == T::kPhrase || type == T::kClose;
+    };
+    auto starts_term = [](T type) {
+      return type == T::kWord || type == T::kPhrase || type == T::kField || type == T::kOpen ||
+             type == T::kNot || type == T::kPlus || type == T::kMinus;
+    };
+    for (std::size_t i = 0; i + 1 < lexemes.size(); ++i) {
+      Lexeme& lexeme = lexemes[i];
+      const bool is_operator = lexeme.type == T::kAnd || lexeme.type == T::kOr ||
+                               lexeme.type == T::kXor || lexeme.type == T::kNot;
+      if (!is_operator || lexeme.text == ascii_uppercase(lexeme.text)) continue;
+      const bool binary = lexeme.type != T::kNot;
+      const bool has_left = i > 0 && ends_term(lexemes[i - 1].type);
+      const bool has_right = starts_term(lexemes[i + 1].type);
+      if (!has_right || (binary && !has_left)) lexeme.type = T::kWord;
+    }
+  }
+
   // '+' and '-' are operators only in front of a term, so "S-400" and "F-16" stay words.
   bool at_term_start(const std::vector<Lexeme>&) const {
     return pos_ + 1 < query_.size() && !std::isspace(static_cast<unsigned char>(query_[pos_ + 1]));

@@ -1,7 +1,11 @@
 #include <set>
 
+#include "common/analysis.h"
+#include "common/documents.h"
+#include "common/indexing.h"
 #include "common/input_files.h"
 #include "common/parsers.h"
+#include "common/query.h"
 #include "tests/e2e/e2e_support.h"
 
 using namespace briefsearch;
@@ -68,4 +72,44 @@ TEST_CASE("every corpus brief is found first by a search for its own title", "[e
       CHECK(output["hits"][0]["date"] == brief.date->iso());
     }
   }
+}
+
+TEST_CASE("every word of every corpus brief finds that brief when searched as printed",
+          "[e2e][corpus]") {
+  TemporaryFolder home;
+  Xapian::WritableDatabase writable((home / "db").string(), Xapian::DB_CREATE);
+  IndexOptions options;
+  options.inputs = {kCorpus};
+  const IndexStatistics statistics = index_inputs(
+      writable, options, [](const ParseIssue& issue, bool) { FAIL(issue.describe()); });
+  REQUIRE(statistics.added >= 45);
+  writable.close();
+  const Xapian::Database database((home / "db").string());
+
+  Analyzer analyzer;
+  std::size_t searched = 0;
+  for (auto id = database.allterms_begin("Q"); id != database.allterms_end("Q"); ++id) {
+    const Xapian::docid docid = *database.postlist_begin(*id);
+    const Brief brief = brief_from_document_data(database.get_document(docid).get_data());
+    std::vector<std::string> texts = {brief.title};
+    for (const Section& section : brief.sections) texts.push_back(section.text);
+    std::set<std::string> words;
+    for (const std::string& text : texts) {
+      for (const Token& token : analyzer.analyse(text)) {
+        words.insert(text.substr(token.begin, token.end - token.begin));
+      }
+    }
+    for (const std::string& word : words) {
+      INFO(*id << ": " << word);
+      const Xapian::Query query = build_xapian_query(parse_query("\"" + word + "\""), analyzer);
+      Xapian::Enquire enquire(database);
+      enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(*id)));
+      CHECK(enquire.get_mset(0, 1).size() == 1);
+      const Xapian::Query plain = build_xapian_query(parse_query(word), analyzer);
+      enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, plain, Xapian::Query(*id)));
+      CHECK(enquire.get_mset(0, 1).size() == 1);
+      ++searched;
+    }
+  }
+  CHECK(searched > 9000);
 }

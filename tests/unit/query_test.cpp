@@ -100,6 +100,12 @@ TEST_CASE("queries parse into the expected tree", "[query]") {
       {"S-400", "S-400"},
       {"(a OR b) (c OR d)", "(AND (OR a b) (OR c d))"},
       {"10:30", "10:30"},
+      {"and", "and"},
+      {"rock and", "(AND rock and)"},
+      {"not", "not"},
+      {"war or", "(AND war or)"},
+      {"not peace", "(NOT peace)"},
+      {"war or peace", "(OR war peace)"},
   }));
   INFO(query);
   CHECK(tree_of(query) == tree);
@@ -115,6 +121,7 @@ TEST_CASE("malformed queries are errors that show the query and the column", "[q
       {"ships)", "unbalanced ')' (column 6)"},
       {"\"cape of", "unterminated phrase"},
       {"ships OR", "'OR' needs a term on both sides (column 7)"},
+      {"OR", "'OR' needs a term before it (column 1)"},
       {"AND ships", "'AND' needs a term before it (column 1)"},
       {"ships NOT", "'NOT' needs a term after it (column 7)"},
       {"ships -(", "unbalanced '(' (column 8)"},
