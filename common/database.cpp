@@ -1,5 +1,8 @@
 #include "common/database.h"
 
+#include <stdio.h>
+#include <unistd.h>
+
 #include <cstdlib>
 #include <thread>
 
@@ -24,11 +27,24 @@ void check_schema_version(const Xapian::Database& database, const std::filesyste
                       std::to_string(kSchemaVersion) + "; " + rebuild_hint(path));
 }
 
+// A new database is built under a staging name and renamed into place, so a run killed
+// while creating it never leaves a folder that is not a database at the path.
+void create_in_place(const std::filesystem::path& path) {
+  const std::filesystem::path staging = staging_path_for(path);
+  create_database(staging).close();
+  if (::rename(staging.c_str(), path.c_str()) != 0) {
+    std::error_code ignored;
+    std::filesystem::remove_all(staging, ignored);  // another run created it first
+  }
+}
+
 Xapian::WritableDatabase open_for_writing_once(const std::filesystem::path& path) {
   try {
     std::error_code ignored;
     if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ignored);
-    Xapian::WritableDatabase database(path.string(), Xapian::DB_CREATE_OR_OPEN);
+    if (!std::filesystem::exists(path, ignored)) create_in_place(path);
+    Xapian::WritableDatabase database(path.string(), Xapian::DB_OPEN);
+    remove_abandoned_staging(path);
     if (database.get_doccount() == 0 &&
         database.get_metadata(std::string(kSchemaVersionKey)).empty()) {
       database.set_metadata(std::string(kSchemaVersionKey), std::to_string(kSchemaVersion));
@@ -47,6 +63,23 @@ Xapian::WritableDatabase open_for_writing_once(const std::filesystem::path& path
 }
 
 }  // namespace
+
+std::filesystem::path staging_path_for(const std::filesystem::path& path) {
+  std::filesystem::path staging = path;
+  staging += std::string(kStagingInfix) + std::to_string(::getpid());
+  return staging;
+}
+
+void remove_abandoned_staging(const std::filesystem::path& path) {
+  const std::filesystem::path folder = path.has_parent_path() ? path.parent_path() : ".";
+  const std::string prefix = path.filename().string() + std::string(kStagingInfix);
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
+    if (entry.path().filename().string().starts_with(prefix)) {
+      std::filesystem::remove_all(entry.path(), error);
+    }
+  }
+}
 
 std::filesystem::path resolve_database_path(const std::optional<std::string>& command_line_path) {
   if (command_line_path && !command_line_path->empty()) return *command_line_path;

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace briefsearch {
@@ -28,6 +29,15 @@ namespace briefsearch {
 // Creates an empty database at path (which must not exist) with the schema version set.
 [[nodiscard]] Xapian::WritableDatabase create_database(const std::filesystem::path& path,
                                                        int extra_flags = 0);
+
+// A database being created or rebuilt is written at path + kStagingInfix + pid and renamed
+// into place when complete.
+inline constexpr std::string_view kStagingInfix = ".staging-";
+[[nodiscard]] std::filesystem::path staging_path_for(const std::filesystem::path& path);
+
+// Removes staging folders left beside path by killed runs. Call only while holding the
+// database's write lock, so that none of them belongs to a running rebuild.
+void remove_abandoned_staging(const std::filesystem::path& path);
 
 // Opens the databases for reading as one. Throws DatabaseError when one is missing,
 // unreadable or of another schema version; the message names the path.

@@ -16,25 +16,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view kReplacementInfix = ".rebuild-";
-
-fs::path replacement_path_for(const fs::path& path) {
-  fs::path replacement = path;
-  replacement += std::string(kReplacementInfix) + std::to_string(::getpid());
-  return replacement;
-}
-
-// Replacements of runs that were killed; only called while holding the live lock, so
-// none of them belongs to a running rebuild.
-void remove_abandoned_replacements(const fs::path& path) {
-  const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
-  const std::string prefix = path.filename().string() + std::string(kReplacementInfix);
-  std::error_code error;
-  for (const auto& entry : fs::directory_iterator(folder, error)) {
-    if (entry.path().filename().string().starts_with(prefix)) fs::remove_all(entry.path(), error);
-  }
-}
-
 Xapian::WritableDatabase lock_live(const fs::path& path, std::chrono::milliseconds lock_timeout) {
   const auto deadline = std::chrono::steady_clock::now() + lock_timeout;
   while (true) {
@@ -57,12 +38,12 @@ Xapian::WritableDatabase lock_live(const fs::path& path, std::chrono::millisecon
 }  // namespace
 
 FullRebuild::FullRebuild(fs::path path, std::chrono::milliseconds lock_timeout)
-    : path_(std::move(path)), replacement_path_(replacement_path_for(path_)) {
+    : path_(std::move(path)), replacement_path_(staging_path_for(path_)) {
   std::error_code error;
   if (path_.has_parent_path()) fs::create_directories(path_.parent_path(), error);
   const bool live_exists = fs::exists(path_, error);
   if (live_exists && !fs::is_empty(path_, error)) live_.emplace(lock_live(path_, lock_timeout));
-  remove_abandoned_replacements(path_);
+  if (live_) remove_abandoned_staging(path_);
   replacement_ = create_database(replacement_path_);
 }
 
