@@ -1,9 +1,11 @@
 #include "common/calendar_date.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <vector>
 
 namespace briefsearch {
@@ -96,6 +98,43 @@ std::optional<CalendarDate> CalendarDate::parse(std::string_view text) {
     if (day && year) return from_parts(*year, *month, *day);
   }
   return std::nullopt;
+}
+
+std::optional<CalendarDate> CalendarDate::plus_days(int n) const {
+  namespace chrono = std::chrono;
+  const chrono::year_month_day start{chrono::year{year_},
+                                     chrono::month{static_cast<unsigned>(month_)},
+                                     chrono::day{static_cast<unsigned>(day_)}};
+  const chrono::year_month_day shifted{chrono::sys_days{start} + chrono::days{n}};
+  return from_parts(static_cast<int>(shifted.year()),
+                    static_cast<int>(static_cast<unsigned>(shifted.month())),
+                    static_cast<int>(static_cast<unsigned>(shifted.day())));
+}
+
+std::optional<CalendarDate> CalendarDate::plus_months(int n) const {
+  const int months = year_ * 12 + (month_ - 1) + n;
+  if (months < 0) return std::nullopt;
+  const int year = months / 12;
+  const int month = months % 12 + 1;
+  const auto last = end_of_month(year, month);
+  if (!last) return std::nullopt;
+  return from_parts(year, month, std::min(day_, last->day()));
+}
+
+std::optional<CalendarDate> CalendarDate::end_of_month(int year, int month) {
+  using namespace std::chrono;
+  if (month < 1 || month > 12) return std::nullopt;
+  const year_month_day_last last{std::chrono::year{year} /
+                                 std::chrono::month{static_cast<unsigned>(month)} /
+                                 std::chrono::last};
+  return from_parts(year, month, static_cast<int>(static_cast<unsigned>(last.day())));
+}
+
+CalendarDate CalendarDate::today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return *from_parts(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
 }
 
 std::string CalendarDate::iso() const {

@@ -21,6 +21,16 @@ class CalendarDate {
   [[nodiscard]] int month() const { return month_; }
   [[nodiscard]] int day() const { return day_; }
 
+  // The day n days later (earlier for negative n); nothing outside years 1000-9999.
+  [[nodiscard]] std::optional<CalendarDate> plus_days(int n) const;
+  // The same day n months later, or the month's last day when it is shorter (Mar 31 - 1
+  // month = Feb 28).
+  [[nodiscard]] std::optional<CalendarDate> plus_months(int n) const;
+  // The last day of the given month.
+  [[nodiscard]] static std::optional<CalendarDate> end_of_month(int year, int month);
+  // Today in the machine's local time zone: briefs carry calendar days, not instants.
+  [[nodiscard]] static CalendarDate today();
+
   // "2025-07-28"
   [[nodiscard]] std::string iso() const;
   // "20250728": sorts as a string in date order, so it serves as a Xapian value.

@@ -36,6 +36,20 @@ void add_filter(Xapian::Document& document, const FilterField& field, std::strin
   if (term.size() > field.prefix.size()) document.add_boolean_term(term);
 }
 
+// Distinct values, sorted, joined by kFacetValueSeparator.
+void add_facet_values(Xapian::Document& document, Xapian::valueno slot,
+                      std::vector<std::string> values) {
+  std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+  std::string joined;
+  for (const std::string& value : values) {
+    if (value.empty() || value.find(kFacetValueSeparator) != std::string::npos) continue;
+    if (!joined.empty()) joined += kFacetValueSeparator;
+    joined += value;
+  }
+  if (!joined.empty()) document.add_value(slot, joined);
+}
+
 Json brief_to_json(const Brief& brief) {
   Json sections = Json::array();
   for (const Section& section : brief.sections) {
@@ -79,13 +93,24 @@ Xapian::Document build_document(const Brief& brief, Analyzer& analyzer) {
   add_filter(document, kIdFilter, brief.id);
   add_filter(document, kPathFilter, brief.path);
   // Regions: the one the metadata gives, and the region of every country named.
-  add_filter(document, kRegionFilter,
-             CountryGazetteer::canonical_region(meta.region).value_or(meta.region));
+  std::vector<std::string> regions;
+  if (!meta.region.empty()) {
+    regions.emplace_back(CountryGazetteer::canonical_region(meta.region).value_or(meta.region));
+  }
+  std::vector<std::string> country_values;
   for (const std::string& country : countries) {
     add_filter(document, kCountryFilter, country);
-    if (auto region = gazetteer.region_of(country)) add_filter(document, kRegionFilter, *region);
+    country_values.push_back(country);
+    if (auto region = gazetteer.region_of(country)) regions.emplace_back(*region);
   }
+  for (const std::string& region : regions) add_filter(document, kRegionFilter, region);
   for (const std::string& tag : meta.tags) add_filter(document, kTagFilter, tag);
+  add_facet_values(document, kCountryFacetSlot, std::move(country_values));
+  add_facet_values(document, kRegionFacetSlot, std::move(regions));
+  std::vector<std::string> tags;
+  for (const std::string& tag : meta.tags) tags.push_back(normalise_filter_value(tag));
+  add_facet_values(document, kTagFacetSlot, std::move(tags));
+  if (!meta.source.empty()) document.add_value(kSourceFacetSlot, meta.source);
   add_filter(document, kSourceFilter, meta.source);
   add_filter(document, kClassificationFilter, meta.classification);
   add_filter(document, kLanguageFilter, meta.language);

@@ -24,6 +24,11 @@ struct SearchReport {
   std::string query;
   SearchOptions options;
   SearchResults results;
+  // A respelling of the query that finds briefs, offered when the query found none.
+  std::optional<std::string> suggestion;
+  // With --explain: the parsed query and the Xapian query it became.
+  std::string parsed_query;
+  std::string xapian_query;
 };
 
 class ResultWriter {
@@ -33,6 +38,9 @@ class ResultWriter {
   // formats; JSON formats are always valid UTF-8 JSON.
   virtual void write(const SearchReport& report) = 0;
 };
+
+// The --batch line for a query that could not be run: {"format_version", "query", "error"}.
+[[nodiscard]] std::string batch_error_json(const std::string& query, const std::string& error);
 
 [[nodiscard]] std::unique_ptr<ResultWriter> make_result_writer(OutputFormat format,
                                                                std::ostream& out, bool color);

@@ -1,11 +1,15 @@
 // Query strings: parsed by our grammar into a syntax tree, then built into a Xapian::Query
-// through the same analyser and schema as the indexer.
+// through the same analyser and schema as the indexer. docs/query-language.md is the user
+// guide; the grammar, loosest binding first:
 //
-// Grammar (operators in any case; AND binds tighter than XOR, XOR tighter than OR):
 //   query   := or ;  or := xor (OR xor)* ;  xor := and (XOR and)*
-//   and     := unary ([AND] unary)*            adjacent terms are ANDed
+//   and     := near ([AND] near)*                      adjacent terms are ANDed
+//   near    := unary ((NEAR | NEAR/n | ADJ | ADJ/n) unary)*
 //   unary   := NOT unary | '-' primary | '+' primary | primary
-//   primary := '(' or ')' | FIELD ':' (WORD | PHRASE | '(' or ')') | WORD | PHRASE
+//   primary := '(' or ')' | FIELD ':' (WORD | PHRASE | '(' or ')') | WORD | WORD* | PHRASE
+//
+// AND, OR, XOR and NOT work in any case (a lowercase one with nothing to join is a word);
+// NEAR and ADJ only in capitals, since "near" is common in queries.
 #pragma once
 
 #include <xapian.h>
@@ -14,37 +18,75 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/analysis.h"
+#include "common/calendar_date.h"
+#include "common/highlight.h"
 #include "common/schema.h"
 
 namespace briefsearch {
 
 struct QueryNode {
-  enum class Kind { kWord, kPhrase, kAnd, kOr, kXor, kNot };
+  enum class Kind { kWord, kPhrase, kWildcard, kFilter, kDateRange, kNear, kAnd, kOr, kXor, kNot };
   Kind kind = Kind::kWord;
-  // Word or phrase text, as typed.
+  // Word, phrase, wildcard stem (without the '*') or filter value, as typed.
   std::string text;
-  // The text field a word or phrase is restricted to; all text fields when empty.
+  // Where text starts in the query, 1-based, in bytes.
+  std::size_t column = 0;
+  // Text leaves: the field searched (all text fields when empty), and for a section
+  // named as a field ("outlook:") the section the match must be in.
   std::optional<TextField> field;
+  std::string section;
+  // kFilter: the filter field.
+  std::optional<FilterField> filter;
+  // kDateRange: inclusive ends; an open end is empty.
+  std::optional<CalendarDate> date_from;
+  std::optional<CalendarDate> date_to;
+  // kNear: the window in words, and whether order matters (ADJ).
+  Xapian::termcount window = 0;
+  bool ordered = false;
   std::vector<QueryNode> children;
 };
 
-// Longest query accepted, in bytes; longer ones are refused, since matching cost grows
-// faster than linearly with the number of terms.
-inline constexpr std::size_t kMaxQueryBytes = 4096;
+struct QueryLimits {
+  // Longest query, in bytes.
+  std::size_t max_bytes = 4096;
+  // Most leaves (words, phrases, wildcards, filters, dates): an OR of 8,000 terms takes
+  // Xapian over a second and 100,000 take minutes.
+  std::size_t max_leaves = 256;
+  // Most terms one wildcard may expand to.
+  Xapian::termcount max_wildcard_terms = 1000;
+};
 
-// Parses query. Throws QueryError naming the query, what is wrong and the column (1-based,
-// in bytes) where it went wrong: unbalanced parentheses or quotes, a dangling operator,
-// an unknown or empty field.
-[[nodiscard]] QueryNode parse_query(std::string_view query);
+inline constexpr Xapian::termcount kDefaultNearWindow = 10;
+
+// Parses query. Relative dates count back from today. With any_word, terms written side
+// by side are ORed (explicit AND still binds them; -word still excludes). Throws QueryError naming
+// the query, what is wrong and the column (1-based, in bytes) where it went wrong: unbalanced
+// parentheses or quotes, a dangling operator, an unknown or empty field, a bad date, a
+// query over the limits.
+[[nodiscard]] QueryNode parse_query(std::string_view query, const CalendarDate& today,
+                                    const QueryLimits& limits = {}, bool any_word = false);
 
 // Builds the Xapian query for tree. Plain words match stemmed terms, so case and
-// inflection do not matter; phrases match exact words in order within one section. A word
-// the analyser splits in several ("S-400") is matched as a phrase. Returns an empty query
-// when nothing searchable is left (only punctuation).
-[[nodiscard]] Xapian::Query build_xapian_query(const QueryNode& tree, Analyzer& analyzer);
+// inflection do not matter; phrases and NEAR match exact words within one section; a
+// word the analyser splits in several ("S-400") is matched as a phrase; filters and dates
+// restrict without adding weight. Returns an empty query when nothing searchable is left.
+[[nodiscard]] Xapian::Query build_xapian_query(const QueryNode& tree, Analyzer& analyzer,
+                                               const QueryLimits& limits = {});
+
+// What to highlight in snippets: the query's positive words, phrases and wildcards.
+[[nodiscard]] std::vector<HighlightTerm> highlight_terms(const QueryNode& tree, Analyzer& analyzer);
+
+// True when the tree has words, phrases or wildcards, which give a relevance order;
+// filters and dates alone do not.
+[[nodiscard]] bool has_ranking_terms(const QueryNode& tree);
+
+// The plain words the query asks for (not under NOT), with their columns: what a spelling
+// suggestion may replace.
+[[nodiscard]] std::vector<std::pair<std::size_t, std::string>> plain_words(const QueryNode& tree);
 
 // A readable rendering of the tree, for --explain and tests: (AND word "a phrase" title:x).
 [[nodiscard]] std::string describe(const QueryNode& tree);

@@ -1,13 +1,34 @@
 #include <algorithm>
 
+#include "common/countries.h"
 #include "common/query.h"
+#include "common/section_builder.h"
 
 namespace briefsearch {
 namespace {
 
+using Kind = QueryNode::Kind;
+
 std::vector<TextField> fields_for(const QueryNode& node) {
   if (node.field) return {*node.field};
   return {kTextFields.begin(), kTextFields.end()};
+}
+
+Xapian::Query or_of(std::vector<Xapian::Query> parts, Xapian::Query::op op = Xapian::Query::OP_OR) {
+  if (parts.size() == 1) return parts.front();
+  return Xapian::Query(op, parts.begin(), parts.end());
+}
+
+Xapian::Query weightless(const Xapian::Query& query) {
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 0.0);
+}
+
+// A leaf written with a section's name as its field ("outlook:ceasefire") must also be in
+// a brief that has that section.
+Xapian::Query in_section(const QueryNode& node, Xapian::Query query) {
+  if (node.section.empty() || query.empty()) return query;
+  return Xapian::Query(Xapian::Query::OP_FILTER, query,
+                       Xapian::Query(filter_term(kSectionNameFilter, node.section)));
 }
 
 Xapian::Query exact_sequence(const std::vector<Token>& tokens, const TextField& field) {
@@ -31,9 +52,8 @@ Xapian::Query word_query(const QueryNode& node, Analyzer& analyzer) {
       per_field.push_back(exact_sequence(tokens, field));
     }
   }
-  const auto op = tokens.size() == 1 ? Xapian::Query::OP_SYNONYM : Xapian::Query::OP_OR;
-  if (per_field.size() == 1) return per_field.front();
-  return Xapian::Query(op, per_field.begin(), per_field.end());
+  return in_section(node, or_of(std::move(per_field), tokens.size() == 1 ? Xapian::Query::OP_SYNONYM
+                                                                         : Xapian::Query::OP_OR));
 }
 
 Xapian::Query phrase_query(const QueryNode& node, Analyzer& analyzer) {
@@ -42,15 +62,80 @@ Xapian::Query phrase_query(const QueryNode& node, Analyzer& analyzer) {
   std::vector<Xapian::Query> per_field;
   for (const TextField& field : fields_for(node))
     per_field.push_back(exact_sequence(tokens, field));
-  if (per_field.size() == 1) return per_field.front();
-  return Xapian::Query(Xapian::Query::OP_OR, per_field.begin(), per_field.end());
+  return in_section(node, or_of(std::move(per_field)));
 }
 
-Xapian::Query build(const QueryNode& node, Analyzer& analyzer);
+// The words a wildcard may complete are exact terms; expanding past the limit is an error
+// (Xapian::WildcardError when the query runs), never a silent cut.
+Xapian::Query wildcard_query(const QueryNode& node, Analyzer& analyzer, const QueryLimits& limits) {
+  const std::vector<Token> tokens = analyzer.analyse(node.text);
+  if (tokens.size() != 1) return phrase_query(node, analyzer);
+  std::vector<Xapian::Query> per_field;
+  for (const TextField& field : fields_for(node)) {
+    per_field.emplace_back(Xapian::Query::OP_WILDCARD,
+                           std::string(field.prefix) + tokens.front().term,
+                           limits.max_wildcard_terms, Xapian::Query::WILDCARD_LIMIT_ERROR);
+  }
+  return in_section(node, or_of(std::move(per_field), Xapian::Query::OP_SYNONYM));
+}
+
+// NEAR and ADJ work on word positions, which only exact terms carry.
+Xapian::Query near_query(const QueryNode& node, Analyzer& analyzer) {
+  std::vector<std::vector<Token>> operands;
+  for (const QueryNode& child : node.children) {
+    std::vector<Token> tokens = analyzer.analyse(child.text);
+    if (tokens.empty()) continue;
+    operands.push_back(std::move(tokens));
+  }
+  if (operands.empty()) return {};
+  std::vector<Xapian::Query> per_field;
+  for (const TextField& field : fields_for(node.children.front())) {
+    std::vector<Xapian::Query> parts;
+    for (const std::vector<Token>& tokens : operands)
+      parts.push_back(exact_sequence(tokens, field));
+    const auto op = node.ordered ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR;
+    // NEAR/n: the words' positions differ by at most n. Xapian's window is the span of
+    // positions, one more.
+    const Xapian::termcount window =
+        std::max<Xapian::termcount>(node.window + 1, static_cast<Xapian::termcount>(parts.size()));
+    per_field.emplace_back(op, parts.begin(), parts.end(), window);
+  }
+  return or_of(std::move(per_field));
+}
+
+// Filter values are matched the way the indexer stored them: countries by ISO code,
+// regions and section names by their canonical names.
+std::string filter_value(const QueryNode& node) {
+  const FilterField& field = *node.filter;
+  if (field.prefix == kCountryFilter.prefix) {
+    return CountryGazetteer::instance().code_for(node.text).value_or(node.text);
+  }
+  if (field.prefix == kRegionFilter.prefix) {
+    return std::string(CountryGazetteer::canonical_region(node.text).value_or(node.text));
+  }
+  if (field.prefix == kSectionNameFilter.prefix) {
+    std::string spaced = node.text;
+    std::replace(spaced.begin(), spaced.end(), '-', ' ');
+    return canonical_section_name(spaced).value_or(node.text);
+  }
+  return node.text;
+}
+
+Xapian::Query date_query(const QueryNode& node) {
+  if (node.date_from && node.date_to) {
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kDateSlot, node.date_from->compact(),
+                         node.date_to->compact());
+  }
+  if (node.date_from)
+    return Xapian::Query(Xapian::Query::OP_VALUE_GE, kDateSlot, node.date_from->compact());
+  return Xapian::Query(Xapian::Query::OP_VALUE_LE, kDateSlot, node.date_to->compact());
+}
+
+Xapian::Query build(const QueryNode& node, Analyzer& analyzer, const QueryLimits& limits);
 
 // A plain word that the analyser reads as one stop word: "the", "of", lowercase "us".
 bool is_stop_word_only(const QueryNode& node, Analyzer& analyzer) {
-  if (node.kind != QueryNode::Kind::kWord) return false;
+  if (node.kind != Kind::kWord) return false;
   const std::vector<Token> tokens = analyzer.analyse(node.text);
   return tokens.size() == 1 && tokens.front().stop_word;
 }
@@ -58,76 +143,139 @@ bool is_stop_word_only(const QueryNode& node, Analyzer& analyzer) {
 // Positive children are ANDed; negated ones are subtracted. A query made only of
 // negations subtracts from every document. Stop words are left out unless nothing else
 // is asked for ("the" alone still searches for "the").
-Xapian::Query and_query(const std::vector<QueryNode>& children, Analyzer& analyzer) {
+Xapian::Query and_query(const std::vector<QueryNode>& children, Analyzer& analyzer,
+                        const QueryLimits& limits) {
   std::vector<Xapian::Query> positive;
   std::vector<Xapian::Query> negative;
   const bool has_content_word =
       std::any_of(children.begin(), children.end(), [&](const QueryNode& child) {
-        return child.kind != QueryNode::Kind::kNot && !is_stop_word_only(child, analyzer);
+        return child.kind != Kind::kNot && !is_stop_word_only(child, analyzer);
       });
   for (const QueryNode& child : children) {
     if (has_content_word && is_stop_word_only(child, analyzer)) continue;
-    if (child.kind == QueryNode::Kind::kNot) {
-      Xapian::Query excluded = build(child.children.front(), analyzer);
+    if (child.kind == Kind::kNot) {
+      Xapian::Query excluded = build(child.children.front(), analyzer, limits);
       if (!excluded.empty()) negative.push_back(std::move(excluded));
     } else {
-      Xapian::Query included = build(child, analyzer);
+      Xapian::Query included = build(child, analyzer, limits);
       if (!included.empty()) positive.push_back(std::move(included));
     }
   }
   if (positive.empty() && negative.empty()) return {};
-  Xapian::Query result =
-      positive.empty() ? Xapian::Query::MatchAll
-                       : Xapian::Query(Xapian::Query::OP_AND, positive.begin(), positive.end());
+  Xapian::Query result = positive.empty() ? Xapian::Query::MatchAll
+                                          : or_of(std::move(positive), Xapian::Query::OP_AND);
   if (negative.empty()) return result;
-  return Xapian::Query(Xapian::Query::OP_AND_NOT, result,
-                       Xapian::Query(Xapian::Query::OP_OR, negative.begin(), negative.end()));
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, result, or_of(std::move(negative)));
 }
 
-Xapian::Query build(const QueryNode& node, Analyzer& analyzer) {
+Xapian::Query build(const QueryNode& node, Analyzer& analyzer, const QueryLimits& limits) {
   switch (node.kind) {
-    case QueryNode::Kind::kWord:
+    case Kind::kWord:
       return word_query(node, analyzer);
-    case QueryNode::Kind::kPhrase:
+    case Kind::kPhrase:
       return phrase_query(node, analyzer);
-    case QueryNode::Kind::kAnd:
-      return and_query(node.children, analyzer);
-    case QueryNode::Kind::kNot:
-      return and_query({node}, analyzer);
-    case QueryNode::Kind::kOr:
-    case QueryNode::Kind::kXor: {
+    case Kind::kWildcard:
+      return wildcard_query(node, analyzer, limits);
+    case Kind::kNear:
+      return near_query(node, analyzer);
+    case Kind::kFilter:
+      return weightless(Xapian::Query(filter_term(*node.filter, filter_value(node))));
+    case Kind::kDateRange:
+      return date_query(node);
+    case Kind::kAnd:
+      return and_query(node.children, analyzer, limits);
+    case Kind::kNot:
+      return and_query({node}, analyzer, limits);
+    case Kind::kOr:
+    case Kind::kXor: {
       std::vector<Xapian::Query> parts;
       for (const QueryNode& child : node.children) {
-        Xapian::Query part = build(child, analyzer);
+        Xapian::Query part = build(child, analyzer, limits);
         if (!part.empty()) parts.push_back(std::move(part));
       }
-      const auto op =
-          node.kind == QueryNode::Kind::kOr ? Xapian::Query::OP_OR : Xapian::Query::OP_XOR;
-      return Xapian::Query(op, parts.begin(), parts.end());
+      if (parts.empty()) return {};
+      return or_of(std::move(parts),
+                   node.kind == Kind::kOr ? Xapian::Query::OP_OR : Xapian::Query::OP_XOR);
     }
   }
   return {};
 }
 
-void describe_into(const QueryNode& node, std::string& out) {
-  const std::string field = node.field ? std::string(node.field->name) + ":" : "";
+void collect_highlights(const QueryNode& node, Analyzer& analyzer, bool skip_stop_words,
+                        std::vector<HighlightTerm>& terms) {
   switch (node.kind) {
-    case QueryNode::Kind::kWord:
+    case Kind::kNot:
+    case Kind::kFilter:
+    case Kind::kDateRange:
+      return;
+    case Kind::kWord:
+    case Kind::kPhrase:
+    case Kind::kWildcard: {
+      const std::vector<Token> tokens = analyzer.analyse(node.text);
+      if (tokens.empty()) return;
+      HighlightTerm term;
+      term.field = node.field;
+      if (node.kind == Kind::kWildcard && tokens.size() == 1) {
+        term.kind = HighlightTerm::Kind::kPrefix;
+        term.terms = {tokens.front().term};
+      } else if (node.kind == Kind::kWord && tokens.size() == 1) {
+        if (skip_stop_words && tokens.front().stop_word) return;
+        term.kind = HighlightTerm::Kind::kStem;
+        term.terms = {tokens.front().stem};
+      } else {
+        term.kind = HighlightTerm::Kind::kExact;
+        for (const Token& token : tokens) term.terms.push_back(token.term);
+      }
+      terms.push_back(std::move(term));
+      return;
+    }
+    case Kind::kNear:
+      for (const QueryNode& child : node.children) {
+        for (const Token& token : analyzer.analyse(child.text)) {
+          terms.push_back({HighlightTerm::Kind::kExact, {token.term}, node.children.front().field});
+        }
+      }
+      return;
+    default:
+      for (const QueryNode& child : node.children) {
+        collect_highlights(child, analyzer, skip_stop_words, terms);
+      }
+  }
+}
+
+void describe_into(const QueryNode& node, std::string& out) {
+  std::string field = node.field ? std::string(node.field->name) + ":" : "";
+  if (!node.section.empty()) field = node.section + ":";
+  switch (node.kind) {
+    case Kind::kWord:
       out += field + node.text;
       return;
-    case QueryNode::Kind::kPhrase:
+    case Kind::kPhrase:
       out += field + "\"" + node.text + "\"";
       return;
-    case QueryNode::Kind::kAnd:
+    case Kind::kWildcard:
+      out += field + node.text + "*";
+      return;
+    case Kind::kFilter:
+      out += std::string(node.filter->name) + ":" + node.text;
+      return;
+    case Kind::kDateRange:
+      out += "date:" + (node.date_from ? node.date_from->iso() : "") + ".." +
+             (node.date_to ? node.date_to->iso() : "");
+      return;
+    case Kind::kNear:
+      out += std::string(node.ordered ? "(ADJ/" : "(NEAR/") + std::to_string(node.window);
+      break;
+    case Kind::kAnd:
       out += "(AND";
       break;
-    case QueryNode::Kind::kOr:
+    case Kind::kOr:
       out += "(OR";
       break;
-    case QueryNode::Kind::kXor:
+    case Kind::kXor:
       out += "(XOR";
       break;
-    case QueryNode::Kind::kNot:
+    case Kind::kNot:
       out += "(NOT";
       break;
   }
@@ -140,8 +288,46 @@ void describe_into(const QueryNode& node, std::string& out) {
 
 }  // namespace
 
-Xapian::Query build_xapian_query(const QueryNode& tree, Analyzer& analyzer) {
-  return build(tree, analyzer);
+Xapian::Query build_xapian_query(const QueryNode& tree, Analyzer& analyzer,
+                                 const QueryLimits& limits) {
+  return build(tree, analyzer, limits);
+}
+
+std::vector<HighlightTerm> highlight_terms(const QueryNode& tree, Analyzer& analyzer) {
+  std::vector<HighlightTerm> terms;
+  collect_highlights(tree, analyzer, /*skip_stop_words=*/tree.kind != Kind::kWord, terms);
+  return terms;
+}
+
+bool has_ranking_terms(const QueryNode& tree) {
+  switch (tree.kind) {
+    case Kind::kWord:
+    case Kind::kPhrase:
+    case Kind::kWildcard:
+    case Kind::kNear:
+      return true;
+    case Kind::kFilter:
+    case Kind::kDateRange:
+    case Kind::kNot:
+      return false;
+    default:
+      return std::any_of(tree.children.begin(), tree.children.end(), has_ranking_terms);
+  }
+}
+
+std::vector<std::pair<std::size_t, std::string>> plain_words(const QueryNode& tree) {
+  std::vector<std::pair<std::size_t, std::string>> words;
+  if (tree.kind == Kind::kNot) return words;
+  if (tree.kind == Kind::kWord) {
+    words.emplace_back(tree.column, tree.text);
+    return words;
+  }
+  for (const QueryNode& child : tree.children) {
+    auto more = plain_words(child);
+    words.insert(words.end(), more.begin(), more.end());
+  }
+  std::sort(words.begin(), words.end());
+  return words;
 }
 
 std::string describe(const QueryNode& tree) {

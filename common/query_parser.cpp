@@ -1,162 +1,33 @@
-#include <cctype>
+#include <charconv>
 
 #include "common/errors.h"
 #include "common/query.h"
-#include "common/strings.h"
+#include "common/query_dates.h"
+#include "common/query_lexer.h"
 
 namespace briefsearch {
 namespace {
 
-struct Lexeme {
-  enum class Type {
-    kWord,
-    kPhrase,
-    kField,
-    kOpen,
-    kClose,
-    kAnd,
-    kOr,
-    kXor,
-    kNot,
-    kPlus,
-    kMinus,
-    kEnd
-  };
-  Type type;
-  std::string text;
-  std::size_t column;  // 1-based byte offset in the query
-};
+using Type = Lexeme::Type;
+using Kind = QueryNode::Kind;
 
-std::string ascii_uppercase(std::string_view text) {
-  std::string upper(text);
-  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return upper;
+constexpr Xapian::termcount kMaxNearWindow = 1000;
+
+bool starts_term(Type type) {
+  return type == Type::kWord || type == Type::kPhrase || type == Type::kField ||
+         type == Type::kOpen || type == Type::kNot || type == Type::kPlus || type == Type::kMinus;
 }
-
-bool is_word_boundary(char c) {
-  return std::isspace(static_cast<unsigned char>(c)) || c == '(' || c == ')' || c == '"';
-}
-
-class Lexer {
- public:
-  explicit Lexer(std::string_view query) : query_(query) {}
-
-  std::vector<Lexeme> run() {
-    std::vector<Lexeme> lexemes;
-    while (true) {
-      while (pos_ < query_.size() && std::isspace(static_cast<unsigned char>(query_[pos_]))) ++pos_;
-      if (pos_ >= query_.size()) break;
-      const std::size_t column = pos_ + 1;
-      const char c = query_[pos_];
-      if (c == '(') {
-        lexemes.push_back({Lexeme::Type::kOpen, "(", column});
-        ++pos_;
-      } else if (c == ')') {
-        lexemes.push_back({Lexeme::Type::kClose, ")", column});
-        ++pos_;
-      } else if (c == '"') {
-        lexemes.push_back({Lexeme::Type::kPhrase, read_phrase(column), column});
-      } else if ((c == '+' || c == '-') && at_term_start(lexemes)) {
-        lexemes.push_back(
-            {c == '+' ? Lexeme::Type::kPlus : Lexeme::Type::kMinus, std::string(1, c), column});
-        ++pos_;
-      } else {
-        lexemes.push_back(read_word(column));
-      }
-    }
-    lexemes.push_back({Lexeme::Type::kEnd, "", query_.size() + 1});
-    demote_stray_lowercase_operators(lexemes);
-    return lexemes;
-  }
-
- private:
-  // Operators work in any case, but a lowercase "and", "or", "xor" or "not" with no term
-  // where the operator needs one is the word itself: "and" alone, "rock and" or "not".
-  // Written in capitals, a misplaced operator stays an error.
-  static void demote_stray_lowercase_operators(std::vector<Lexeme>& lexemes) {
-    using T = Lexeme::Type;
-    auto ends_term = [](T type) {
-      return type == T::kWord || type == T::kPhrase || type == T::kClose;
-    };
-    auto starts_term = [](T type) {
-      return type == T::kWord || type == T::kPhrase || type == T::kField || type == T::kOpen ||
-             type == T::kNot || type == T::kPlus || type == T::kMinus;
-    };
-    for (std::size_t i = 0; i + 1 < lexemes.size(); ++i) {
-      Lexeme& lexeme = lexemes[i];
-      const bool is_operator = lexeme.type == T::kAnd || lexeme.type == T::kOr ||
-                               lexeme.type == T::kXor || lexeme.type == T::kNot;
-      if (!is_operator || lexeme.text == ascii_uppercase(lexeme.text)) continue;
-      const bool binary = lexeme.type != T::kNot;
-      const bool has_left = i > 0 && ends_term(lexemes[i - 1].type);
-      const bool has_right = starts_term(lexemes[i + 1].type);
-      if (!has_right || (binary && !has_left)) lexeme.type = T::kWord;
-    }
-  }
-
-  // '+' and '-' are operators only in front of a term, so "S-400" and "F-16" stay words.
-  bool at_term_start(const std::vector<Lexeme>&) const {
-    return pos_ + 1 < query_.size() && !std::isspace(static_cast<unsigned char>(query_[pos_ + 1]));
-  }
-
-  std::string read_phrase(std::size_t column) {
-    const std::size_t close = query_.find('"', pos_ + 1);
-    if (close == std::string_view::npos) {
-      throw QueryError(error_text(query_, column, "unterminated phrase: missing closing '\"'"));
-    }
-    std::string phrase(query_.substr(pos_ + 1, close - pos_ - 1));
-    pos_ = close + 1;
-    return phrase;
-  }
-
-  Lexeme read_word(std::size_t column) {
-    const std::size_t start = pos_;
-    while (pos_ < query_.size() && !is_word_boundary(query_[pos_])) ++pos_;
-    const std::string_view word = query_.substr(start, pos_ - start);
-    const std::size_t colon = word.find(':');
-    if (colon != std::string_view::npos && colon > 0 && is_field_name(word.substr(0, colon))) {
-      // "title:word" is split into the field and what follows; "title:" may be followed
-      // by a phrase or a parenthesised group.
-      pos_ = start + colon + 1;
-      return {Lexeme::Type::kField, std::string(word.substr(0, colon)), column};
-    }
-    const std::string upper = ascii_lowercase(word);
-    if (upper == "and") return {Lexeme::Type::kAnd, std::string(word), column};
-    if (upper == "or") return {Lexeme::Type::kOr, std::string(word), column};
-    if (upper == "xor") return {Lexeme::Type::kXor, std::string(word), column};
-    if (upper == "not") return {Lexeme::Type::kNot, std::string(word), column};
-    return {Lexeme::Type::kWord, std::string(word), column};
-  }
-
-  // Letters only, so times ("10:30") and URLs' digits are not taken for fields.
-  static bool is_field_name(std::string_view name) {
-    for (char c : name) {
-      if (!std::isalpha(static_cast<unsigned char>(c)) && c != '_') return false;
-    }
-    return true;
-  }
-
- public:
-  static std::string error_text(std::string_view query, std::size_t column,
-                                const std::string& problem) {
-    return "query '" + std::string(query) + "': " + problem + " (column " + std::to_string(column) +
-           ")";
-  }
-
- private:
-  std::string_view query_;
-  std::size_t pos_ = 0;
-};
 
 class Parser {
  public:
-  Parser(std::string_view query, std::vector<Lexeme> lexemes)
-      : query_(query), lexemes_(std::move(lexemes)) {}
+  Parser(std::string_view query, std::vector<Lexeme> lexemes, const CalendarDate& today,
+         bool any_word)
+      : query_(query), lexemes_(std::move(lexemes)), today_(today), any_word_(any_word) {}
 
   QueryNode parse() {
     QueryNode tree = parse_or();
-    if (peek().type == Lexeme::Type::kClose) fail(peek(), "unbalanced ')'");
-    if (peek().type != Lexeme::Type::kEnd) fail(peek(), "unexpected '" + peek().text + "'");
+    if (peek().type == Type::kClose) fail(peek(), "unbalanced ')'");
+    if (peek().type != Type::kEnd) fail(peek(), "unexpected '" + peek().text + "'");
     return tree;
   }
 
@@ -165,10 +36,14 @@ class Parser {
   const Lexeme& take() { return lexemes_[index_++]; }
 
   [[noreturn]] void fail(const Lexeme& at, const std::string& problem) const {
-    throw QueryError(Lexer::error_text(query_, at.column, problem));
+    throw QueryError(query_error_text(query_, at.column, problem));
   }
 
-  static QueryNode combine(QueryNode::Kind kind, std::vector<QueryNode> children) {
+  void expect_term_after(const Lexeme& op) const {
+    if (!starts_term(peek().type)) fail(op, "'" + op.text + "' needs a term on both sides");
+  }
+
+  static QueryNode combine(Kind kind, std::vector<QueryNode> children) {
     if (children.size() == 1) return std::move(children.front());
     QueryNode node;
     node.kind = kind;
@@ -178,62 +53,122 @@ class Parser {
 
   QueryNode parse_or() {
     std::vector<QueryNode> children{parse_xor()};
-    while (peek().type == Lexeme::Type::kOr) {
-      const Lexeme& op = take();
-      if (!starts_term(peek().type)) fail(op, "'" + op.text + "' needs a term on both sides");
+    while (peek().type == Type::kOr) {
+      expect_term_after(take());
       children.push_back(parse_xor());
     }
-    return combine(QueryNode::Kind::kOr, std::move(children));
+    return combine(Kind::kOr, std::move(children));
   }
 
   QueryNode parse_xor() {
     std::vector<QueryNode> children{parse_and()};
-    while (peek().type == Lexeme::Type::kXor) {
-      const Lexeme& op = take();
-      if (!starts_term(peek().type)) fail(op, "'" + op.text + "' needs a term on both sides");
+    while (peek().type == Type::kXor) {
+      expect_term_after(take());
       children.push_back(parse_and());
     }
-    return combine(QueryNode::Kind::kXor, std::move(children));
+    return combine(Kind::kXor, std::move(children));
   }
 
   QueryNode parse_and() {
     if (!starts_term(peek().type)) {
-      if (peek().type == Lexeme::Type::kEnd) fail(peek(), "empty query");
+      if (peek().type == Type::kEnd) fail(peek(), "empty query");
       fail(peek(), "'" + peek().text + "' needs a term before it");
     }
-    std::vector<QueryNode> children{parse_unary()};
+    // Groups of terms joined by an explicit AND; side by side, groups are ANDed too,
+    // or ORed with any_word.
+    std::vector<std::vector<QueryNode>> groups{{parse_near()}};
     while (true) {
-      if (peek().type == Lexeme::Type::kAnd) {
-        const Lexeme& op = take();
-        if (!starts_term(peek().type)) fail(op, "'" + op.text + "' needs a term on both sides");
-      } else if (!starts_term(peek().type)) {
+      if (peek().type == Type::kAnd) {
+        expect_term_after(take());
+        groups.back().push_back(parse_near());
+      } else if (starts_term(peek().type)) {
+        groups.push_back({parse_near()});
+      } else {
         break;
       }
-      children.push_back(parse_unary());
     }
-    return combine(QueryNode::Kind::kAnd, std::move(children));
+    if (!any_word_) {
+      std::vector<QueryNode> children;
+      for (auto& group : groups) {
+        for (QueryNode& node : group) children.push_back(std::move(node));
+      }
+      return combine(Kind::kAnd, std::move(children));
+    }
+    std::vector<QueryNode> alternatives;
+    std::vector<QueryNode> exclusions;
+    for (auto& group : groups) {
+      if (group.size() == 1 && group.front().kind == Kind::kNot) {
+        exclusions.push_back(std::move(group.front()));
+      } else {
+        alternatives.push_back(combine(Kind::kAnd, std::move(group)));
+      }
+    }
+    if (alternatives.empty()) return combine(Kind::kAnd, std::move(exclusions));
+    std::vector<QueryNode> children{combine(Kind::kOr, std::move(alternatives))};
+    for (QueryNode& exclusion : exclusions) children.push_back(std::move(exclusion));
+    return combine(Kind::kAnd, std::move(children));
   }
 
-  static bool starts_term(Lexeme::Type type) {
-    using T = Lexeme::Type;
-    return type == T::kWord || type == T::kPhrase || type == T::kField || type == T::kOpen ||
-           type == T::kNot || type == T::kPlus || type == T::kMinus;
+  QueryNode parse_near() {
+    const Lexeme& first_lexeme = peek();
+    QueryNode first = parse_unary();
+    if (peek().type != Type::kNear) return first;
+    QueryNode near;
+    near.kind = Kind::kNear;
+    near.column = first_lexeme.column;
+    check_near_operand(first, first_lexeme);
+    near.children.push_back(std::move(first));
+    while (peek().type == Type::kNear) {
+      const Lexeme& op = take();
+      const bool ordered = op.text.starts_with("ADJ");
+      const Xapian::termcount window = near_window(op);
+      if (near.children.size() > 1 && (ordered != near.ordered || window != near.window)) {
+        fail(op, "mixed NEAR and ADJ windows in one chain; use parentheses");
+      }
+      near.ordered = ordered;
+      near.window = window;
+      expect_term_after(op);
+      const Lexeme& operand_lexeme = peek();
+      QueryNode operand = parse_unary();
+      check_near_operand(operand, operand_lexeme);
+      near.children.push_back(std::move(operand));
+    }
+    return near;
+  }
+
+  Xapian::termcount near_window(const Lexeme& op) const {
+    const std::size_t slash = op.text.find('/');
+    if (slash == std::string::npos) return kDefaultNearWindow;
+    Xapian::termcount window = 0;
+    const char* begin = op.text.data() + slash + 1;
+    const char* end = op.text.data() + op.text.size();
+    const auto [stop, error] = std::from_chars(begin, end, window);
+    if (error != std::errc() || stop != end || window < 1 || window > kMaxNearWindow) {
+      fail(op, "'" + op.text + "' needs a window from 1 to " + std::to_string(kMaxNearWindow));
+    }
+    return window;
+  }
+
+  void check_near_operand(const QueryNode& operand, const Lexeme& at) const {
+    if (operand.kind != Kind::kWord) {
+      fail(at, "NEAR and ADJ join single words; put phrases and groups in their own terms");
+    }
   }
 
   QueryNode parse_unary() {
     const Lexeme& lexeme = peek();
-    if (lexeme.type == Lexeme::Type::kNot || lexeme.type == Lexeme::Type::kMinus) {
+    if (lexeme.type == Type::kNot || lexeme.type == Type::kMinus) {
       take();
       if (!starts_term(peek().type)) fail(lexeme, "'" + lexeme.text + "' needs a term after it");
       QueryNode node;
-      node.kind = QueryNode::Kind::kNot;
-      node.children.push_back(lexeme.type == Lexeme::Type::kNot ? parse_unary() : parse_primary());
+      node.kind = Kind::kNot;
+      node.column = lexeme.column;
+      node.children.push_back(lexeme.type == Type::kNot ? parse_unary() : parse_primary());
       return node;
     }
-    if (lexeme.type == Lexeme::Type::kPlus) {
+    if (lexeme.type == Type::kPlus) {
       take();
       if (!starts_term(peek().type)) fail(lexeme, "'+' needs a term after it");
-      return parse_primary();
     }
     return parse_primary();
   }
@@ -241,76 +176,128 @@ class Parser {
   QueryNode parse_primary() {
     const Lexeme& lexeme = take();
     switch (lexeme.type) {
-      case Lexeme::Type::kWord:
-        return leaf(QueryNode::Kind::kWord, lexeme.text, std::nullopt);
-      case Lexeme::Type::kPhrase:
-        return leaf(QueryNode::Kind::kPhrase, lexeme.text, std::nullopt);
-      case Lexeme::Type::kOpen: {
-        if (peek().type == Lexeme::Type::kEnd) fail(lexeme, "unbalanced '('");
-        if (peek().type == Lexeme::Type::kClose) fail(lexeme, "empty parentheses");
+      case Type::kWord:
+        return word_leaf(lexeme);
+      case Type::kPhrase:
+        return leaf(Kind::kPhrase, lexeme);
+      case Type::kOpen: {
+        if (peek().type == Type::kEnd) fail(lexeme, "unbalanced '('");
+        if (peek().type == Type::kClose) fail(lexeme, "empty parentheses");
         QueryNode inner = parse_or();
-        if (peek().type != Lexeme::Type::kClose) fail(lexeme, "unbalanced '('");
+        if (peek().type != Type::kClose) fail(lexeme, "unbalanced '('");
         take();
         return inner;
       }
-      case Lexeme::Type::kField:
+      case Type::kField:
         return parse_field(lexeme);
       default:
         fail(lexeme, "unexpected '" + lexeme.text + "'");
     }
   }
 
-  QueryNode parse_field(const Lexeme& field_lexeme) {
-    const auto field = text_field_named(field_lexeme.text);
-    if (!field) fail(field_lexeme, "unknown field '" + field_lexeme.text + ":'");
-    const Lexeme& next = peek();
-    const bool adjacent = next.column == field_lexeme.column + field_lexeme.text.size() + 1;
-    if (!adjacent || (next.type != Lexeme::Type::kWord && next.type != Lexeme::Type::kPhrase &&
-                      next.type != Lexeme::Type::kOpen)) {
-      fail(field_lexeme, "empty field '" + field_lexeme.text + ":'");
-    }
-    if (next.type == Lexeme::Type::kOpen) {
-      QueryNode group = parse_primary();
-      apply_field(group, *field);
-      return group;
-    }
-    take();
-    return leaf(
-        next.type == Lexeme::Type::kWord ? QueryNode::Kind::kWord : QueryNode::Kind::kPhrase,
-        next.text, field);
+  QueryNode word_leaf(const Lexeme& lexeme) const {
+    const std::size_t star = lexeme.text.find('*');
+    if (star == std::string::npos) return leaf(Kind::kWord, lexeme);
+    if (star + 1 != lexeme.text.size()) fail(lexeme, "only a trailing '*' is a wildcard");
+    if (star == 0) fail(lexeme, "a wildcard needs letters before '*'");
+    QueryNode node = leaf(Kind::kWildcard, lexeme);
+    node.text.pop_back();
+    return node;
   }
 
-  static void apply_field(QueryNode& node, const TextField& field) {
-    if (node.kind == QueryNode::Kind::kWord || node.kind == QueryNode::Kind::kPhrase) {
-      if (!node.field) node.field = field;
+  QueryNode parse_field(const Lexeme& field_lexeme) {
+    const auto field = query_field_named(field_lexeme.text);
+    if (!field) {
+      fail(field_lexeme,
+           "unknown field '" + field_lexeme.text + ":' (quote the text to search for it as words)");
+    }
+    const Lexeme& next = peek();
+    const bool adjacent = next.column == field_lexeme.column + field_lexeme.text.size() + 1;
+    const bool has_value =
+        adjacent && (next.type == Type::kWord || next.type == Type::kPhrase ||
+                     (next.type == Type::kOpen && field->kind == QueryField::Kind::kText));
+    if (!has_value) fail(field_lexeme, "empty field '" + field_lexeme.text + ":'");
+    if (field->kind == QueryField::Kind::kDate) return date_leaf(take());
+    if (field->kind == QueryField::Kind::kFilter) {
+      const Lexeme& value = take();
+      if (value.type == Type::kWord && value.text.ends_with('*')) {
+        fail(value, "wildcards do not apply to '" + field_lexeme.text + ":'");
+      }
+      QueryNode node = leaf(Kind::kFilter, value);
+      node.filter = field->filter;
+      return node;
+    }
+    QueryNode node = next.type == Type::kOpen ? parse_primary() : take_text_leaf();
+    apply_field(node, *field);
+    return node;
+  }
+
+  QueryNode take_text_leaf() {
+    const Lexeme& lexeme = take();
+    return lexeme.type == Type::kWord ? word_leaf(lexeme) : leaf(Kind::kPhrase, lexeme);
+  }
+
+  QueryNode date_leaf(const Lexeme& value) const {
+    DateBounds bounds;
+    if (auto problem = parse_date_bounds(value.text, today_, bounds)) fail(value, *problem);
+    QueryNode node = leaf(Kind::kDateRange, value);
+    node.date_from = bounds.from;
+    node.date_to = bounds.to;
+    return node;
+  }
+
+  // Fields apply to the text leaves of a group; a leaf's own field wins.
+  void apply_field(QueryNode& node, const QueryField& field) const {
+    const bool text_leaf =
+        node.kind == Kind::kWord || node.kind == Kind::kPhrase || node.kind == Kind::kWildcard;
+    if (text_leaf) {
+      if (!node.field) {
+        node.field = field.text;
+        node.section = field.section;
+      }
       return;
     }
     for (QueryNode& child : node.children) apply_field(child, field);
   }
 
-  static QueryNode leaf(QueryNode::Kind kind, std::string text, std::optional<TextField> field) {
+  static QueryNode leaf(Kind kind, const Lexeme& lexeme) {
     QueryNode node;
     node.kind = kind;
-    node.text = std::move(text);
-    node.field = field;
+    node.text = lexeme.text;
+    // A phrase's text starts after its opening quote.
+    node.column = lexeme.column + (lexeme.type == Type::kPhrase ? 1 : 0);
     return node;
   }
 
   std::string_view query_;
   std::vector<Lexeme> lexemes_;
+  const CalendarDate& today_;
+  bool any_word_;
   std::size_t index_ = 0;
 };
 
+std::size_t count_leaves(const QueryNode& node) {
+  if (node.children.empty()) return 1;
+  std::size_t leaves = 0;
+  for (const QueryNode& child : node.children) leaves += count_leaves(child);
+  return leaves;
+}
+
 }  // namespace
 
-QueryNode parse_query(std::string_view query) {
-  if (query.size() > kMaxQueryBytes) {
+QueryNode parse_query(std::string_view query, const CalendarDate& today, const QueryLimits& limits,
+                      bool any_word) {
+  if (query.size() > limits.max_bytes) {
     throw QueryError("query of " + std::to_string(query.size()) + " bytes is longer than the " +
-                     std::to_string(kMaxQueryBytes) + "-byte limit");
+                     std::to_string(limits.max_bytes) + "-byte limit");
   }
-  Lexer lexer(query);
-  Parser parser(query, lexer.run());
-  return parser.parse();
+  QueryNode tree = Parser(query, lex_query(query), today, any_word).parse();
+  if (const std::size_t leaves = count_leaves(tree); leaves > limits.max_leaves) {
+    throw QueryError(query_error_text(query, 1,
+                                      "too many terms (" + std::to_string(leaves) + ", limit " +
+                                          std::to_string(limits.max_leaves) + ")"));
+  }
+  return tree;
 }
 
 }  // namespace briefsearch

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "common/section_builder.h"
 #include "common/strings.h"
 
 namespace briefsearch {
@@ -41,6 +42,51 @@ std::optional<TextField> text_field_named(std::string_view name) {
   if (lowered == "desc") return kDescriptionField;
   for (const TextField& field : kTextFields) {
     if (lowered == field.name) return field;
+  }
+  return std::nullopt;
+}
+
+std::optional<QueryField> query_field_named(std::string_view name) {
+  const std::string lowered = ascii_lowercase(name);
+  QueryField field;
+  if (lowered == "date") {
+    field.kind = QueryField::Kind::kDate;
+    return field;
+  }
+  if (lowered == "lang") {
+    field.kind = QueryField::Kind::kFilter;
+    field.filter = kLanguageFilter;
+    return field;
+  }
+  if (lowered == "section") {
+    field.kind = QueryField::Kind::kFilter;
+    field.filter = kSectionNameFilter;
+    return field;
+  }
+  for (const FilterField& filter : {kCountryFilter, kRegionFilter, kTagFilter, kSourceFilter,
+                                    kIdFilter, kClassificationFilter, kLanguageFilter}) {
+    if (lowered == filter.name) {
+      field.kind = QueryField::Kind::kFilter;
+      field.filter = filter;
+      return field;
+    }
+  }
+  if (lowered == "desc" || lowered == "description") {
+    field.text = kDescriptionField;
+    return field;
+  }
+  if (lowered == kTitleField.name || lowered == kImpactField.name) {
+    field.text = lowered == kTitleField.name ? kTitleField : kImpactField;
+    return field;
+  }
+  std::string spaced = lowered;
+  for (char& c : spaced) {
+    if (c == '-' || c == '_') c = ' ';
+  }
+  if (auto section = canonical_section_name(spaced)) {
+    field.text = kOtherSectionField;
+    field.section = *section;
+    return field;
   }
   return std::nullopt;
 }

@@ -73,11 +73,33 @@ inline constexpr std::array<FilterField, 11> kFilterFields = {
     kTagFilter,         kSourceFilter, kClassificationFilter, kLanguageFilter,
     kSectionNameFilter, kYearFilter,   kMonthFilter};
 
+// What a "name:" prefix in a query refers to. One table (schema.cpp) lists every name.
+struct QueryField {
+  enum class Kind { kText, kFilter, kDate };
+  Kind kind = Kind::kText;
+  TextField text = kTitleField;
+  FilterField filter = kIdFilter;
+  // For a section named as a field ("outlook:", "key-judgments:"): its canonical name.
+  std::string section;
+};
+
+// title, description (desc), impact, any other section by name (background, outlook,
+// key-judgments, ...), section, country, region, tag, source, id, classification,
+// language (lang), date. Case-insensitive; nothing for other names.
+[[nodiscard]] std::optional<QueryField> query_field_named(std::string_view name);
+
 // Value slots.
 inline constexpr Xapian::valueno kDateSlot = 0;  // "YYYYMMDD"; empty when undated
 // The source file's size, modification time, content hash and absolute path, as written
 // by encode_file_state: what incremental indexing compares against.
 inline constexpr Xapian::valueno kFileStateSlot = 1;
+// Facet values, several joined by kFacetValueSeparator: country codes ("CN"), region
+// names ("Middle East"), tags and the source, as shown in facet counts.
+inline constexpr Xapian::valueno kCountryFacetSlot = 2;
+inline constexpr Xapian::valueno kRegionFacetSlot = 3;
+inline constexpr Xapian::valueno kTagFacetSlot = 4;
+inline constexpr Xapian::valueno kSourceFacetSlot = 5;
+inline constexpr char kFacetValueSeparator = '\n';
 
 // Filter values are matched case-insensitively, with runs of spaces read as one hyphen:
 // "Middle East" and "middle-east" give the same term.

@@ -1,12 +1,18 @@
-// Runs a query against a database and returns plain Hit values, so writers never see
-// Xapian objects.
+// Runs a query against the databases and returns plain values (hits, counts, facets), so
+// writers never see Xapian objects.
 #pragma once
 
 #include <xapian.h>
 
 #include <cstddef>
+#include <map>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "common/analysis.h"
+#include "common/highlight.h"
 
 namespace briefsearch {
 
@@ -18,6 +24,37 @@ struct Hit {
   std::string date;  // "YYYY-MM-DD", empty when the brief is undated
   double score = 0;
   std::string snippet;
+  // [begin, end) byte offsets of matched words in snippet.
+  std::vector<std::pair<std::size_t, std::size_t>> highlights;
+  // With SearchOptions::explain: the index terms this brief matched, with their weight
+  // in it (wdf) and how many briefs have them.
+  struct MatchedTerm {
+    std::string term;
+    Xapian::termcount wdf = 0;
+    Xapian::doccount briefs = 0;
+  };
+  std::vector<MatchedTerm> matched_terms;
+};
+
+enum class SortOrder { kRelevance, kNewest, kOldest };
+
+enum class Facet { kCountry, kRegion, kYear, kMonth, kTag, kSource };
+
+// "country", "region", "year", "month", "tag", "source".
+[[nodiscard]] std::optional<Facet> facet_named(std::string_view name);
+[[nodiscard]] std::string_view facet_name(Facet facet);
+
+struct FacetCount {
+  std::string value;
+  Xapian::doccount count = 0;
+};
+
+struct SearchOptions {
+  std::size_t offset = 0;
+  std::size_t limit = 10;
+  SortOrder sort = SortOrder::kRelevance;
+  std::vector<Facet> facets;
+  bool explain = false;
 };
 
 struct SearchResults {
@@ -25,22 +62,30 @@ struct SearchResults {
   // Number of matching briefs; exact when total_exact, otherwise Xapian's estimate.
   std::size_t total = 0;
   bool total_exact = true;
-};
-
-struct SearchOptions {
-  std::size_t offset = 0;
-  std::size_t limit = 10;
+  // Counts over all matches (not only the page shown), most frequent first.
+  std::map<Facet, std::vector<FacetCount>> facets;
 };
 
 // Counts up to this many matches exactly before estimating.
 inline constexpr Xapian::doccount kExactCountThreshold = 10000;
 
-// Ranked by BM25. An empty query matches nothing. Throws DatabaseError when the database
-// fails mid-search.
-[[nodiscard]] SearchResults run_search(const Xapian::Database& database, const Xapian::Query& query,
-                                       const SearchOptions& options);
+// Ranked by BM25 (or by date); snippets show the passage that best matches highlights.
+// An empty query matches nothing. A reader that falls behind the writer reopens and
+// retries. Throws QueryError when a wildcard expands too far, DatabaseError when the
+// database fails.
+[[nodiscard]] SearchResults run_search(Xapian::Database& database, const Xapian::Query& query,
+                                       const std::vector<HighlightTerm>& highlights,
+                                       const SearchOptions& options, Analyzer& analyzer);
 
-// The opening of the brief's first section, cut at a word boundary near max_bytes.
-[[nodiscard]] std::string lead_snippet(const std::string& text, std::size_t max_bytes);
+// The query for briefs like the one with this id: its most telling words (relevance
+// feedback), itself excluded. Throws QueryError when no brief has the id.
+[[nodiscard]] Xapian::Query similar_to(Xapian::Database& database, const std::string& id);
+
+// A respelling of query_text with each unknown word replaced by the closest word in the
+// index, or nothing when every word is known or no better spelling exists. words are the
+// query's plain words with their columns (1-based byte offsets).
+[[nodiscard]] std::optional<std::string> suggest_spelling(
+    const Xapian::Database& database, const std::string& query_text,
+    const std::vector<std::pair<std::size_t, std::string>>& words, Analyzer& analyzer);
 
 }  // namespace briefsearch

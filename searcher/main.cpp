@@ -1,10 +1,14 @@
-// brief-search: answers queries over briefsearch databases.
+// brief-search: answers queries over briefsearch databases, for terminals and scripts.
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <iostream>
+#include <mutex>
 #include <optional>
+#include <thread>
 
 #include "common/analysis.h"
 #include "common/database.h"
@@ -20,43 +24,215 @@ constexpr const char* kProgram = "brief-search";
 constexpr std::size_t kMaxLimit = 10000;
 
 constexpr const char* kExitCodesHelp = R"(Exit codes:
-  0  at least one brief matched
+  0  at least one brief matched (--batch: every query was answered)
   1  no brief matched
-  2  usage or query error
+  2  usage or query error, or --timeout reached (--batch: some query was malformed)
   3  database missing, unreadable or of another schema version)";
+
+struct CommandLine {
+  std::vector<std::string> databases;
+  std::vector<std::string> query_words;
+  std::string format = "text";
+  briefsearch::ColorMode color = briefsearch::ColorMode::kAuto;
+  std::optional<std::string> sort;
+  std::vector<std::string> facets;
+  std::optional<std::string> like;
+  std::optional<std::string> now;
+  double timeout_seconds = 0;
+  bool any = false;
+  bool explain = false;
+  bool batch = false;
+  briefsearch::SearchOptions options;
+};
+
+// Xapian cannot stop a match once started, so a search past its deadline ends the process:
+// the one way to bound a pathological query's cost.
+class Watchdog {
+ public:
+  explicit Watchdog(double seconds) : seconds_(seconds) {
+    if (seconds_ > 0) thread_ = std::thread([this] { watch(); });
+  }
+  ~Watchdog() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    changed_.notify_all();
+    if (thread_.joinable()) thread_.join();
+  }
+  void arm(const std::string& query) {
+    std::lock_guard lock(mutex_);
+    query_ = query;
+    deadline_ = std::chrono::steady_clock::now() +
+                std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                    std::chrono::duration<double>(seconds_));
+    armed_ = true;
+    changed_.notify_all();
+  }
+  void disarm() {
+    std::lock_guard lock(mutex_);
+    armed_ = false;
+  }
+
+ private:
+  void watch() {
+    std::unique_lock lock(mutex_);
+    while (!stopping_) {
+      if (!armed_) {
+        changed_.wait(lock);
+        continue;
+      }
+      if (changed_.wait_until(lock, deadline_) == std::cv_status::timeout && armed_ &&
+          std::chrono::steady_clock::now() >= deadline_) {
+        std::fprintf(stderr, "%s: query '%s': timed out after %g s; narrow the query\n", kProgram,
+                     briefsearch::printable_text(query_).c_str(), seconds_);
+        std::fflush(stdout);
+        std::_Exit(briefsearch::kExitUsage);
+      }
+    }
+  }
+
+  double seconds_;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::chrono::steady_clock::time_point deadline_;
+  std::string query_;
+  bool armed_ = false;
+  bool stopping_ = false;
+};
+
+class Searcher {
+ public:
+  Searcher(const CommandLine& command, Xapian::Database& database,
+           const briefsearch::CalendarDate& today)
+      : command_(command), database_(database), today_(today) {}
+
+  briefsearch::SearchReport answer(const std::string& query_text) {
+    briefsearch::SearchReport report;
+    report.query = query_text;
+    report.options = command_.options;
+    Xapian::Query query;
+    std::optional<briefsearch::QueryNode> tree;
+    if (!query_text.empty()) {
+      tree = briefsearch::parse_query(query_text, today_, {}, command_.any);
+      query = briefsearch::build_xapian_query(*tree, analyzer_);
+      report.parsed_query = briefsearch::describe(*tree);
+    }
+    if (command_.like) {
+      const Xapian::Query similar = briefsearch::similar_to(database_, *command_.like);
+      query = query.empty() ? similar : Xapian::Query(Xapian::Query::OP_FILTER, similar, query);
+    }
+    report.xapian_query = query.get_description();
+    const bool ranked = command_.like || (tree && briefsearch::has_ranking_terms(*tree));
+    if (!command_.sort && !ranked) report.options.sort = briefsearch::SortOrder::kNewest;
+    const auto highlights = tree ? briefsearch::highlight_terms(*tree, analyzer_)
+                                 : std::vector<briefsearch::HighlightTerm>{};
+    report.results =
+        briefsearch::run_search(database_, query, highlights, report.options, analyzer_);
+    if (report.results.total == 0 && tree) report.suggestion = suggestion_for(query_text, *tree);
+    return report;
+  }
+
+ private:
+  // Offered only when the respelled query finds something.
+  std::optional<std::string> suggestion_for(const std::string& query_text,
+                                            const briefsearch::QueryNode& tree) {
+    auto suggested = briefsearch::suggest_spelling(database_, query_text,
+                                                   briefsearch::plain_words(tree), analyzer_);
+    if (!suggested) return std::nullopt;
+    const auto respelled = briefsearch::parse_query(*suggested, today_, {}, command_.any);
+    briefsearch::SearchOptions count_only;
+    count_only.limit = 0;
+    const auto found =
+        briefsearch::run_search(database_, briefsearch::build_xapian_query(respelled, analyzer_),
+                                {}, count_only, analyzer_);
+    if (found.total == 0) return std::nullopt;
+    return suggested;
+  }
+
+  const CommandLine& command_;
+  Xapian::Database& database_;
+  briefsearch::CalendarDate today_;
+  briefsearch::Analyzer analyzer_;
+};
+
+std::string join_words(const std::vector<std::string>& words) {
+  std::string joined;
+  for (const std::string& word : words) {
+    if (!joined.empty()) joined += ' ';
+    joined += word;
+  }
+  return joined;
+}
+
+// One JSON object per input line, the database opened once; a bad line gets an object
+// with an "error" and the batch goes on.
+int run_batch(Searcher& searcher, Watchdog& watchdog) {
+  auto writer = briefsearch::make_result_writer(briefsearch::OutputFormat::kJson, std::cout, false);
+  bool any_error = false;
+  std::string line;
+  while (std::getline(std::cin, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    try {
+      watchdog.arm(line);
+      const briefsearch::SearchReport report = searcher.answer(line);
+      watchdog.disarm();
+      writer->write(report);
+    } catch (const briefsearch::QueryError& error) {
+      watchdog.disarm();
+      any_error = true;
+      std::cout << briefsearch::batch_error_json(line, error.what()) << '\n';
+    }
+    std::cout.flush();
+  }
+  return any_error ? briefsearch::kExitUsage : briefsearch::kExitSuccess;
+}
 
 int run(int argc, char** argv) {
   CLI::App app{"Search intelligence briefs indexed by brief-index.", kProgram};
   app.footer(std::string("Query: words (all must match), \"exact phrases\", AND OR XOR NOT, -word, "
-                         "(groups),\nand fields title: description: (desc:) impact: section:.\n"
+                         "(groups),\nNEAR/n ADJ/n, wildcards (tarif*), fields title: desc: impact: "
+                         "outlook: ...,\nfilters country: region: tag: source: id: classification: "
+                         "section:, and date:2025-07..2025-09.\nSee docs/query-language.md.\n"
                          "The database is --db DIR, else $BRIEF_DB, else "
                          "$XDG_DATA_HOME/briefsearch/index.\n\n") +
              kExitCodesHelp);
-  std::vector<std::string> database_options;
-  std::vector<std::string> query_words;
-  briefsearch::SearchOptions options;
-  std::string format_name = "text";
-  briefsearch::ColorMode color_mode = briefsearch::ColorMode::kAuto;
+  CommandLine command;
   const std::map<std::string, briefsearch::ColorMode> color_modes = {
       {"auto", briefsearch::ColorMode::kAuto},
       {"always", briefsearch::ColorMode::kAlways},
       {"never", briefsearch::ColorMode::kNever}};
-
-  app.add_option("--db", database_options, "Database folder (repeat to search several as one)")
+  app.add_option("--db", command.databases, "Database folder (repeat to search several as one)")
       ->allow_extra_args(false);
-  app.add_option("-n,--limit", options.limit, "Hits to show")
+  app.add_option("-n,--limit", command.options.limit, "Hits to show")
       ->check(CLI::Range(std::size_t{0}, kMaxLimit))
       ->capture_default_str();
-  app.add_option("--offset", options.offset, "Hits to skip before the first shown")
+  app.add_option("--offset", command.options.offset, "Hits to skip before the first shown")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{1000000}))
       ->capture_default_str();
-  app.add_option("--format", format_name, "Output: text, json, jsonl, paths or count")
+  app.add_option("--format", command.format, "Output: text, json, jsonl, paths or count")
       ->check(CLI::IsMember({"text", "json", "jsonl", "paths", "count"}))
       ->capture_default_str();
-  app.add_option("--color", color_mode,
+  app.add_option("--sort", command.sort, "relevance (default), newest or oldest")
+      ->check(CLI::IsMember({"relevance", "newest", "oldest"}));
+  app.add_option("--facet", command.facets,
+                 "Count matches by country, region, year, month, tag or source (repeatable)")
+      ->check(CLI::IsMember({"country", "region", "year", "month", "tag", "source"}))
+      ->allow_extra_args(false);
+  app.add_flag("--any", command.any, "Rank briefs matching any of the words, not only all");
+  app.add_option("--like", command.like, "Briefs similar to the one with this id");
+  app.add_flag("--explain", command.explain,
+               "Show the parsed query and which index terms each hit matched");
+  app.add_flag("--batch", command.batch,
+               "Read one query per line from stdin; write one JSON object per line");
+  app.add_option("--now", command.now, "Take this day (YYYY-MM-DD) as today for relative dates");
+  app.add_option("--timeout", command.timeout_seconds, "End a search that runs longer (seconds)")
+      ->check(CLI::Range(0.0, 86400.0));
+  app.add_option("--color", command.color,
                  "Colour: auto (on a terminal, unless NO_COLOR), always, never")
       ->transform(CLI::CheckedTransformer(color_modes, CLI::ignore_case));
-  app.add_option("query", query_words, "Query (the words are joined with spaces)")
-      ->required()
+  app.add_option("query", command.query_words, "Query (the words are joined with spaces)")
       ->type_name("QUERY");
   try {
     app.parse(argc, argv);
@@ -64,29 +240,52 @@ int run(int argc, char** argv) {
     const int code = app.exit(error);
     return code == 0 ? briefsearch::kExitSuccess : briefsearch::kExitUsage;
   }
-
-  std::string query_text;
-  for (const std::string& word : query_words) {
-    if (!query_text.empty()) query_text += ' ';
-    query_text += word;
+  if (command.query_words.empty() && !command.like && !command.batch) {
+    throw briefsearch::UsageError("no query given (see --help)");
   }
-  briefsearch::Analyzer analyzer;
-  const briefsearch::QueryNode tree = briefsearch::parse_query(query_text);
-  const Xapian::Query query = briefsearch::build_xapian_query(tree, analyzer);
+  if (command.batch && !command.query_words.empty()) {
+    throw briefsearch::UsageError("--batch reads queries from stdin; give none as arguments");
+  }
+
+  briefsearch::CalendarDate today = briefsearch::CalendarDate::today();
+  if (command.now) {
+    const auto parsed = briefsearch::CalendarDate::parse(*command.now);
+    if (!parsed)
+      throw briefsearch::UsageError("--now: '" + *command.now + "' is not a date (YYYY-MM-DD)");
+    today = *parsed;
+  }
+  if (command.sort) {
+    command.options.sort = *command.sort == "newest"   ? briefsearch::SortOrder::kNewest
+                           : *command.sort == "oldest" ? briefsearch::SortOrder::kOldest
+                                                       : briefsearch::SortOrder::kRelevance;
+  }
+  for (const std::string& facet : command.facets) {
+    command.options.facets.push_back(*briefsearch::facet_named(facet));
+  }
+  command.options.explain = command.explain;
 
   std::vector<std::filesystem::path> database_paths;
-  if (database_options.empty()) {
+  if (command.databases.empty())
     database_paths.push_back(briefsearch::resolve_database_path(std::nullopt));
-  }
-  for (const std::string& path : database_options) database_paths.emplace_back(path);
-  const Xapian::Database database = briefsearch::open_for_reading(database_paths);
+  for (const std::string& path : command.databases) database_paths.emplace_back(path);
+  Xapian::Database database = briefsearch::open_for_reading(database_paths);
 
-  briefsearch::SearchReport report{query_text, options,
-                                   briefsearch::run_search(database, query, options)};
-  const auto format = *briefsearch::output_format_named(format_name);
-  const bool color = briefsearch::should_use_color(color_mode, STDOUT_FILENO);
+  Searcher searcher(command, database, today);
+  Watchdog watchdog(command.timeout_seconds);
+  if (command.batch) return run_batch(searcher, watchdog);
+
+  const std::string query_text = join_words(command.query_words);
+  watchdog.arm(query_text);
+  const briefsearch::SearchReport report = searcher.answer(query_text);
+  watchdog.disarm();
+  const auto format = *briefsearch::output_format_named(command.format);
+  const bool color = briefsearch::should_use_color(command.color, STDOUT_FILENO);
   briefsearch::make_result_writer(format, std::cout, color)->write(report);
   std::cout.flush();
+  if (report.suggestion && format == briefsearch::OutputFormat::kText) {
+    std::fprintf(stderr, "%s: no briefs match; did you mean: %s\n", kProgram,
+                 briefsearch::printable_text(*report.suggestion).c_str());
+  }
   return report.results.total > 0 ? briefsearch::kExitSuccess : briefsearch::kExitPartial;
 }
 

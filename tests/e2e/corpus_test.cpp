@@ -101,11 +101,13 @@ TEST_CASE("every word of every corpus brief finds that brief when searched as pr
     }
     for (const std::string& word : words) {
       INFO(*id << ": " << word);
-      const Xapian::Query query = build_xapian_query(parse_query("\"" + word + "\""), analyzer);
+      const Xapian::Query query =
+          build_xapian_query(parse_query("\"" + word + "\"", CalendarDate::today()), analyzer);
       Xapian::Enquire enquire(database);
       enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(*id)));
       CHECK(enquire.get_mset(0, 1).size() == 1);
-      const Xapian::Query plain = build_xapian_query(parse_query(word), analyzer);
+      const Xapian::Query plain =
+          build_xapian_query(parse_query(word, CalendarDate::today()), analyzer);
       enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, plain, Xapian::Query(*id)));
       CHECK(enquire.get_mset(0, 1).size() == 1);
       ++searched;

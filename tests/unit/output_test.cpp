@@ -18,10 +18,24 @@ SearchReport sample_report() {
   report.results.total = 3;
   report.results.total_exact = true;
   report.results.hits = {
-      {1, "europe/baltic.txt", "corpus/europe/baltic.txt", "Baltic Sea: Cable Damage", "2024-12-27",
-       2.345678, "Finnish authorities boarded the tanker Eagle S."},
-      {2, "pipeline.jsonl#3", "corpus/pipeline.jsonl", "Undated \x1b]0;pwned\x07 title", "", 1.0,
-       "bad byte \xFF here"},
+      {1,
+       "europe/baltic.txt",
+       "corpus/europe/baltic.txt",
+       "Baltic Sea: Cable Damage",
+       "2024-12-27",
+       2.345678,
+       "Finnish authorities boarded the tanker Eagle S.",
+       {{0, 7}, {30, 36}},
+       {}},
+      {2,
+       "pipeline.jsonl#3",
+       "corpus/pipeline.jsonl",
+       "Undated \x1b]0;pwned\x07 title",
+       "",
+       1.0,
+       "bad byte \xFF here",
+       {},
+       {}},
   };
   return report;
 }
@@ -51,6 +65,10 @@ TEST_CASE("JSON output follows the documented contract", "[output]") {
   CHECK(first["date"] == "2024-12-27");
   CHECK(first["score"] == Approx(2.3457));
   CHECK(json["hits"][1]["date"].is_null());
+  CHECK(first["highlights"] == nlohmann::json::parse("[[0, 7], [30, 36]]"));
+  CHECK(json["suggestion"].is_null());
+  CHECK(json["facets"].is_object());
+  CHECK_FALSE(first.contains("matched_terms"));  // only with --explain
 }
 
 TEST_CASE("JSON stays valid UTF-8 whatever bytes the brief held", "[output]") {

@@ -1,0 +1,39 @@
+// Splits a query string into lexemes for the query parser (internal to the query module).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace briefsearch {
+
+struct Lexeme {
+  enum class Type {
+    kWord,
+    kPhrase,
+    kField,
+    kOpen,
+    kClose,
+    kAnd,
+    kOr,
+    kXor,
+    kNot,
+    kNear,
+    kPlus,
+    kMinus,
+    kEnd
+  };
+  Type type;
+  std::string text;
+  std::size_t column;  // 1-based byte offset in the query
+};
+
+// Throws QueryError for an unterminated phrase.
+[[nodiscard]] std::vector<Lexeme> lex_query(std::string_view query);
+
+// "query 'QUERY': PROBLEM (column N)", the form every query error takes.
+[[nodiscard]] std::string query_error_text(std::string_view query, std::size_t column,
+                                           const std::string& problem);
+
+}  // namespace briefsearch

@@ -1,0 +1,151 @@
+// Proximity, wildcards, filters, dates, --any and the query caps, on a real database.
+#include <catch2/catch.hpp>
+
+#include "common/errors.h"
+#include "common/query.h"
+#include "tests/unit/query_fixture.h"
+
+using namespace briefsearch;
+using namespace briefsearch::testing;
+
+namespace {
+
+std::string tree_of(const std::string& query) { return describe(parse_query(query, kToday)); }
+
+void check_error(const std::string& query, const std::string& message) {
+  INFO(query);
+  try {
+    (void)parse_query(query, kToday);
+    FAIL("no error for " << query);
+  } catch (const QueryError& error) {
+    CHECK_THAT(error.what(), Catch::Contains(message));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("NEAR and ADJ join words within a window", "[query]") {
+  CHECK(tree_of("cable NEAR anchor") == "(NEAR/10 cable anchor)");
+  CHECK(tree_of("cable NEAR/3 anchor") == "(NEAR/3 cable anchor)");
+  CHECK(tree_of("good ADJ/2 hope") == "(ADJ/2 good hope)");
+  CHECK(tree_of("ships near ports") == "(AND ships near ports)");  // lowercase is a word
+  check_error("cable NEAR/0 anchor", "needs a window from 1 to 1000");
+  check_error("cable NEAR \"good hope\"", "NEAR and ADJ join single words");
+  check_error("NEAR anchor", "needs a term before it");
+
+  QueryFixture fixture;
+  CHECK(fixture.ids("tanker NEAR/3 anchor") == Ids{"baltic"});
+  CHECK(fixture.ids("anchor NEAR/3 tanker") == Ids{"baltic"});
+  CHECK(fixture.ids("tanker NEAR/1 anchor").empty());  // three words apart
+  CHECK(fixture.ids("cape ADJ/3 hope") == Ids{"red-sea"});
+  CHECK(fixture.ids("hope ADJ/3 cape").empty());  // ADJ keeps the order
+  CHECK(fixture.ids("description:(tanker NEAR/8 fleet)") == Ids{"baltic"});
+  CHECK(fixture.ids("tanker NEAR/7 fleet").empty());
+}
+
+TEST_CASE("trailing wildcards complete words, within a cap", "[query]") {
+  CHECK(tree_of("tarif*") == "tarif*");
+  CHECK(tree_of("title:sanc*") == "title:sanc*");
+  check_error("ta*if", "only a trailing '*' is a wildcard");
+  check_error("*", "a wildcard needs letters before '*'");
+  check_error("country:C*", "wildcards do not apply to 'country:'");
+
+  QueryFixture fixture;
+  CHECK(fixture.ids("tarif*") == Ids{"mexico"});
+  CHECK(fixture.ids("Sanct*") == Ids{"baltic", "letter", "turkey"});
+  CHECK(fixture.ids("title:sanct*") == Ids{"letter"});
+  CHECK(fixture.ids("zzz*").empty());
+  QueryLimits tight;
+  tight.max_wildcard_terms = 2;
+  CHECK_THROWS_WITH(fixture.ids("s*", tight), Catch::Contains("wildcard matches too many words"));
+}
+
+TEST_CASE("filters restrict without adding weight", "[query]") {
+  CHECK(tree_of("country:CN") == "country:CN");
+  check_error("country:", "empty field 'country:'");
+  check_error("region: europe", "empty field 'region:'");
+
+  QueryFixture fixture;
+  SECTION("countries by code, name or demonym, from text and metadata") {
+    CHECK(fixture.ids("country:TR") == Ids{"turkey"});
+    CHECK(fixture.ids("country:turkey") == Ids{"turkey"});
+    CHECK(fixture.ids("country:us") == Ids{"turkey"});  // "US sanctions"
+    CHECK(fixture.ids("country:MX") == Ids{"mexico"});
+    CHECK(fixture.ids("country:PL").empty());  // Gdańsk is a city, not a country
+  }
+  SECTION("regions, as named or from the countries") {
+    CHECK(fixture.ids("region:\"middle east\"") == Ids{"red-sea"});
+    CHECK(fixture.ids("region:Middle-East") == Ids{"red-sea"});
+    CHECK(fixture.ids("region:americas") == Ids{"mexico", "turkey"});
+  }
+  SECTION("tags, source, classification, id and sections") {
+    CHECK(fixture.ids("tag:trade") == Ids{"mexico"});
+    CHECK(fixture.ids("tag:STEEL") == Ids{"mexico"});
+    CHECK(fixture.ids("source:\"field office\"") == Ids{"mexico"});
+    CHECK(fixture.ids("classification:unclassified") == Ids{"mexico"});
+    CHECK(fixture.ids("id:baltic") == Ids{"baltic"});
+    CHECK(fixture.ids("id:BALTIC").empty());  // ids are exact
+    CHECK(fixture.ids("section:outlook") == Ids{"mexico"});
+    CHECK(fixture.ids("section:Background") == Ids{"baltic"});
+  }
+  SECTION("combined with words and operators") {
+    CHECK(fixture.ids("sanctions country:TR") == Ids{"turkey"});
+    CHECK(fixture.ids("sanctions -country:TR") == Ids{"baltic", "letter"});
+    CHECK(fixture.ids("country:TR OR country:MX") == Ids{"mexico", "turkey"});
+  }
+  SECTION("a filter adds no weight") {
+    CHECK(fixture.ranked("sanctions") ==
+          fixture.ranked("sanctions (country:TR OR NOT country:TR)"));
+  }
+}
+
+TEST_CASE("dates: days, months, years, ranges, open ends and relative days", "[query]") {
+  struct Case {
+    std::string query;
+    std::string tree;
+  };
+  const auto [query, tree] = GENERATE(values<Case>({
+      {"date:2025-07-01..2025-07-31", "date:2025-07-01..2025-07-31"},
+      {"date:2025", "date:2025-01-01..2025-12-31"},
+      {"date:2024-02", "date:2024-02-01..2024-02-29"},
+      {"date:2025-07..", "date:2025-07-01.."},
+      {"date:..2024", "date:..2024-12-31"},
+      {"date:today", "date:2025-07-15..2025-07-15"},
+      {"date:yesterday", "date:2025-07-14..2025-07-14"},
+      {"date:30d..", "date:2025-06-15.."},
+      {"date:2w..", "date:2025-07-01.."},
+      {"date:6m..", "date:2025-01-15.."},
+      {"date:1y..today", "date:2024-07-15..2025-07-15"},
+  }));
+  INFO(query);
+  CHECK(tree_of(query) == tree);
+}
+
+TEST_CASE("bad dates are errors that say what is accepted", "[query]") {
+  for (const std::string query : {"date:2025-13", "date:2025-02-30", "date:July", "date:..",
+                                  "date:2025..2024", "date:99999", "date:"}) {
+    INFO(query);
+    CHECK_THROWS_AS(parse_query(query, kToday), QueryError);
+  }
+  check_error("date:2025-02-30", "invalid date '2025-02-30'; use YYYY, YYYY-MM, YYYY-MM-DD");
+  check_error("date:2025..2024", "ends before it starts");
+
+  QueryFixture fixture;
+  CHECK(fixture.ids("date:2024") == Ids{"baltic", "red-sea"});
+  CHECK(fixture.ids("date:2024-12") == Ids{"baltic"});
+  CHECK(fixture.ids("date:..2023") == Ids{"turkey"});
+  CHECK(fixture.ids("date:2025-01..") == Ids{"mexico"});
+  CHECK(fixture.ids("date:30d..") == Ids{"mexico"});
+  CHECK(fixture.ids("sanctions date:2019") == Ids{"turkey"});
+  CHECK(fixture.ids("NOT date:2000..2030") == Ids{"letter"});  // undated
+}
+
+TEST_CASE("with any_word (--any) briefs matching any of the words rank", "[query]") {
+  CHECK(describe(parse_query("a b", kToday, {}, true)) == "(OR a b)");
+  CHECK(describe(parse_query("a b AND c -d", kToday, {}, true)) ==
+        "(AND (OR a (AND b c)) (NOT d))");
+  QueryFixture fixture;
+  CHECK(fixture.ids("houthi tariff", {}, true) == Ids{"mexico", "red-sea"});
+  CHECK(fixture.ids("houthi tariff").empty());
+  CHECK(fixture.ids("houthi tariff -mexico", {}, true) == Ids{"red-sea"});
+}
