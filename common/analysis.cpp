@@ -65,9 +65,22 @@ Analyzer::Analyzer() : stemmer_("english") {
 
 Analyzer::~Analyzer() = default;
 
-std::string Analyzer::normalise_word(const std::u16string& word) {
+std::string Analyzer::normalise_word(const char16_t* word, int32_t length) {
+  // Most words in briefs are plain ASCII, for which NFKC case folding is lowercasing and
+  // there is nothing to decompose: skip ICU's three passes.
+  bool ascii = true;
+  for (int32_t i = 0; i < length && ascii; ++i) ascii = word[i] < 0x80;
+  if (ascii) {
+    std::string lowered(static_cast<std::size_t>(length), '\0');
+    for (int32_t i = 0; i < length; ++i) {
+      const auto c = static_cast<char>(word[i]);
+      lowered[static_cast<std::size_t>(i)] =
+          (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return lowered;
+  }
   UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString text(word.data(), static_cast<int32_t>(word.size()));
+  const icu::UnicodeString text(false, word, length);  // read-only alias, no copy
   icu::UnicodeString folded = casefold_->normalize(text, status);
   icu::UnicodeString decomposed = decompose_->normalize(folded, status);
   icu::UnicodeString stripped;
@@ -82,6 +95,16 @@ std::string Analyzer::normalise_word(const std::u16string& word) {
   std::string utf8;
   composed.toUTF8String(utf8);
   return utf8;
+}
+
+const std::string& Analyzer::stem_of(const std::string& term) {
+  // Word frequencies are Zipfian, so a small cache answers most stems; it is dropped when
+  // full to keep memory bounded.
+  constexpr std::size_t kMaxCachedStems = 200000;
+  auto found = stem_cache_.find(term);
+  if (found != stem_cache_.end()) return found->second;
+  if (stem_cache_.size() >= kMaxCachedStems) stem_cache_.clear();
+  return stem_cache_.emplace(term, stemmer_(term)).first->second;
 }
 
 std::vector<Token> Analyzer::analyse(std::string_view text) {
@@ -110,12 +133,11 @@ std::vector<Token> Analyzer::analyse(std::string_view text) {
   for (int32_t end = word_breaker_->next(); end != icu::BreakIterator::DONE;
        start = end, end = word_breaker_->next()) {
     if (word_breaker_->getRuleStatus() == UBRK_WORD_NONE) continue;
-    std::u16string word(unicode.getBuffer() + start, static_cast<size_t>(end - start));
-    std::string term = normalise_word(word);
+    std::string term = normalise_word(unicode.getBuffer() + start, end - start);
     while (!term.empty() && term.back() == '\'') term.pop_back();  // "states'" -> "states"
     if (term.empty() || term.size() > kMaxWordBytes) continue;
     Token token;
-    token.stem = stemmer_(term);
+    token.stem = stem_of(term);
     token.term = std::move(term);
     token.begin = byte_offsets[static_cast<size_t>(start)];
     token.end = byte_offsets[static_cast<size_t>(end)];

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 U_NAMESPACE_BEGIN
@@ -53,13 +54,15 @@ class Analyzer {
   [[nodiscard]] std::vector<Token> analyse(std::string_view text);
 
  private:
-  std::string normalise_word(const std::u16string& word);
+  std::string normalise_word(const char16_t* word, int32_t length);
+  const std::string& stem_of(const std::string& term);
 
   std::unique_ptr<icu::BreakIterator> word_breaker_;
   const icu::Normalizer2* casefold_;
   const icu::Normalizer2* decompose_;
   const icu::Normalizer2* compose_;
   Xapian::Stem stemmer_;
+  std::unordered_map<std::string, std::string> stem_cache_;
 };
 
 }  // namespace briefsearch

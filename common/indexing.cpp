@@ -4,6 +4,7 @@
 #include <memory>
 #include <set>
 #include <thread>
+#include <unordered_map>
 
 #include "common/analysis.h"
 #include "common/documents.h"
@@ -52,7 +53,8 @@ struct PreparedFile {
   Outcome outcome = Outcome::kParsed;
   FileState state;
   ParseResult parsed;
-  std::vector<Xapian::Document> documents;  // one per parsed brief, in order
+  std::vector<Xapian::Document> documents;               // one per parsed brief, in order
+  std::vector<std::vector<std::string>> spelling_words;  // one list per document
 };
 
 bool same_content_known(const StoredFile* stored, const InputFile& file) {
@@ -85,6 +87,7 @@ PreparedFile prepare_file(const InputFile& file, const StoredFile* stored, Analy
     brief.path = prepared.state.absolute_path;
     Xapian::Document document = build_document(brief, analyzer);
     record_file_state(document, prepared.state);
+    prepared.spelling_words.push_back(spelling_words(document));
     prepared.documents.push_back(std::move(document));
   }
   return prepared;
@@ -98,9 +101,15 @@ class BatchWriter {
     database_.begin_transaction();
   }
 
+  // Spelling words are counted here and written once per word per batch: one
+  // add_spelling call per occurrence cost a quarter of the indexing time.
+  void count_spelling(const std::vector<std::string>& words) {
+    for (const std::string& word : words) ++spelling_[word];
+  }
+
   void counted_change() {
     if (++changes_ < commit_every_) return;
-    database_.commit_transaction();
+    commit();
     database_.begin_transaction();
     changes_ = 0;
   }
@@ -114,10 +123,17 @@ class BatchWriter {
     return true;
   }
 
-  void finish() { database_.commit_transaction(); }
+  void finish() { commit(); }
 
  private:
+  void commit() {
+    for (const auto& [word, count] : spelling_) database_.add_spelling(word, count);
+    spelling_.clear();
+    database_.commit_transaction();
+  }
+
   Xapian::WritableDatabase& database_;
+  std::unordered_map<std::string, Xapian::termcount> spelling_;
   std::set<Xapian::docid> deleted_;
   std::size_t commit_every_;
   std::size_t changes_ = 0;
@@ -136,9 +152,7 @@ void apply_parsed(Xapian::WritableDatabase& database, const StoredFile* stored,
     } else {
       ++statistics.added;
     }
-    for (const std::string& word : spelling_words(prepared.documents[i])) {
-      database.add_spelling(word);
-    }
+    batches.count_spelling(prepared.spelling_words[i]);
     kept.insert(database.replace_document(unique_term, prepared.documents[i]));
     batches.counted_change();
   }
