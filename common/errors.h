@@ -35,6 +35,12 @@ class QueryError : public BriefsearchError {
   explicit QueryError(const std::string& message) : BriefsearchError(message, kExitUsage) {}
 };
 
+// A wildcard that expands past its cap, found only when the query runs.
+class WildcardLimitError : public QueryError {
+ public:
+  explicit WildcardLimitError(const std::string& message) : QueryError(message) {}
+};
+
 class DatabaseError : public BriefsearchError {
  public:
   explicit DatabaseError(const std::string& message) : BriefsearchError(message, kExitDatabase) {}

@@ -19,7 +19,8 @@ std::string summary_line(const IndexStatistics& statistics, double seconds) {
 
 std::string summary_json(const IndexStatistics& statistics, double seconds,
                          const std::string& database) {
-  const nlohmann::ordered_json summary = {{"added", statistics.added},
+  const nlohmann::ordered_json summary = {{"format_version", 1},
+                                          {"added", statistics.added},
                                           {"updated", statistics.updated},
                                           {"unchanged", statistics.unchanged},
                                           {"deleted", statistics.deleted},

@@ -12,8 +12,8 @@ namespace briefsearch {
 // "51 added, 0 updated, 0 unchanged, 0 deleted, 0 rejected, 0 skipped in 0.10 s"
 [[nodiscard]] std::string summary_line(const IndexStatistics& statistics, double seconds);
 
-// One JSON object with the keys added, updated, unchanged, deleted, rejected, skipped,
-// interrupted, seconds and database.
+// One JSON object with the keys format_version (1), added, updated, unchanged, deleted, rejected,
+// skipped, interrupted, seconds and database.
 [[nodiscard]] std::string summary_json(const IndexStatistics& statistics, double seconds,
                                        const std::string& database);
 

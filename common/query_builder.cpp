@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "common/countries.h"
+#include "common/errors.h"
 #include "common/query.h"
 #include "common/section_builder.h"
 
@@ -69,7 +70,11 @@ Xapian::Query phrase_query(const QueryNode& node, Analyzer& analyzer) {
 // (Xapian::WildcardError when the query runs), never a silent cut.
 Xapian::Query wildcard_query(const QueryNode& node, Analyzer& analyzer, const QueryLimits& limits) {
   const std::vector<Token> tokens = analyzer.analyse(node.text);
-  if (tokens.size() != 1) return phrase_query(node, analyzer);
+  if (tokens.empty()) return {};
+  if (tokens.size() != 1) {
+    throw QueryError("wildcard '" + node.text +
+                     "*' spans several words; a wildcard completes one word");
+  }
   std::vector<Xapian::Query> per_field;
   for (const TextField& field : fields_for(node)) {
     per_field.emplace_back(Xapian::Query::OP_WILDCARD,
@@ -188,8 +193,13 @@ Xapian::Query build(const QueryNode& node, Analyzer& analyzer, const QueryLimits
       return and_query({node}, analyzer, limits);
     case Kind::kOr:
     case Kind::kXor: {
+      // As in AND: a stop word among alternatives would match nearly every brief.
+      const bool has_content_word =
+          std::any_of(node.children.begin(), node.children.end(),
+                      [&](const QueryNode& child) { return !is_stop_word_only(child, analyzer); });
       std::vector<Xapian::Query> parts;
       for (const QueryNode& child : node.children) {
+        if (has_content_word && is_stop_word_only(child, analyzer)) continue;
         Xapian::Query part = build(child, analyzer, limits);
         if (!part.empty()) parts.push_back(std::move(part));
       }
@@ -328,6 +338,14 @@ std::vector<std::pair<std::size_t, std::string>> plain_words(const QueryNode& tr
   }
   std::sort(words.begin(), words.end());
   return words;
+}
+
+std::size_t first_wildcard_column(const QueryNode& tree) {
+  if (tree.kind == Kind::kWildcard) return tree.column;
+  for (const QueryNode& child : tree.children) {
+    if (const std::size_t column = first_wildcard_column(child); column > 0) return column;
+  }
+  return tree.children.empty() ? 0 : 1;
 }
 
 std::string describe(const QueryNode& tree) {

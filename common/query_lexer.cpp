@@ -1,8 +1,10 @@
 #include "common/query_lexer.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "common/errors.h"
+#include "common/query.h"
 #include "common/strings.h"
 
 namespace briefsearch {
@@ -137,8 +139,16 @@ std::vector<Lexeme> lex_query(std::string_view query) { return Lexer(query).run(
 
 std::string query_error_text(std::string_view query, std::size_t column,
                              const std::string& problem) {
-  return "query '" + std::string(query) + "': " + problem + " (column " + std::to_string(column) +
-         ")";
+  // A huge query is shown by its opening, cut on a character boundary.
+  constexpr std::size_t kShownBytes = 80;
+  if (query.size() <= kShownBytes) {
+    return "query '" + std::string(query) + "': " + problem + " (column " + std::to_string(column) +
+           ")";
+  }
+  std::size_t cut = kShownBytes;
+  while (cut > 0 && (static_cast<unsigned char>(query[cut]) & 0xC0) == 0x80) --cut;
+  const std::string shown = std::string(query.substr(0, cut)) + "\xE2\x80\xA6";
+  return "query '" + shown + "': " + problem + " (column " + std::to_string(column) + ")";
 }
 
 }  // namespace briefsearch

@@ -32,8 +32,4 @@ struct Lexeme {
 // Throws QueryError for an unterminated phrase.
 [[nodiscard]] std::vector<Lexeme> lex_query(std::string_view query);
 
-// "query 'QUERY': PROBLEM (column N)", the form every query error takes.
-[[nodiscard]] std::string query_error_text(std::string_view query, std::size_t column,
-                                           const std::string& problem);
-
 }  // namespace briefsearch

@@ -1,3 +1,4 @@
+#include <cctype>
 #include <charconv>
 
 #include "common/errors.h"
@@ -131,6 +132,14 @@ class Parser {
       const Lexeme& operand_lexeme = peek();
       QueryNode operand = parse_unary();
       check_near_operand(operand, operand_lexeme);
+      const QueryNode& first_operand = near.children.front();
+      const bool same_field =
+          operand.field.has_value() == first_operand.field.has_value() &&
+          (!operand.field || operand.field->prefix == first_operand.field->prefix) &&
+          operand.section == first_operand.section;
+      if (!same_field) {
+        fail(operand_lexeme, "NEAR and ADJ join words of one field; write title:(a NEAR b)");
+      }
       near.children.push_back(std::move(operand));
     }
     return near;
@@ -200,6 +209,12 @@ class Parser {
     if (star == std::string::npos) return leaf(Kind::kWord, lexeme);
     if (star + 1 != lexeme.text.size()) fail(lexeme, "only a trailing '*' is a wildcard");
     if (star == 0) fail(lexeme, "a wildcard needs letters before '*'");
+    for (std::size_t i = 0; i < star; ++i) {
+      const auto c = static_cast<unsigned char>(lexeme.text[i]);
+      if (c < 0x80 && !std::isalnum(c) && c != '\'') {
+        fail(lexeme, "a wildcard completes one word; '" + lexeme.text + "' has several");
+      }
+    }
     QueryNode node = leaf(Kind::kWildcard, lexeme);
     node.text.pop_back();
     return node;
@@ -213,6 +228,10 @@ class Parser {
     }
     const Lexeme& next = peek();
     const bool adjacent = next.column == field_lexeme.column + field_lexeme.text.size() + 1;
+    if (adjacent && next.type == Type::kOpen && field->kind != QueryField::Kind::kText) {
+      fail(field_lexeme, "'" + field_lexeme.text + ":' takes one value; write " +
+                             field_lexeme.text + ":a OR " + field_lexeme.text + ":b");
+    }
     const bool has_value =
         adjacent && (next.type == Type::kWord || next.type == Type::kPhrase ||
                      (next.type == Type::kOpen && field->kind == QueryField::Kind::kText));
@@ -288,8 +307,10 @@ std::size_t count_leaves(const QueryNode& node) {
 QueryNode parse_query(std::string_view query, const CalendarDate& today, const QueryLimits& limits,
                       bool any_word) {
   if (query.size() > limits.max_bytes) {
-    throw QueryError("query of " + std::to_string(query.size()) + " bytes is longer than the " +
-                     std::to_string(limits.max_bytes) + "-byte limit");
+    throw QueryError(query_error_text(query, limits.max_bytes + 1,
+                                      "query of " + std::to_string(query.size()) +
+                                          " bytes is longer than the " +
+                                          std::to_string(limits.max_bytes) + "-byte limit"));
   }
   QueryNode tree = Parser(query, lex_query(query), today, any_word).parse();
   if (const std::size_t leaves = count_leaves(tree); leaves > limits.max_leaves) {

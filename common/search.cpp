@@ -180,9 +180,8 @@ SearchResults run_search(Xapian::Database& database, const Xapian::Query& query,
       // The writer moved on more than one revision; read the latest and try again.
       if (attempt == kReopenAttempts) throw DatabaseError("search failed: index kept changing");
       database.reopen();
-    } catch (const Xapian::WildcardError& error) {
-      throw QueryError("wildcard matches too many words: " + error.get_msg() +
-                       "; type more letters before '*'");
+    } catch (const Xapian::WildcardError&) {
+      throw WildcardLimitError("a wildcard matches too many words; type more letters before '*'");
     } catch (const Xapian::Error& error) {
       throw DatabaseError("search failed: " + error.get_description());
     } catch (const std::runtime_error& error) {
@@ -225,8 +224,16 @@ std::optional<std::string> suggest_spelling(
   for (auto word = words.rbegin(); word != words.rend(); ++word) {
     const std::vector<Token> tokens = analyzer.analyse(word->second);
     if (tokens.size() != 1 || tokens.front().stop_word) continue;
+    // A word the index knows is left as typed.
+    const bool known =
+        std::any_of(kTextFields.begin(), kTextFields.end(), [&](const TextField& field) {
+          return database.term_exists(std::string(field.prefix) + tokens.front().term);
+        });
+    if (known) continue;
     const std::string correction = database.get_spelling_suggestion(tokens.front().term, 2);
     if (correction.empty() || correction == tokens.front().term) continue;
+    const std::vector<Token> corrected = analyzer.analyse(correction);
+    if (corrected.size() == 1 && corrected.front().stop_word) continue;
     suggested.replace(word->first - 1, word->second.size(), correction);
     changed = true;
   }

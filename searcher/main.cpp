@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cctype>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -128,8 +129,14 @@ class Searcher {
     if (!command_.sort && !ranked) report.options.sort = briefsearch::SortOrder::kNewest;
     const auto highlights = tree ? briefsearch::highlight_terms(*tree, analyzer_)
                                  : std::vector<briefsearch::HighlightTerm>{};
-    report.results =
-        briefsearch::run_search(database_, query, highlights, report.options, analyzer_);
+    try {
+      report.results =
+          briefsearch::run_search(database_, query, highlights, report.options, analyzer_);
+    } catch (const briefsearch::WildcardLimitError& error) {
+      const std::size_t column = tree ? briefsearch::first_wildcard_column(*tree) : 1;
+      throw briefsearch::QueryError(
+          briefsearch::query_error_text(query_text, column, error.what()));
+    }
     if (report.results.total == 0 && tree) report.suggestion = suggestion_for(query_text, *tree);
     return report;
   }
@@ -189,7 +196,25 @@ int run_batch(Searcher& searcher, Watchdog& watchdog) {
   return any_error ? briefsearch::kExitUsage : briefsearch::kExitSuccess;
 }
 
+// "-mexico" as an argument would be read as the short options -m -e -x ..., and "-houthi"
+// as -h: refuse such arguments with a hint instead of guessing.
+void reject_dashed_words(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view argument = argv[i];
+    if (argument == "--") return;
+    if (argument.size() < 3 || argument[0] != '-' || argument[1] == '-') continue;
+    if (!std::isalpha(static_cast<unsigned char>(argument[1]))) continue;
+    const bool limit_with_value =
+        argument[1] == 'n' && argument.find_first_not_of("0123456789", 2) == std::string_view::npos;
+    if (limit_with_value) continue;
+    throw briefsearch::UsageError("'" + std::string(argument) +
+                                  "' is not an option; to exclude a word, quote the query "
+                                  "('election -mexico') or put it after --");
+  }
+}
+
 int run(int argc, char** argv) {
+  reject_dashed_words(argc, argv);
   CLI::App app{"Search intelligence briefs indexed by brief-index.", kProgram};
   app.footer(std::string("Query: words (all must match), \"exact phrases\", AND OR XOR NOT, -word, "
                          "(groups),\nNEAR/n ADJ/n, wildcards (tarif*), fields title: desc: impact: "

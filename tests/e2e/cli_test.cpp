@@ -112,6 +112,10 @@ TEST_CASE("brief-search exit codes follow grep", "[e2e][search]") {
 
   const auto bad_option = corpus.search({"--format", "xml", "houthi"});
   CHECK(bad_option.exit_code == 2);
+  const auto dashed = corpus.search({"shipping", "-houthi"});
+  CHECK(dashed.exit_code == 2);
+  CHECK_THAT(dashed.err, Catch::Contains("'-houthi' is not an option"));
+  CHECK(corpus.search({"-n5", "houthi"}).exit_code == 0);
 
   const auto missing =
       brief_search(corpus.home(), {"--db", (corpus.home() / "nowhere").string(), "houthi"});

@@ -234,3 +234,20 @@ TEST_CASE("document text never drives the terminal and JSON stays valid", "[e2e]
       brief_search(home, {"--db", (home / "db").string(), "--format", "paths", "quokkas"});
   CHECK(paths.out == (folder / "hostile.txt").string() + "\n");
 }
+
+TEST_CASE("a wildcard past its expansion cap is a query error", "[e2e][search]") {
+  TemporaryFolder home;
+  std::string words;
+  for (int i = 0; i < 1200; ++i) words += " zq" + std::to_string(10000 + i);
+  std::filesystem::create_directories(home / "briefs");
+  std::ofstream(home / "briefs" / "wild.txt")
+      << "Wild: Card Test\n\nBy March 3, 2024No Comments\n\nDescription:" << words << ".\n";
+  REQUIRE(
+      brief_index(home, {"--db", (home / "db").string(), (home / "briefs").string()}).exit_code ==
+      0);
+  const auto result = brief_search(home, {"--db", (home / "db").string(), "wild zq*"});
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.err, Catch::Contains("query 'wild zq*': a wildcard matches too many words"));
+  CHECK_THAT(result.err, Catch::Contains("(column 6)"));
+  CHECK(brief_search(home, {"--db", (home / "db").string(), "zq1000*"}).exit_code == 0);
+}

@@ -17,6 +17,7 @@ TEST_CASE("the summary names every count", "[index_report]") {
   CHECK(summary_line(statistics, 1.234) ==
         "3 added, 2 updated, 40 unchanged, 1 deleted, 4 rejected, 5 skipped in 1.23 s");
   const auto json = nlohmann::json::parse(summary_json(statistics, 1.23456, "/db"));
+  CHECK(json["format_version"] == 1);
   CHECK(json["added"] == 3);
   CHECK(json["updated"] == 2);
   CHECK(json["unchanged"] == 40);

@@ -32,6 +32,9 @@ TEST_CASE("NEAR and ADJ join words within a window", "[query]") {
   check_error("cable NEAR/0 anchor", "needs a window from 1 to 1000");
   check_error("cable NEAR \"good hope\"", "NEAR and ADJ join single words");
   check_error("NEAR anchor", "needs a term before it");
+  check_error("houthi NEAR title:yemen",
+              "NEAR and ADJ join words of one field; write title:(a NEAR b) (column 13)");
+  CHECK(tree_of("title:(houthi NEAR yemen)") == "(NEAR/10 title:houthi title:yemen)");
 
   QueryFixture fixture;
   CHECK(fixture.ids("tanker NEAR/3 anchor") == Ids{"baltic"});
@@ -48,6 +51,7 @@ TEST_CASE("trailing wildcards complete words, within a cap", "[query]") {
   CHECK(tree_of("title:sanc*") == "title:sanc*");
   check_error("ta*if", "only a trailing '*' is a wildcard");
   check_error("*", "a wildcard needs letters before '*'");
+  check_error("anti-sh*", "a wildcard completes one word; 'anti-sh*' has several");
   check_error("country:C*", "wildcards do not apply to 'country:'");
 
   QueryFixture fixture;
@@ -64,6 +68,7 @@ TEST_CASE("filters restrict without adding weight", "[query]") {
   CHECK(tree_of("country:CN") == "country:CN");
   check_error("country:", "empty field 'country:'");
   check_error("region: europe", "empty field 'region:'");
+  check_error("country:(fr OR de)", "'country:' takes one value; write country:a OR country:b");
 
   QueryFixture fixture;
   SECTION("countries by code, name or demonym, from text and metadata") {
@@ -92,6 +97,11 @@ TEST_CASE("filters restrict without adding weight", "[query]") {
     CHECK(fixture.ids("sanctions country:TR") == Ids{"turkey"});
     CHECK(fixture.ids("sanctions -country:TR") == Ids{"baltic", "letter"});
     CHECK(fixture.ids("country:TR OR country:MX") == Ids{"mexico", "turkey"});
+  }
+  SECTION("a stop word is never an alternative that matches everything") {
+    CHECK(fixture.ids("houthi OR the") == Ids{"red-sea"});
+    CHECK(fixture.ids("houthi the", {}, true) == Ids{"red-sea"});
+    CHECK(fixture.ids("the OR of") == Ids{"baltic", "red-sea", "turkey"});
   }
   SECTION("a filter adds no weight") {
     CHECK(fixture.ranked("sanctions") ==
