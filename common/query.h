@@ -35,8 +35,10 @@ struct QueryNode {
   std::string text;
   // Where text starts in the query, 1-based, in bytes.
   std::size_t column = 0;
-  // Text leaves: the field searched (all text fields when empty), and for a section
-  // named as a field ("outlook:") the section the match must be in.
+  // Text leaves: the field searched (all text fields when empty). For a section named as
+  // a field ("outlook:"), that section's name: the brief must have the section, and the
+  // word must be in one of the sections that share the generic section field (the index
+  // does not tell those sections apart).
   std::optional<TextField> field;
   std::string section;
   // kFilter: the filter field.
