@@ -38,46 +38,38 @@ Xapian::WritableDatabase lock_live(const fs::path& path, std::chrono::millisecon
 }  // namespace
 
 FullRebuild::FullRebuild(fs::path path, std::chrono::milliseconds lock_timeout)
-    : path_(std::move(path)), replacement_path_(staging_path_for(path_)) {
+    : path_(std::move(path)), staging_path_(staging_path_for(path_)) {
   std::error_code error;
   if (path_.has_parent_path()) fs::create_directories(path_.parent_path(), error);
   const bool live_exists = fs::exists(path_, error);
   if (live_exists && !fs::is_empty(path_, error)) live_.emplace(lock_live(path_, lock_timeout));
   if (live_) remove_abandoned_staging(path_);
-  replacement_ = create_database(replacement_path_);
+  fs::remove_all(staging_path_, error);
 }
 
 FullRebuild::~FullRebuild() {
   if (swapped_) return;
-  replacement_.close();
   std::error_code ignored;
-  fs::remove_all(replacement_path_, ignored);
+  fs::remove_all(staging_path_, ignored);
 }
 
 void FullRebuild::swap_in() {
-  try {
-    replacement_.commit();
-    replacement_.close();
-  } catch (const Xapian::Error& error) {
-    throw DatabaseError(replacement_path_.string() +
-                        ": cannot finish the rebuilt database: " + error.get_description());
-  }
   std::error_code error;
   if (!fs::exists(path_, error)) {
-    if (::rename(replacement_path_.c_str(), path_.c_str()) != 0) {
+    if (::rename(staging_path_.c_str(), path_.c_str()) != 0) {
       throw DatabaseError(path_.string() +
                           ": cannot move the rebuilt database into place: " + std::strerror(errno));
     }
-  } else if (::renameat2(AT_FDCWD, replacement_path_.c_str(), AT_FDCWD, path_.c_str(),
+  } else if (::renameat2(AT_FDCWD, staging_path_.c_str(), AT_FDCWD, path_.c_str(),
                          RENAME_EXCHANGE) != 0) {
     throw DatabaseError(path_.string() +
                         ": cannot swap in the rebuilt database: " + std::strerror(errno));
   }
   swapped_ = true;
-  // The old database now sits at the replacement's name. Readers that still have it open
-  // keep their open files; new readers open the new one.
+  // The old database now sits at the staging name. Readers that still have it open keep
+  // their open files; new readers open the new one.
   if (live_) live_->close();
-  fs::remove_all(replacement_path_, error);
+  fs::remove_all(staging_path_, error);
 }
 
 }  // namespace briefsearch

@@ -13,27 +13,26 @@ namespace briefsearch {
 class FullRebuild {
  public:
   // Takes the write lock on the live database at path, if there is one (of any schema
-  // version: rebuilding is how an old database is upgraded), waiting up to lock_timeout;
-  // removes replacements left by killed runs; creates an empty replacement. Throws
-  // DatabaseLockedError, or DatabaseError when path holds something that is not a database.
+  // version: rebuilding is how an old database is upgraded), waiting up to lock_timeout,
+  // and removes staging folders left by killed runs. Throws DatabaseLockedError, or
+  // DatabaseError when path holds something that is not a database.
   FullRebuild(std::filesystem::path path, std::chrono::milliseconds lock_timeout);
-  // Removes the replacement unless swap_in() succeeded.
+  // Removes the staging folder unless swap_in() succeeded.
   ~FullRebuild();
   FullRebuild(const FullRebuild&) = delete;
   FullRebuild& operator=(const FullRebuild&) = delete;
 
-  // The replacement, to index into.
-  [[nodiscard]] Xapian::WritableDatabase& database() { return replacement_; }
+  // Where to build the replacement; it does not exist yet.
+  [[nodiscard]] const std::filesystem::path& staging_path() const { return staging_path_; }
 
-  // Commits and closes the replacement and puts it in place of the live database
-  // atomically (renameat2 RENAME_EXCHANGE), then deletes the old one. Throws DatabaseError.
+  // Puts the complete, closed replacement in place of the live database atomically
+  // (renameat2 RENAME_EXCHANGE), then deletes the old one. Throws DatabaseError.
   void swap_in();
 
  private:
   std::filesystem::path path_;
-  std::filesystem::path replacement_path_;
+  std::filesystem::path staging_path_;
   std::optional<Xapian::WritableDatabase> live_;  // held for its lock only
-  Xapian::WritableDatabase replacement_;
   bool swapped_ = false;
 };
 

@@ -190,12 +190,10 @@ void prune_vanished(const StoredFiles& stored, const InputScan& scan, BatchWrite
 
 }  // namespace
 
-IndexStatistics index_inputs(Xapian::WritableDatabase& database, const IndexOptions& options,
-                             const IssueReporter& report_issue,
-                             const ProgressReporter& report_progress) {
-  const InputScan scan = scan_inputs(options.inputs);
+IndexStatistics index_files(Xapian::WritableDatabase& database, const std::vector<InputFile>& files,
+                            const IndexOptions& options, const IssueReporter& report_issue,
+                            const FileDoneReporter& file_done, const InputScan* prune_scan) {
   IndexStatistics statistics;
-  statistics.skipped = scan.skipped;
   const std::size_t jobs =
       options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   try {
@@ -209,13 +207,13 @@ IndexStatistics index_inputs(Xapian::WritableDatabase& database, const IndexOpti
 
     BatchWriter batches(database, std::max<std::size_t>(1, options.commit_every));
     run_in_order<PreparedFile>(
-        scan.files.size(), jobs, jobs * 8,
+        files.size(), jobs, jobs * 8,
         [&](std::size_t index, std::size_t worker) {
-          const InputFile& file = scan.files[index];
+          const InputFile& file = files[index];
           return prepare_file(file, stored_for(file), *analyzers[worker]);
         },
         [&](std::size_t index, PreparedFile&& prepared) {
-          const InputFile& file = scan.files[index];
+          const InputFile& file = files[index];
           const StoredFile* previous = stored_for(file);
           for (const ParseIssue& warning : prepared.parsed.warnings) report_issue(warning, false);
           for (const ParseIssue& error : prepared.parsed.errors) report_issue(error, true);
@@ -232,21 +230,36 @@ IndexStatistics index_inputs(Xapian::WritableDatabase& database, const IndexOpti
               apply_parsed(database, previous, prepared, batches, statistics);
               break;
           }
-          if (report_progress) report_progress(index + 1, scan.files.size());
+          if (file_done) file_done();
           if (options.stop_requested != nullptr && options.stop_requested->load()) {
             statistics.interrupted = true;
             return false;
           }
           return true;
         });
-    if (options.prune && !statistics.interrupted) {
-      prune_vanished(stored, scan, batches, statistics);
+    if (prune_scan != nullptr && options.prune && !statistics.interrupted) {
+      prune_vanished(stored, *prune_scan, batches, statistics);
     }
     batches.finish();
   } catch (const Xapian::Error& error) {
     throw DatabaseError(database.get_description() +
                         ": indexing failed: " + error.get_description());
   }
+  return statistics;
+}
+
+IndexStatistics index_inputs(Xapian::WritableDatabase& database, const IndexOptions& options,
+                             const IssueReporter& report_issue,
+                             const ProgressReporter& report_progress) {
+  const InputScan scan = scan_inputs(options.inputs);
+  std::size_t done = 0;
+  const FileDoneReporter file_done = [&] {
+    ++done;
+    if (report_progress) report_progress(done, scan.files.size());
+  };
+  IndexStatistics statistics =
+      index_files(database, scan.files, options, report_issue, file_done, &scan);
+  statistics.skipped = scan.skipped;
   return statistics;
 }
 

@@ -45,6 +45,18 @@ using IssueReporter = std::function<void(const ParseIssue& issue, bool is_error)
 // Receives the number of files handled so far and the total, after each file.
 using ProgressReporter = std::function<void(std::size_t done, std::size_t total)>;
 
+// Called once per file handled.
+using FileDoneReporter = std::function<void()>;
+
+// The work of index_inputs on files already found: each is added, replaced or skipped in
+// database. With prune_scan, documents of files that vanished from its folders are deleted.
+[[nodiscard]] IndexStatistics index_files(Xapian::WritableDatabase& database,
+                                          const std::vector<InputFile>& files,
+                                          const IndexOptions& options,
+                                          const IssueReporter& report_issue,
+                                          const FileDoneReporter& file_done,
+                                          const InputScan* prune_scan);
+
 // Brings database up to date with the inputs. An unchanged file (same size and time, or
 // same content) is skipped; a changed one replaces its documents; a file that vanished
 // from a named folder loses its documents (unless options.prune is false). A file that

@@ -13,6 +13,7 @@
 #include "common/full_rebuild.h"
 #include "common/index_report.h"
 #include "common/indexing.h"
+#include "common/parallel_build.h"
 #include "common/terminal_text.h"
 
 namespace {
@@ -114,7 +115,7 @@ int run(int argc, char** argv) {
   if (command.full) {
     briefsearch::FullRebuild rebuild(database_path, lock_timeout);
     statistics =
-        briefsearch::index_inputs(rebuild.database(), options, report_issue, report_progress);
+        briefsearch::build_database(rebuild.staging_path(), options, report_issue, report_progress);
     if (!statistics.interrupted) rebuild.swap_in();
   } else {
     Xapian::WritableDatabase database = briefsearch::open_for_writing(database_path, lock_timeout);

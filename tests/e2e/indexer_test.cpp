@@ -293,3 +293,34 @@ TEST_CASE("indexing collects spelling data for did-you-mean", "[e2e][index]") {
   CHECK(database.get_spelling_suggestion("quokas") == "quokkas");
   CHECK(database.get_spelling_suggestion("wombets") == "wombats");
 }
+
+TEST_CASE("a sharded full rebuild gives the same database as one writer", "[e2e][index]") {
+  TemporaryFolder home;
+  for (int i = 0; i < 600; ++i) {
+    write_file(
+        home / "briefs" / ("part" + std::to_string(i % 7)) / ("b" + std::to_string(i) + ".txt"),
+        brief_text("Place " + std::to_string(i) + ": Convoy Report",
+                   "Convoy " + std::to_string(i) + " crossed near harbour " +
+                       std::to_string(i % 13) + "; Russian and Chinese observers watched."));
+  }
+  const auto folder = (home / "briefs").string();
+  const auto one =
+      brief_index(home, {"--db", (home / "one").string(), "--full", "--jobs", "1", folder});
+  const auto two =
+      brief_index(home, {"--db", (home / "two").string(), "--full", "--jobs", "2", folder});
+  REQUIRE(one.exit_code == 0);
+  REQUIRE(two.exit_code == 0);
+  const auto single = database_contents(home / "one");
+  CHECK(single.size() == 600);
+  CHECK(single == database_contents(home / "two"));
+  Xapian::Database sharded((home / "two").string());
+  CHECK(sharded.get_spelling_suggestion("convoi") == "convoy");
+  CHECK(sharded.get_metadata("briefsearch.schema_version") == "1");
+  // The merged database is a normal one: incremental runs carry on from it.
+  const auto again = brief_index(home, {"--db", (home / "two").string(), "--json", folder});
+  CHECK(json::parse(again.out)["unchanged"] == 600);
+  std::size_t entries = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(home.path()))
+    ++entries;
+  CHECK(entries == 3);  // briefs/, one/, two/: no shard is left behind
+}
