@@ -107,7 +107,13 @@ const std::string& Analyzer::stem_of(const std::string& term) {
   return stem_cache_.emplace(term, stemmer_(term)).first->second;
 }
 
-std::vector<Token> Analyzer::analyse(std::string_view text) {
+std::vector<Token> Analyzer::analyse(std::string_view text) { return analyse(text, true); }
+
+std::vector<Token> Analyzer::analyse_without_stems(std::string_view text) {
+  return analyse(text, false);
+}
+
+std::vector<Token> Analyzer::analyse(std::string_view text, bool with_stems) {
   std::vector<Token> tokens;
   if (text.empty()) return tokens;
   const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
@@ -137,7 +143,7 @@ std::vector<Token> Analyzer::analyse(std::string_view text) {
     while (!term.empty() && term.back() == '\'') term.pop_back();  // "states'" -> "states"
     if (term.empty() || term.size() > kMaxWordBytes) continue;
     Token token;
-    token.stem = stem_of(term);
+    if (with_stems) token.stem = stem_of(term);
     token.term = std::move(term);
     token.begin = byte_offsets[static_cast<size_t>(start)];
     token.end = byte_offsets[static_cast<size_t>(end)];

@@ -53,7 +53,14 @@ class Analyzer {
   // of a word.
   [[nodiscard]] std::vector<Token> analyse(std::string_view text);
 
+  // The same, leaving Token::stem empty, for callers that need few stems (snippets).
+  [[nodiscard]] std::vector<Token> analyse_without_stems(std::string_view text);
+
+  // The Snowball English stem of an analysed term (cached).
+  [[nodiscard]] const std::string& stem(const std::string& term) { return stem_of(term); }
+
  private:
+  std::vector<Token> analyse(std::string_view text, bool with_stems);
   std::string normalise_word(const char16_t* word, int32_t length);
   const std::string& stem_of(const std::string& term);
 

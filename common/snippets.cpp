@@ -1,6 +1,7 @@
 #include "common/snippets.h"
 
 #include <algorithm>
+#include <bitset>
 #include <compare>
 #include <optional>
 #include <set>
@@ -72,6 +73,7 @@ class TermIndex {
       switch (term.kind) {
         case HighlightTerm::Kind::kStem:
           stems_.emplace(term.terms.front(), id);
+          stem_first_bytes_.set(static_cast<unsigned char>(term.terms.front().front()));
           break;
         case HighlightTerm::Kind::kExact:
           exact_starts_.emplace(term.terms.front(), id);
@@ -100,13 +102,17 @@ class TermIndex {
 
   // Every match of an applicable term, ordered by first token.
   [[nodiscard]] std::vector<Match> find(const std::vector<Token>& tokens,
-                                        const std::vector<bool>& applicable) const {
+                                        const std::vector<bool>& applicable,
+                                        Analyzer& analyzer) const {
     std::vector<Match> matches;
     for (std::size_t at = 0; at < tokens.size(); ++at) {
       const Token& token = tokens[at];
-      const auto [stem_begin, stem_end] = stems_.equal_range(token.stem);
-      for (auto it = stem_begin; it != stem_end; ++it) {
-        if (applicable[it->second]) matches.push_back({it->second, at, at + 1});
+      // A stem keeps its word's first letter, so most tokens need no stemming at all.
+      if (stem_first_bytes_.test(static_cast<unsigned char>(token.term.front()))) {
+        const auto [stem_begin, stem_end] = stems_.equal_range(analyzer.stem(token.term));
+        for (auto it = stem_begin; it != stem_end; ++it) {
+          if (applicable[it->second]) matches.push_back({it->second, at, at + 1});
+        }
       }
       const auto [exact_begin, exact_end] = exact_starts_.equal_range(token.term);
       for (auto it = exact_begin; it != exact_end; ++it) {
@@ -128,6 +134,7 @@ class TermIndex {
  private:
   std::vector<const HighlightTerm*> terms_;
   std::unordered_multimap<std::string_view, std::size_t> stems_;
+  std::bitset<256> stem_first_bytes_;
   std::unordered_multimap<std::string_view, std::size_t> exact_starts_;
   std::vector<std::size_t> prefixes_;
 };
@@ -332,8 +339,8 @@ Snippet make_snippet(const Brief& brief, const std::vector<HighlightTerm>& terms
     // Repaired first so the analyser's byte offsets are exact.
     candidate.flat =
         is_valid_utf8(section.text) ? flatten(section.text) : flatten(repair_utf8(section.text));
-    candidate.tokens = analyzer.analyse(candidate.flat.text);
-    candidate.matches = index.find(candidate.tokens, applicable);
+    candidate.tokens = analyzer.analyse_without_stems(candidate.flat.text);
+    candidate.matches = index.find(candidate.tokens, applicable, analyzer);
     if (candidate.matches.empty()) continue;
     candidate.window = best_window(candidate.matches, candidate.tokens, index.size(),
                                    window_budget(candidate.flat.text.size(), max_bytes));
