@@ -67,7 +67,7 @@ struct SearchResults {
 };
 
 // Counts up to this many matches exactly before estimating.
-inline constexpr Xapian::doccount kExactCountThreshold = 10000;
+inline constexpr Xapian::doccount kExactCountThreshold = 100;
 
 // Ranked by BM25 (or by date); snippets show the passage that best matches highlights.
 // An empty query matches nothing. A reader that falls behind the writer reopens and
