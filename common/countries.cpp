@@ -97,14 +97,6 @@ bool is_area_code(std::string_view key) {
          std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::string ascii_uppercase(std::string_view text) {
-  std::string upper(text);
-  for (char& c : upper) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return upper;
-}
-
 // Each territory's containing M.49 area ("DE" -> "155" -> "150" -> "001"), from ICU's
 // supplemental data. Non-numeric groupings (EU, QO "Outlying Oceania") are left out: they
 // overlap the M.49 tree.

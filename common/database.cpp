@@ -53,9 +53,7 @@ Xapian::WritableDatabase open_for_writing_once(const std::filesystem::path& path
     check_schema_version(database, path);
     return database;
   } catch (const Xapian::DatabaseLockError&) {
-    throw DatabaseLockedError(path.string() +
-                              ": database is locked by another brief-index run; try again later "
-                              "or wait with --lock-timeout SECONDS");
+    throw;  // open_when_unlocked waits and reports it
   } catch (const Xapian::Error& error) {
     throw DatabaseError(path.string() +
                         ": cannot open database for writing: " + error.get_description());
@@ -107,18 +105,28 @@ Xapian::WritableDatabase create_database(const std::filesystem::path& path, int 
   }
 }
 
-Xapian::WritableDatabase open_for_writing(const std::filesystem::path& path,
-                                          std::chrono::milliseconds lock_timeout) {
+Xapian::WritableDatabase open_when_unlocked(const std::function<Xapian::WritableDatabase()>& open,
+                                            const std::filesystem::path& path,
+                                            std::chrono::milliseconds lock_timeout) {
   const auto deadline = std::chrono::steady_clock::now() + lock_timeout;
   constexpr auto kRetryInterval = std::chrono::milliseconds(100);
   while (true) {
     try {
-      return open_for_writing_once(path);
-    } catch (const DatabaseLockedError&) {
-      if (std::chrono::steady_clock::now() >= deadline) throw;
+      return open();
+    } catch (const Xapian::DatabaseLockError&) {
+      if (std::chrono::steady_clock::now() >= deadline) {
+        throw DatabaseLockedError(path.string() +
+                                  ": database is locked by another brief-index run; try again "
+                                  "later or wait with --lock-timeout SECONDS");
+      }
       std::this_thread::sleep_for(kRetryInterval);
     }
   }
+}
+
+Xapian::WritableDatabase open_for_writing(const std::filesystem::path& path,
+                                          std::chrono::milliseconds lock_timeout) {
+  return open_when_unlocked([&] { return open_for_writing_once(path); }, path, lock_timeout);
 }
 
 Xapian::Database open_for_reading(const std::vector<std::filesystem::path>& paths) {

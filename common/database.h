@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +26,12 @@ namespace briefsearch {
 [[nodiscard]] Xapian::WritableDatabase open_for_writing(
     const std::filesystem::path& path,
     std::chrono::milliseconds lock_timeout = std::chrono::milliseconds(0));
+
+// Calls open until it stops failing with Xapian::DatabaseLockError (another writer holds
+// the database at path), for up to lock_timeout; then throws DatabaseLockedError.
+[[nodiscard]] Xapian::WritableDatabase open_when_unlocked(
+    const std::function<Xapian::WritableDatabase()>& open, const std::filesystem::path& path,
+    std::chrono::milliseconds lock_timeout);
 
 // Creates an empty database at path (which must not exist) with the schema version set.
 [[nodiscard]] Xapian::WritableDatabase create_database(const std::filesystem::path& path,

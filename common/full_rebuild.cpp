@@ -17,22 +17,19 @@ namespace {
 namespace fs = std::filesystem;
 
 Xapian::WritableDatabase lock_live(const fs::path& path, std::chrono::milliseconds lock_timeout) {
-  const auto deadline = std::chrono::steady_clock::now() + lock_timeout;
-  while (true) {
-    try {
-      return Xapian::WritableDatabase(path.string(), Xapian::DB_OPEN);
-    } catch (const Xapian::DatabaseLockError&) {
-      if (std::chrono::steady_clock::now() >= deadline) {
-        throw DatabaseLockedError(path.string() +
-                                  ": database is locked by another brief-index run; try again "
-                                  "later or wait with --lock-timeout SECONDS");
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    } catch (const Xapian::Error& error) {
-      throw DatabaseError(path.string() + ": exists but is not a database that can be rebuilt (" +
-                          error.get_description() + "); move it away first");
-    }
-  }
+  return open_when_unlocked(
+      [&] {
+        try {
+          return Xapian::WritableDatabase(path.string(), Xapian::DB_OPEN);
+        } catch (const Xapian::DatabaseLockError&) {
+          throw;
+        } catch (const Xapian::Error& error) {
+          throw DatabaseError(path.string() +
+                              ": exists but is not a database that can be rebuilt (" +
+                              error.get_description() + "); move it away first");
+        }
+      },
+      path, lock_timeout);
 }
 
 }  // namespace

@@ -45,12 +45,6 @@ bool starts_term(Type type) {
          type == Type::kOpen || type == Type::kNot || type == Type::kPlus || type == Type::kMinus;
 }
 
-std::string ascii_uppercase(std::string_view text) {
-  std::string upper(text);
-  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return upper;
-}
-
 // Operators work in any case, but a lowercase "and", "or", "xor" or "not" with no term
 // where the operator needs one is the word itself: "and" alone, "rock and" or "not".
 // Written in capitals, a misplaced operator stays an error.

@@ -72,6 +72,12 @@ std::string ascii_lowercase(std::string_view text) {
   return lowered;
 }
 
+std::string ascii_uppercase(std::string_view text) {
+  std::string uppered(text);
+  for (char& c : uppered) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return uppered;
+}
+
 bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() &&
          ascii_lowercase(text.substr(0, prefix.size())) == ascii_lowercase(prefix);

@@ -18,6 +18,7 @@ namespace briefsearch {
 [[nodiscard]] std::vector<std::string_view> split_lines(std::string_view text);
 
 [[nodiscard]] std::string ascii_lowercase(std::string_view text);
+[[nodiscard]] std::string ascii_uppercase(std::string_view text);
 
 [[nodiscard]] bool starts_with_ignoring_case(std::string_view text, std::string_view prefix);
 

@@ -17,6 +17,7 @@
 #include "common/output.h"
 #include "common/query.h"
 #include "common/search.h"
+#include "common/strings.h"
 #include "common/terminal_text.h"
 
 namespace {
@@ -164,15 +165,6 @@ class Searcher {
   briefsearch::Analyzer analyzer_;
 };
 
-std::string join_words(const std::vector<std::string>& words) {
-  std::string joined;
-  for (const std::string& word : words) {
-    if (!joined.empty()) joined += ' ';
-    joined += word;
-  }
-  return joined;
-}
-
 // One JSON object per input line, the database opened once; a bad line gets an object
 // with an "error" and the batch goes on.
 int run_batch(Searcher& searcher, Watchdog& watchdog) {
@@ -299,7 +291,7 @@ int run(int argc, char** argv) {
   Watchdog watchdog(command.timeout_seconds);
   if (command.batch) return run_batch(searcher, watchdog);
 
-  const std::string query_text = join_words(command.query_words);
+  const std::string query_text = briefsearch::join(command.query_words, " ");
   watchdog.arm(query_text);
   const briefsearch::SearchReport report = searcher.answer(query_text);
   watchdog.disarm();
