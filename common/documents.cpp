@@ -18,7 +18,7 @@ Xapian::termpos index_text(Xapian::Document& document, Analyzer& analyzer, const
                            std::string_view text, Xapian::termpos position,
                            std::vector<std::string>& countries) {
   const std::string prefix(field.prefix);
-  const std::string stemmed_prefix = std::string(kStemmedPrefix) + prefix;
+  const std::string stemmed_prefix(kStemmedPrefix);
   const std::vector<Token> tokens = analyzer.analyse(text);
   for (const Token& token : tokens) {
     document.add_posting(prefix + token.term, position++, field.wdf_increment);

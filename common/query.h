@@ -75,8 +75,10 @@ inline constexpr Xapian::termcount kDefaultNearWindow = 10;
 // Builds the Xapian query for tree. Plain words match stemmed terms, so case and
 // inflection do not matter; phrases and NEAR match exact words within one section; a
 // word the analyser splits in several ("S-400") is matched as a phrase; filters and dates
-// restrict without adding weight. Returns an empty query when nothing searchable is left.
-[[nodiscard]] Xapian::Query build_xapian_query(const QueryNode& tree, Analyzer& analyzer,
+// restrict without adding weight. A word restricted to a field is expanded to the forms
+// database holds in that field. Returns an empty query when nothing searchable is left.
+[[nodiscard]] Xapian::Query build_xapian_query(const QueryNode& tree,
+                                               const Xapian::Database& database, Analyzer& analyzer,
                                                const QueryLimits& limits = {});
 
 // What to highlight in snippets: the query's positive words, phrases and wildcards.

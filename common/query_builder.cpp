@@ -10,6 +10,14 @@ namespace {
 
 using Kind = QueryNode::Kind;
 
+// What building a query needs besides the tree: the database (for the terms a field word
+// can match) and the one analyser.
+struct BuildContext {
+  const Xapian::Database& database;
+  Analyzer& analyzer;
+  const QueryLimits& limits;
+};
+
 std::vector<TextField> fields_for(const QueryNode& node) {
   if (node.field) return {*node.field};
   return {kTextFields.begin(), kTextFields.end()};
@@ -32,6 +40,10 @@ Xapian::Query in_section(const QueryNode& node, Xapian::Query query) {
                        Xapian::Query(filter_term(kSectionNameFilter, node.section)));
 }
 
+Xapian::Query stemmed_term(const Token& token) {
+  return Xapian::Query(std::string(kStemmedPrefix) + token.stem);
+}
+
 Xapian::Query exact_sequence(const std::vector<Token>& tokens, const TextField& field) {
   std::vector<Xapian::Query> terms;
   for (const Token& token : tokens) terms.emplace_back(std::string(field.prefix) + token.term);
@@ -39,37 +51,59 @@ Xapian::Query exact_sequence(const std::vector<Token>& tokens, const TextField& 
   return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
 }
 
-// One word: its stem in each field, combined as a synonym so the word scores as one term
-// whose frequency spans the fields (a title hit weighs more through the title's wdf).
-Xapian::Query word_query(const QueryNode& node, Analyzer& analyzer) {
-  const std::vector<Token> tokens = analyzer.analyse(node.text);
-  if (tokens.empty()) return {};
-  std::vector<Xapian::Query> per_field;
-  for (const TextField& field : fields_for(node)) {
-    if (tokens.size() == 1) {
-      per_field.emplace_back(std::string(kStemmedPrefix) + std::string(field.prefix) +
-                             tokens.front().stem);
-    } else {
-      per_field.push_back(exact_sequence(tokens, field));
-    }
-  }
-  return in_section(node, or_of(std::move(per_field), tokens.size() == 1 ? Xapian::Query::OP_SYNONYM
-                                                                         : Xapian::Query::OP_OR));
+// A positional match (phrase, NEAR, ADJ) over exact words, in each of the given fields.
+// A brief scores as its best field, as Elasticsearch's best_fields does: Xapian ranks an
+// OR of per-field phrases by checking positions in every field of every candidate (13 ms
+// for a common phrase at 100,000 briefs), a MAX in 4-6 ms.
+Xapian::Query positional_match(std::vector<Xapian::Query> per_field) {
+  return or_of(std::move(per_field), Xapian::Query::OP_MAX);
 }
 
-Xapian::Query phrase_query(const QueryNode& node, Analyzer& analyzer) {
-  const std::vector<Token> tokens = analyzer.analyse(node.text);
-  if (tokens.empty()) return {};
+Xapian::Query sequence_query(const std::vector<Token>& tokens,
+                             const std::vector<TextField>& fields) {
   std::vector<Xapian::Query> per_field;
-  for (const TextField& field : fields_for(node))
-    per_field.push_back(exact_sequence(tokens, field));
-  return in_section(node, or_of(std::move(per_field)));
+  for (const TextField& field : fields) per_field.push_back(exact_sequence(tokens, field));
+  return positional_match(std::move(per_field));
+}
+
+// The exact terms of field whose stem is token's. Snowball's English stem keeps all of a
+// word but its last byte ("military" -> "militari"), or its last two for "-ying" words
+// ("dying" -> "die"), so scanning the field's terms that start that way finds every form.
+Xapian::Query field_word(const Token& token, const TextField& field, BuildContext& context) {
+  const std::string& stem = token.stem;
+  std::size_t kept = stem.size() >= 3 ? stem.size() - 1 : stem.size();
+  if (stem.size() >= 3 && stem.ends_with("ie")) kept = stem.size() - 2;
+  const std::string start = std::string(field.prefix) + stem.substr(0, kept);
+  std::vector<Xapian::Query> forms;
+  for (auto term = context.database.allterms_begin(start);
+       term != context.database.allterms_end(start); ++term) {
+    const std::string word = (*term).substr(field.prefix.size());
+    if (word == token.term || context.analyzer.stem(word) == stem) forms.emplace_back(*term);
+  }
+  if (forms.empty()) return Xapian::Query(std::string(field.prefix) + token.term);
+  return or_of(std::move(forms), Xapian::Query::OP_SYNONYM);
+}
+
+// One word: its stem, in every field at once or through the forms one field holds. A word
+// the analyser splits in several ("S-400") is a sequence.
+Xapian::Query word_query(const QueryNode& node, BuildContext& context) {
+  const std::vector<Token> tokens = context.analyzer.analyse(node.text);
+  if (tokens.empty()) return {};
+  if (tokens.size() > 1) return in_section(node, sequence_query(tokens, fields_for(node)));
+  if (!node.field) return stemmed_term(tokens.front());
+  return in_section(node, field_word(tokens.front(), *node.field, context));
+}
+
+Xapian::Query phrase_query(const QueryNode& node, BuildContext& context) {
+  const std::vector<Token> tokens = context.analyzer.analyse(node.text);
+  if (tokens.empty()) return {};
+  return in_section(node, sequence_query(tokens, fields_for(node)));
 }
 
 // The words a wildcard may complete are exact terms; expanding past the limit is an error
 // (Xapian::WildcardError when the query runs), never a silent cut.
-Xapian::Query wildcard_query(const QueryNode& node, Analyzer& analyzer, const QueryLimits& limits) {
-  const std::vector<Token> tokens = analyzer.analyse(node.text);
+Xapian::Query wildcard_query(const QueryNode& node, BuildContext& context) {
+  const std::vector<Token> tokens = context.analyzer.analyse(node.text);
   if (tokens.empty()) return {};
   if (tokens.size() != 1) {
     throw QueryError("wildcard '" + node.text +
@@ -79,16 +113,16 @@ Xapian::Query wildcard_query(const QueryNode& node, Analyzer& analyzer, const Qu
   for (const TextField& field : fields_for(node)) {
     per_field.emplace_back(Xapian::Query::OP_WILDCARD,
                            std::string(field.prefix) + tokens.front().term,
-                           limits.max_wildcard_terms, Xapian::Query::WILDCARD_LIMIT_ERROR);
+                           context.limits.max_wildcard_terms, Xapian::Query::WILDCARD_LIMIT_ERROR);
   }
   return in_section(node, or_of(std::move(per_field), Xapian::Query::OP_SYNONYM));
 }
 
 // NEAR and ADJ work on word positions, which only exact terms carry.
-Xapian::Query near_query(const QueryNode& node, Analyzer& analyzer) {
+Xapian::Query near_query(const QueryNode& node, BuildContext& context) {
   std::vector<std::vector<Token>> operands;
   for (const QueryNode& child : node.children) {
-    std::vector<Token> tokens = analyzer.analyse(child.text);
+    std::vector<Token> tokens = context.analyzer.analyse(child.text);
     if (tokens.empty()) continue;
     operands.push_back(std::move(tokens));
   }
@@ -105,7 +139,7 @@ Xapian::Query near_query(const QueryNode& node, Analyzer& analyzer) {
         std::max<Xapian::termcount>(node.window + 1, static_cast<Xapian::termcount>(parts.size()));
     per_field.emplace_back(op, parts.begin(), parts.end(), window);
   }
-  return or_of(std::move(per_field));
+  return positional_match(std::move(per_field));
 }
 
 // Filter values are matched the way the indexer stored them: countries by ISO code,
@@ -126,8 +160,35 @@ std::string filter_value(const QueryNode& node) {
   return node.text;
 }
 
+// Whole years or whole months are matched through their filter terms: Xapian reads those
+// as posting lists, much faster than it compares the date value of every candidate
+// ("sanctions date:2025" at 100,000 briefs: 4.2 ms with the value, 2.3 with the term).
+std::optional<Xapian::Query> whole_period_query(const CalendarDate& from, const CalendarDate& to) {
+  constexpr int kMostTerms = 60;
+  if (from.day() != 1 || std::optional(to) != CalendarDate::end_of_month(to.year(), to.month())) {
+    return std::nullopt;
+  }
+  std::vector<Xapian::Query> terms;
+  if (from.month() == 1 && to.month() == 12) {
+    if (to.year() - from.year() >= kMostTerms) return std::nullopt;
+    for (int year = from.year(); year <= to.year(); ++year) {
+      terms.emplace_back(filter_term(kYearFilter, std::to_string(year)));
+    }
+  } else {
+    const int first = from.year() * 12 + from.month() - 1;
+    const int last = to.year() * 12 + to.month() - 1;
+    if (last - first >= kMostTerms) return std::nullopt;
+    for (int month = first; month <= last; ++month) {
+      const std::string number = std::to_string(month / 12 * 100 + month % 12 + 1);
+      terms.emplace_back(filter_term(kMonthFilter, number));
+    }
+  }
+  return weightless(or_of(std::move(terms)));
+}
+
 Xapian::Query date_query(const QueryNode& node) {
   if (node.date_from && node.date_to) {
+    if (auto terms = whole_period_query(*node.date_from, *node.date_to)) return *terms;
     return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kDateSlot, node.date_from->compact(),
                          node.date_to->compact());
   }
@@ -136,7 +197,7 @@ Xapian::Query date_query(const QueryNode& node) {
   return Xapian::Query(Xapian::Query::OP_VALUE_LE, kDateSlot, node.date_to->compact());
 }
 
-Xapian::Query build(const QueryNode& node, Analyzer& analyzer, const QueryLimits& limits);
+Xapian::Query build(const QueryNode& node, BuildContext& context);
 
 // A plain word that the analyser reads as one stop word: "the", "of", lowercase "us".
 bool is_stop_word_only(const QueryNode& node, Analyzer& analyzer) {
@@ -148,21 +209,20 @@ bool is_stop_word_only(const QueryNode& node, Analyzer& analyzer) {
 // Positive children are ANDed; negated ones are subtracted. A query made only of
 // negations subtracts from every document. Stop words are left out unless nothing else
 // is asked for ("the" alone still searches for "the").
-Xapian::Query and_query(const std::vector<QueryNode>& children, Analyzer& analyzer,
-                        const QueryLimits& limits) {
+Xapian::Query and_query(const std::vector<QueryNode>& children, BuildContext& context) {
   std::vector<Xapian::Query> positive;
   std::vector<Xapian::Query> negative;
   const bool has_content_word =
       std::any_of(children.begin(), children.end(), [&](const QueryNode& child) {
-        return child.kind != Kind::kNot && !is_stop_word_only(child, analyzer);
+        return child.kind != Kind::kNot && !is_stop_word_only(child, context.analyzer);
       });
   for (const QueryNode& child : children) {
-    if (has_content_word && is_stop_word_only(child, analyzer)) continue;
+    if (has_content_word && is_stop_word_only(child, context.analyzer)) continue;
     if (child.kind == Kind::kNot) {
-      Xapian::Query excluded = build(child.children.front(), analyzer, limits);
+      Xapian::Query excluded = build(child.children.front(), context);
       if (!excluded.empty()) negative.push_back(std::move(excluded));
     } else {
-      Xapian::Query included = build(child, analyzer, limits);
+      Xapian::Query included = build(child, context);
       if (!included.empty()) positive.push_back(std::move(included));
     }
   }
@@ -173,34 +233,34 @@ Xapian::Query and_query(const std::vector<QueryNode>& children, Analyzer& analyz
   return Xapian::Query(Xapian::Query::OP_AND_NOT, result, or_of(std::move(negative)));
 }
 
-Xapian::Query build(const QueryNode& node, Analyzer& analyzer, const QueryLimits& limits) {
+Xapian::Query build(const QueryNode& node, BuildContext& context) {
   switch (node.kind) {
     case Kind::kWord:
-      return word_query(node, analyzer);
+      return word_query(node, context);
     case Kind::kPhrase:
-      return phrase_query(node, analyzer);
+      return phrase_query(node, context);
     case Kind::kWildcard:
-      return wildcard_query(node, analyzer, limits);
+      return wildcard_query(node, context);
     case Kind::kNear:
-      return near_query(node, analyzer);
+      return near_query(node, context);
     case Kind::kFilter:
       return weightless(Xapian::Query(filter_term(*node.filter, filter_value(node))));
     case Kind::kDateRange:
       return date_query(node);
     case Kind::kAnd:
-      return and_query(node.children, analyzer, limits);
+      return and_query(node.children, context);
     case Kind::kNot:
-      return and_query({node}, analyzer, limits);
+      return and_query({node}, context);
     case Kind::kOr:
     case Kind::kXor: {
       // As in AND: a stop word among alternatives would match nearly every brief.
-      const bool has_content_word =
-          std::any_of(node.children.begin(), node.children.end(),
-                      [&](const QueryNode& child) { return !is_stop_word_only(child, analyzer); });
+      const bool has_content_word = std::any_of(
+          node.children.begin(), node.children.end(),
+          [&](const QueryNode& child) { return !is_stop_word_only(child, context.analyzer); });
       std::vector<Xapian::Query> parts;
       for (const QueryNode& child : node.children) {
-        if (has_content_word && is_stop_word_only(child, analyzer)) continue;
-        Xapian::Query part = build(child, analyzer, limits);
+        if (has_content_word && is_stop_word_only(child, context.analyzer)) continue;
+        Xapian::Query part = build(child, context);
         if (!part.empty()) parts.push_back(std::move(part));
       }
       if (parts.empty()) return {};
@@ -298,9 +358,10 @@ void describe_into(const QueryNode& node, std::string& out) {
 
 }  // namespace
 
-Xapian::Query build_xapian_query(const QueryNode& tree, Analyzer& analyzer,
-                                 const QueryLimits& limits) {
-  return build(tree, analyzer, limits);
+Xapian::Query build_xapian_query(const QueryNode& tree, const Xapian::Database& database,
+                                 Analyzer& analyzer, const QueryLimits& limits) {
+  BuildContext context{database, analyzer, limits};
+  return build(tree, context);
 }
 
 std::vector<HighlightTerm> highlight_terms(const QueryNode& tree, Analyzer& analyzer) {

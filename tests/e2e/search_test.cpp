@@ -152,7 +152,8 @@ TEST_CASE("explain shows the parsed query and the matched terms", "[e2e][search]
   IndexedCorpus corpus;
   const json output = corpus.search_json({"--explain", "--limit", "1", "title:houthi OR tarif*"});
   CHECK(output["parsed_query"] == "(OR title:houthi tarif*)");
-  CHECK_THAT(output["xapian_query"].get<std::string>(), Catch::Contains("ZShouthi"));
+  // A title word is matched through the title's forms of its stem.
+  CHECK_THAT(output["xapian_query"].get<std::string>(), Catch::Contains("Shouthi"));
   REQUIRE(output["hits"].size() == 1);
   REQUIRE_FALSE(output["hits"][0]["matched_terms"].empty());
   const auto text = corpus.search({"--explain", "-n", "1", "houthi"});

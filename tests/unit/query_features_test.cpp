@@ -148,6 +148,13 @@ TEST_CASE("bad dates are errors that say what is accepted", "[query]") {
   CHECK(fixture.ids("date:30d..") == Ids{"mexico"});
   CHECK(fixture.ids("sanctions date:2019") == Ids{"turkey"});
   CHECK(fixture.ids("NOT date:2000..2030") == Ids{"letter"});  // undated
+  // Whole months and years are matched by their terms, other spans by the date value:
+  // both find the same briefs.
+  CHECK(fixture.ids("date:2024-12-02..2024-12-31 OR date:2024-12-01") == Ids{"baltic"});
+  CHECK(fixture.ids("date:2024-01-02..2024-12-31 OR date:2024-01-01..2024-01-01") ==
+        fixture.ids("date:2024"));
+  CHECK(fixture.ids("date:2019-07..2024-01") == Ids{"red-sea", "turkey"});
+  CHECK(fixture.ids("date:1000..9999") == Ids{"baltic", "mexico", "red-sea", "turkey"});
 }
 
 TEST_CASE("with any_word (--any) briefs matching any of the words rank", "[query]") {

@@ -65,8 +65,8 @@ class QueryFixture {
   std::vector<std::string> ranked(const std::string& query, const QueryLimits& limits = {},
                                   bool any_word = false) {
     Analyzer analyzer;
-    const Xapian::Query built =
-        build_xapian_query(parse_query(query, kToday, limits, any_word), analyzer, limits);
+    const Xapian::Query built = build_xapian_query(parse_query(query, kToday, limits, any_word),
+                                                   database_, analyzer, limits);
     SearchOptions options;
     options.limit = 100;
     std::vector<std::string> found;
