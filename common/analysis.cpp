@@ -6,8 +6,12 @@
 #include <unicode/unistr.h>
 #include <unicode/utf16.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <unordered_set>
+#include <utility>
+
+#include "common/strings.h"
 
 namespace briefsearch {
 namespace {
@@ -47,6 +51,72 @@ bool written_in_capitals(std::string_view original) {
     if (c >= 'A' && c <= 'Z') ++letters;
   }
   return letters >= 2;
+}
+
+// Word Break classes (Unicode UAX #29, as ICU's root rules apply them) of ASCII bytes.
+enum class AsciiBreak { kOther, kLetter, kDigit, kUnderscore, kMidLetterOrNumber, kMidNumber };
+
+AsciiBreak ascii_break_class(char c) {
+  // ICU's rules count "@" as a letter, so e-mail addresses stay whole.
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '@') return AsciiBreak::kLetter;
+  if (c >= '0' && c <= '9') return AsciiBreak::kDigit;
+  if (c == '_') return AsciiBreak::kUnderscore;                      // ExtendNumLet
+  if (c == '.' || c == '\'') return AsciiBreak::kMidLetterOrNumber;  // MidNumLet, Single_Quote
+  if (c == ',' || c == ';') return AsciiBreak::kMidNumber;           // MidNum
+  return AsciiBreak::kOther;
+}
+
+bool is_word_part(AsciiBreak kind) {
+  return kind == AsciiBreak::kLetter || kind == AsciiBreak::kDigit ||
+         kind == AsciiBreak::kUnderscore;
+}
+
+// The byte ranges ICU's word break iterator reports as words (status other than
+// UBRK_WORD_NONE) in ASCII-only text, found without converting to UTF-16: letters, digits
+// and underscores join (WB5, 8-10, 13a-b), "@" counting as a letter; "." or "'" joins two letters
+// (WB6-7); ".", "'",
+// "," or ";" joins two digits (WB11-12). A lone underscore is not a word. A test checks the
+// result against ICU on random text.
+std::vector<std::pair<std::size_t, std::size_t>> ascii_words(std::string_view text) {
+  std::vector<std::pair<std::size_t, std::size_t>> words;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    AsciiBreak last = ascii_break_class(text[at]);
+    if (!is_word_part(last)) {
+      ++at;
+      continue;
+    }
+    const std::size_t start = at++;
+    while (at < text.size()) {
+      const AsciiBreak kind = ascii_break_class(text[at]);
+      if (is_word_part(kind)) {
+        last = kind;
+        ++at;
+        continue;
+      }
+      if (at + 1 < text.size() &&
+          (kind == AsciiBreak::kMidLetterOrNumber || kind == AsciiBreak::kMidNumber)) {
+        const AsciiBreak next = ascii_break_class(text[at + 1]);
+        const bool letters = last == AsciiBreak::kLetter && next == AsciiBreak::kLetter &&
+                             kind == AsciiBreak::kMidLetterOrNumber;
+        const bool digits = last == AsciiBreak::kDigit && next == AsciiBreak::kDigit;
+        if (letters || digits) {
+          at += 2;
+          last = next;
+          continue;
+        }
+      }
+      break;
+    }
+    if (at - start == 1 && text[start] == '_') continue;
+    words.emplace_back(start, at);
+  }
+  return words;
+}
+
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 }  // namespace
@@ -116,6 +186,21 @@ std::vector<Token> Analyzer::analyse_without_stems(std::string_view text) {
 std::vector<Token> Analyzer::analyse(std::string_view text, bool with_stems) {
   std::vector<Token> tokens;
   if (text.empty()) return tokens;
+  // Most briefs are ASCII: segmenting them directly costs a fraction of ICU's UTF-16 path.
+  if (is_ascii(text)) {
+    for (const auto& [begin, end] : ascii_words(text)) {
+      if (end - begin > kMaxWordBytes) continue;
+      Token token;
+      token.term = ascii_lowercase(text.substr(begin, end - begin));
+      if (with_stems) token.stem = stem_of(token.term);
+      token.begin = begin;
+      token.end = end;
+      token.stop_word =
+          kStopWords.contains(token.term) && !written_in_capitals(text.substr(begin, end - begin));
+      tokens.push_back(std::move(token));
+    }
+    return tokens;
+  }
   const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
 

@@ -115,3 +115,45 @@ TEST_CASE("stop words are marked, unless written in capitals", "[analysis]") {
   // Stop words are still tokens: phrases keep them.
   CHECK(tokens.size() == 16);
 }
+
+TEST_CASE("ASCII text is segmented exactly as ICU segments it", "[analysis]") {
+  // A non-ASCII word at the end sends the same text through ICU's break iterator.
+  const std::string kNonAsciiWord = " \xC3\xA9t\xC3\xA9";
+  Analyzer analyzer;
+  auto check_same = [&](const std::string& text) {
+    INFO("text: [" << text << "]");
+    const std::vector<Token> direct = analyzer.analyse(text);
+    std::vector<Token> through_icu = analyzer.analyse(text + kNonAsciiWord);
+    REQUIRE_FALSE(through_icu.empty());
+    CHECK(through_icu.back().term == "ete");
+    through_icu.pop_back();
+    REQUIRE(direct.size() == through_icu.size());
+    for (std::size_t i = 0; i < direct.size(); ++i) {
+      CHECK(direct[i].term == through_icu[i].term);
+      CHECK(direct[i].stem == through_icu[i].stem);
+      CHECK(direct[i].begin == through_icu[i].begin);
+      CHECK(direct[i].end == through_icu[i].end);
+      CHECK(direct[i].stop_word == through_icu[i].stop_word);
+    }
+  };
+  for (const std::string& text : std::vector<std::string>{
+           "U.S. forces left 1,000.50 tonnes; e.g. 3.5% of it's 2024's 20,30;40 total",
+           "a_b _ __ _x x_ 1_2 a.1 1.a a'b 'a b' a''b 1''2 1..2 a..b a:b 1:2 a;b 1;2 a,b",
+           "S-400 F-16s G7/G20 COVID-19 e-mail x.y.z 9.11.2001 IT WHO US us The THE",
+           std::string(70, 'a') + " " + std::string(64, 'b') + " tail"}) {
+    check_same(text);
+  }
+  // Random text over the characters the rules treat specially.
+  const std::string alphabet = "aZq09_.',;:- \n\t!\"#$%&()*+/<=>?@[\\]^`{|}~";
+  std::uint32_t state = 12345;
+  auto next = [&] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const std::size_t length = 1 + next() % 24;
+    for (std::size_t i = 0; i < length; ++i) text += alphabet[next() % alphabet.size()];
+    check_same(text);
+  }
+}
