@@ -114,11 +114,6 @@ std::vector<std::pair<std::size_t, std::size_t>> ascii_words(std::string_view te
   return words;
 }
 
-bool is_ascii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 }  // namespace
 
 Analyzer::Analyzer() : stemmer_("english") {
@@ -183,24 +178,59 @@ std::vector<Token> Analyzer::analyse_without_stems(std::string_view text) {
   return analyse(text, false);
 }
 
+std::vector<Token> Analyzer::analyse_with_icu(std::string_view text) {
+  std::vector<Token> tokens;
+  analyse_with_icu(text, 0, true, tokens);
+  return tokens;
+}
+
+// Most briefs are ASCII with a few other characters. No word spans ASCII whitespace, so
+// the text is cut there; runs of ASCII are segmented directly (a fraction of the cost of
+// ICU's UTF-16 path) and only the pieces with other characters go through ICU.
 std::vector<Token> Analyzer::analyse(std::string_view text, bool with_stems) {
   std::vector<Token> tokens;
-  if (text.empty()) return tokens;
-  // Most briefs are ASCII: segmenting them directly costs a fraction of ICU's UTF-16 path.
-  if (is_ascii(text)) {
-    for (const auto& [begin, end] : ascii_words(text)) {
-      if (end - begin > kMaxWordBytes) continue;
-      Token token;
-      token.term = ascii_lowercase(text.substr(begin, end - begin));
-      if (with_stems) token.stem = stem_of(token.term);
-      token.begin = begin;
-      token.end = end;
-      token.stop_word =
-          kStopWords.contains(token.term) && !written_in_capitals(text.substr(begin, end - begin));
-      tokens.push_back(std::move(token));
+  auto is_space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  };
+  std::size_t at = 0;
+  while (at < text.size()) {
+    // ASCII up to the start of the first whitespace-delimited piece with another character.
+    std::size_t ascii_end = at;
+    std::size_t piece_start = at;
+    while (ascii_end < text.size() && static_cast<unsigned char>(text[ascii_end]) < 0x80) {
+      if (is_space(text[ascii_end])) piece_start = ascii_end + 1;
+      ++ascii_end;
     }
-    return tokens;
+    if (ascii_end == text.size()) piece_start = ascii_end;
+    add_ascii_words(text, at, piece_start, with_stems, tokens);
+    if (piece_start == text.size()) break;
+    std::size_t piece_end = ascii_end;
+    while (piece_end < text.size() && !is_space(text[piece_end])) ++piece_end;
+    analyse_with_icu(text.substr(piece_start, piece_end - piece_start), piece_start, with_stems,
+                     tokens);
+    at = piece_end;
   }
+  return tokens;
+}
+
+void Analyzer::add_ascii_words(std::string_view text, std::size_t from, std::size_t to,
+                               bool with_stems, std::vector<Token>& tokens) {
+  for (const auto& [begin, end] : ascii_words(text.substr(from, to - from))) {
+    if (end - begin > kMaxWordBytes) continue;
+    const std::string_view word = text.substr(from + begin, end - begin);
+    Token token;
+    token.term = ascii_lowercase(word);
+    if (with_stems) token.stem = stem_of(token.term);
+    token.begin = from + begin;
+    token.end = from + end;
+    token.stop_word = kStopWords.contains(token.term) && !written_in_capitals(word);
+    tokens.push_back(std::move(token));
+  }
+}
+
+void Analyzer::analyse_with_icu(std::string_view text, std::size_t offset, bool with_stems,
+                                std::vector<Token>& tokens) {
+  if (text.empty()) return;
   const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
 
@@ -230,13 +260,15 @@ std::vector<Token> Analyzer::analyse(std::string_view text, bool with_stems) {
     Token token;
     if (with_stems) token.stem = stem_of(term);
     token.term = std::move(term);
-    token.begin = byte_offsets[static_cast<size_t>(start)];
-    token.end = byte_offsets[static_cast<size_t>(end)];
-    token.stop_word = kStopWords.contains(token.term) &&
-                      !written_in_capitals(text.substr(token.begin, token.end - token.begin));
+    // Offsets past an invalid byte are approximate; they must still lie inside text.
+    const std::size_t finish = std::min(byte_offsets[static_cast<size_t>(end)], text.size());
+    const std::size_t begin = std::min(byte_offsets[static_cast<size_t>(start)], finish);
+    token.begin = offset + begin;
+    token.end = offset + finish;
+    token.stop_word =
+        kStopWords.contains(token.term) && !written_in_capitals(text.substr(begin, finish - begin));
     tokens.push_back(std::move(token));
   }
-  return tokens;
 }
 
 }  // namespace briefsearch

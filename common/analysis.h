@@ -59,8 +59,16 @@ class Analyzer {
   // The Snowball English stem of an analysed term (cached).
   [[nodiscard]] const std::string& stem(const std::string& term) { return stem_of(term); }
 
+  // analyse() with ICU segmenting all of text, ASCII included: the reference the direct
+  // ASCII path is tested against.
+  [[nodiscard]] std::vector<Token> analyse_with_icu(std::string_view text);
+
  private:
   std::vector<Token> analyse(std::string_view text, bool with_stems);
+  void add_ascii_words(std::string_view text, std::size_t from, std::size_t to, bool with_stems,
+                       std::vector<Token>& tokens);
+  void analyse_with_icu(std::string_view text, std::size_t offset, bool with_stems,
+                        std::vector<Token>& tokens);
   std::string normalise_word(const char16_t* word, int32_t length);
   const std::string& stem_of(const std::string& term);
 
