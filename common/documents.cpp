@@ -1,7 +1,6 @@
 #include "common/documents.h"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 #include "common/countries.h"
@@ -9,8 +8,6 @@
 
 namespace briefsearch {
 namespace {
-
-using Json = nlohmann::json;
 
 // Indexes text under field, starting at position; returns the position after the last
 // word. Countries the text names are added to countries.
@@ -50,25 +47,105 @@ void add_facet_values(Xapian::Document& document, Xapian::valueno slot,
   if (!joined.empty()) document.add_value(slot, joined);
 }
 
-Json brief_to_json(const Brief& brief) {
-  Json sections = Json::array();
+// The document data: the brief in a compact binary form, parsed for every hit shown (a
+// JSON object took 7% of a one-query process and 8% of a batch). A format byte, then
+// each field in a fixed order: strings as a varint length and their bytes, lists as a
+// varint count and their items.
+constexpr char kDataFormat = '\x02';
+
+void put_number(std::string& out, std::uint64_t value) {
+  while (value >= 0x80) {
+    out += static_cast<char>((value & 0x7F) | 0x80);
+    value >>= 7;
+  }
+  out += static_cast<char>(value);
+}
+
+void put_string(std::string& out, std::string_view value) {
+  put_number(out, value.size());
+  out += value;
+}
+
+void put_strings(std::string& out, const std::vector<std::string>& values) {
+  put_number(out, values.size());
+  for (const std::string& value : values) put_string(out, value);
+}
+
+std::string encode_brief(const Brief& brief) {
+  std::size_t text_bytes = brief.title.size() + brief.path.size() + brief.id.size();
+  for (const Section& section : brief.sections) text_bytes += section.text.size() + 16;
+  std::string out;
+  out.reserve(text_bytes + 64);
+  out += kDataFormat;
+  put_string(out, brief.id);
+  put_string(out, brief.path);
+  put_number(out, brief.line);
+  put_string(out, brief.title);
+  put_string(out, brief.date ? brief.date->iso() : "");
+  put_number(out, brief.sections.size());
   for (const Section& section : brief.sections) {
-    sections.push_back({{"name", section.name}, {"text", section.text}});
+    put_string(out, section.name);
+    put_string(out, section.text);
   }
   const BriefMetadata& meta = brief.metadata;
-  return {{"id", brief.id},
-          {"path", brief.path},
-          {"line", brief.line},
-          {"title", brief.title},
-          {"date", brief.date ? brief.date->iso() : ""},
-          {"sections", sections},
-          {"region", meta.region},
-          {"countries", meta.countries},
-          {"tags", meta.tags},
-          {"source", meta.source},
-          {"classification", meta.classification},
-          {"language", meta.language}};
+  put_string(out, meta.region);
+  put_strings(out, meta.countries);
+  put_strings(out, meta.tags);
+  put_string(out, meta.source);
+  put_string(out, meta.classification);
+  put_string(out, meta.language);
+  return out;
 }
+
+// Reads encode_brief's fields back; any overrun or leftover means the data is not ours.
+class DataReader {
+ public:
+  explicit DataReader(std::string_view data) : data_(data) {}
+
+  std::uint64_t number() {
+    std::uint64_t value = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (at_ >= data_.size()) fail();
+      const auto byte = static_cast<unsigned char>(data_[at_++]);
+      value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+      if (byte < 0x80) return value;
+    }
+    fail();
+  }
+
+  std::string string() {
+    const std::uint64_t size = number();
+    if (size > data_.size() - at_) fail();
+    std::string value(data_.substr(at_, size));
+    at_ += size;
+    return value;
+  }
+
+  std::vector<std::string> strings() {
+    std::vector<std::string> values(checked_count());
+    for (std::string& value : values) value = string();
+    return values;
+  }
+
+  // A count of items that each take at least one byte.
+  std::size_t checked_count() {
+    const std::uint64_t count = number();
+    if (count > data_.size() - at_) fail();
+    return count;
+  }
+
+  void expect_end() const {
+    if (at_ != data_.size()) fail();
+  }
+
+  [[noreturn]] static void fail() {
+    throw std::runtime_error("document data is not a stored brief");
+  }
+
+ private:
+  std::string_view data_;
+  std::size_t at_ = 0;
+};
 
 }  // namespace
 
@@ -91,7 +168,6 @@ Xapian::Document build_document(const Brief& brief, Analyzer& analyzer) {
   }
 
   add_filter(document, kIdFilter, brief.id);
-  add_filter(document, kPathFilter, brief.path);
   // Regions: the one the metadata gives, and the region of every country named.
   std::vector<std::string> regions;
   if (!meta.region.empty()) {
@@ -119,9 +195,7 @@ Xapian::Document build_document(const Brief& brief, Analyzer& analyzer) {
     add_filter(document, kYearFilter, brief.date->compact().substr(0, 4));
     add_filter(document, kMonthFilter, brief.date->compact().substr(0, 6));
   }
-  // Text was decoded to UTF-8 by the parsers; replace keeps a stray bad byte from
-  // throwing here.
-  document.set_data(brief_to_json(brief).dump(-1, ' ', false, Json::error_handler_t::replace));
+  document.set_data(encode_brief(brief));
   return document;
 }
 
@@ -129,17 +203,21 @@ void record_file_state(Xapian::Document& document, const FileState& state) {
   document.add_value(kFileStateSlot, encode_file_state(state));
 }
 
+std::optional<std::string_view> spelling_word(std::string_view term, const TextField& field) {
+  if (!term.starts_with(field.prefix) || term.size() == field.prefix.size()) return std::nullopt;
+  // Prefixes are capitals and words are lowercase, so a capital here means the term
+  // belongs to another, longer prefix.
+  const auto first = static_cast<unsigned char>(term[field.prefix.size()]);
+  if ((first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9')) return std::nullopt;
+  return term.substr(field.prefix.size());
+}
+
 std::vector<std::string> spelling_words(const Xapian::Document& document) {
   std::vector<std::string> words;
   for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
     const std::string& name = *term;
     for (const TextField& field : kTextFields) {
-      if (!name.starts_with(field.prefix) || name.size() == field.prefix.size()) continue;
-      // Prefixes are capitals and words are lowercase, so a capital here means the term
-      // belongs to another, longer prefix.
-      const unsigned char first = static_cast<unsigned char>(name[field.prefix.size()]);
-      if ((first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9')) continue;
-      words.push_back(name.substr(field.prefix.size()));
+      if (auto word = spelling_word(name, field)) words.emplace_back(*word);
     }
   }
   std::sort(words.begin(), words.end());
@@ -148,26 +226,27 @@ std::vector<std::string> spelling_words(const Xapian::Document& document) {
 }
 
 Brief brief_from_document_data(const std::string& data) {
-  const Json json = Json::parse(data, nullptr, false);
-  if (!json.is_object() || !json.contains("id") || !json.contains("sections")) {
-    throw std::runtime_error("document data is not a stored brief");
-  }
+  if (data.empty() || data.front() != kDataFormat) DataReader::fail();
+  DataReader reader(std::string_view(data).substr(1));
   Brief brief;
-  brief.id = json.value("id", "");
-  brief.path = json.value("path", "");
-  brief.line = json.value("line", std::size_t{0});
-  brief.title = json.value("title", "");
-  brief.date = CalendarDate::parse(json.value("date", ""));
-  for (const Json& section : json["sections"]) {
-    brief.sections.push_back({section.value("name", ""), section.value("text", "")});
+  brief.id = reader.string();
+  brief.path = reader.string();
+  brief.line = reader.number();
+  brief.title = reader.string();
+  brief.date = CalendarDate::parse(reader.string());
+  brief.sections.resize(reader.checked_count());
+  for (Section& section : brief.sections) {
+    section.name = reader.string();
+    section.text = reader.string();
   }
   BriefMetadata& meta = brief.metadata;
-  meta.region = json.value("region", "");
-  meta.countries = json.value("countries", std::vector<std::string>{});
-  meta.tags = json.value("tags", std::vector<std::string>{});
-  meta.source = json.value("source", "");
-  meta.classification = json.value("classification", "");
-  meta.language = json.value("language", "");
+  meta.region = reader.string();
+  meta.countries = reader.strings();
+  meta.tags = reader.strings();
+  meta.source = reader.string();
+  meta.classification = reader.string();
+  meta.language = reader.string();
+  reader.expect_end();
   return brief;
 }
 

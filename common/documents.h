@@ -4,17 +4,20 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/analysis.h"
 #include "common/brief.h"
 #include "common/file_state.h"
+#include "common/schema.h"
 
 namespace briefsearch {
 
 // The document for brief: positional and stemmed terms per text field, filter terms, the
-// date value, and the brief itself as JSON in the document data. brief.id must be set.
+// date value, and the brief itself (compact binary) in the document data. brief.id must be set.
 [[nodiscard]] Xapian::Document build_document(const Brief& brief, Analyzer& analyzer);
 
 // Stores the state of the file the brief came from, for incremental indexing.
@@ -23,6 +26,10 @@ void record_file_state(Xapian::Document& document, const FileState& state);
 // The distinct words of the document's text (title and sections), for Xapian's spelling
 // table: what "did you mean" may suggest. Numbers are left out.
 [[nodiscard]] std::vector<std::string> spelling_words(const Xapian::Document& document);
+
+// The word of term when it is a word of field that belongs in the spelling table.
+[[nodiscard]] std::optional<std::string_view> spelling_word(std::string_view term,
+                                                            const TextField& field);
 
 // The brief stored in a document's data. Throws std::runtime_error when the data is not a
 // stored brief (a database written by something else).

@@ -61,7 +61,8 @@ bool same_content_known(const StoredFile* stored, const InputFile& file) {
   return stored != nullptr && stored->consistent && stored->state.size == file.size;
 }
 
-PreparedFile prepare_file(const InputFile& file, const StoredFile* stored, Analyzer& analyzer) {
+PreparedFile prepare_file(const InputFile& file, const StoredFile* stored, bool spelling,
+                          Analyzer& analyzer) {
   PreparedFile prepared;
   prepared.state = {file.size, file.modified_ns, 0, file.absolute_path.string()};
   if (same_content_known(stored, file) && stored->state.modified_ns == file.modified_ns) {
@@ -87,7 +88,7 @@ PreparedFile prepare_file(const InputFile& file, const StoredFile* stored, Analy
     brief.path = prepared.state.absolute_path;
     Xapian::Document document = build_document(brief, analyzer);
     record_file_state(document, prepared.state);
-    prepared.spelling_words.push_back(spelling_words(document));
+    if (spelling) prepared.spelling_words.push_back(spelling_words(document));
     prepared.documents.push_back(std::move(document));
   }
   return prepared;
@@ -152,7 +153,7 @@ void apply_parsed(Xapian::WritableDatabase& database, const StoredFile* stored,
     } else {
       ++statistics.added;
     }
-    batches.count_spelling(prepared.spelling_words[i]);
+    if (i < prepared.spelling_words.size()) batches.count_spelling(prepared.spelling_words[i]);
     kept.insert(database.replace_document(unique_term, prepared.documents[i]));
     batches.counted_change();
   }
@@ -210,7 +211,7 @@ IndexStatistics index_files(Xapian::WritableDatabase& database, const std::vecto
         files.size(), jobs, jobs * 8,
         [&](std::size_t index, std::size_t worker) {
           const InputFile& file = files[index];
-          return prepare_file(file, stored_for(file), *analyzers[worker]);
+          return prepare_file(file, stored_for(file), options.spelling, *analyzers[worker]);
         },
         [&](std::size_t index, PreparedFile&& prepared) {
           const InputFile& file = files[index];
@@ -246,6 +247,20 @@ IndexStatistics index_files(Xapian::WritableDatabase& database, const std::vecto
                         ": indexing failed: " + error.get_description());
   }
   return statistics;
+}
+
+void add_vocabulary_spelling(Xapian::WritableDatabase& database) {
+  std::unordered_map<std::string, Xapian::termcount> counts;
+  for (const TextField& field : kTextFields) {
+    const std::string prefix(field.prefix);
+    for (auto term = database.allterms_begin(prefix); term != database.allterms_end(prefix);
+         ++term) {
+      if (auto word = spelling_word(*term, field))
+        counts[std::string(*word)] += term.get_termfreq();
+    }
+  }
+  for (const auto& [word, count] : counts) database.add_spelling(word, count);
+  database.commit();
 }
 
 IndexStatistics index_inputs(Xapian::WritableDatabase& database, const IndexOptions& options,

@@ -24,6 +24,9 @@ struct IndexOptions {
   bool prune = true;
   // Threads that read, parse and analyse; 0 means one per core.
   std::size_t jobs = 0;
+  // Count each brief's words into the spelling table as it is written. A sharded --full
+  // build turns this off and adds the merged vocabulary once (add_vocabulary_spelling).
+  bool spelling = true;
   // Polled between files: when it becomes true the run commits what is finished and stops.
   const std::atomic<bool>* stop_requested = nullptr;
 };
@@ -38,6 +41,10 @@ struct IndexStatistics {
   std::size_t skipped = 0;   // files not indexed by design: hidden, temporary, other formats
   bool interrupted = false;  // stopped early on request; pruning was not done
 };
+
+// Adds every word of the database's text fields to its spelling table, each with the
+// number of briefs holding it (counted per field), and commits.
+void add_vocabulary_spelling(Xapian::WritableDatabase& database);
 
 // Receives each error (a rejected file or record) and warning as it happens.
 using IssueReporter = std::function<void(const ParseIssue& issue, bool is_error)>;

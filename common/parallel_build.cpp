@@ -117,6 +117,8 @@ IndexStatistics build_database(const fs::path& destination, const IndexOptions& 
   // Each shard gets its own reader thread and writer; on two cores that keeps both busy.
   IndexOptions shard_options = options;
   shard_options.jobs = 1;
+  // Counting spelling per brief costs 7% of a build; the merged vocabulary is added once.
+  shard_options.spelling = false;
   std::vector<IndexStatistics> shard_statistics(shards.size());
   std::vector<std::exception_ptr> failures(shards.size());
   std::vector<std::thread> threads;
@@ -148,6 +150,9 @@ IndexStatistics build_database(const fs::path& destination, const IndexOptions& 
     Xapian::Database combined;
     for (const fs::path& path : shard_paths) combined.add_database(Xapian::Database(path.string()));
     combined.compact(destination.string());
+    Xapian::WritableDatabase merged(destination.string(), Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+    add_vocabulary_spelling(merged);
+    merged.close();
   } catch (const Xapian::Error& error) {
     remove_shards();
     throw DatabaseError(destination.string() +

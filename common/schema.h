@@ -59,7 +59,6 @@ struct FilterField {
 };
 
 inline constexpr FilterField kIdFilter{"id", "Q", true};
-inline constexpr FilterField kPathFilter{"path", "P", true};
 inline constexpr FilterField kCountryFilter{"country", "XC"};
 inline constexpr FilterField kRegionFilter{"region", "XR"};
 inline constexpr FilterField kTagFilter{"tag", "K"};
@@ -70,10 +69,10 @@ inline constexpr FilterField kSectionNameFilter{"section-name", "XN"};
 inline constexpr FilterField kYearFilter{"year", "Y"};
 inline constexpr FilterField kMonthFilter{"month", "M"};
 
-inline constexpr std::array<FilterField, 11> kFilterFields = {
-    kIdFilter,          kPathFilter,   kCountryFilter,        kRegionFilter,
-    kTagFilter,         kSourceFilter, kClassificationFilter, kLanguageFilter,
-    kSectionNameFilter, kYearFilter,   kMonthFilter};
+inline constexpr std::array<FilterField, 10> kFilterFields = {
+    kIdFilter,     kCountryFilter,        kRegionFilter,   kTagFilter,
+    kSourceFilter, kClassificationFilter, kLanguageFilter, kSectionNameFilter,
+    kYearFilter,   kMonthFilter};
 
 // What a "name:" prefix in a query refers to. One table (schema.cpp) lists every name.
 struct QueryField {
