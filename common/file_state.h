@@ -18,7 +18,8 @@ struct FileState {
   friend bool operator==(const FileState&, const FileState&) = default;
 };
 
-// The form stored in the kFileStateSlot value: "size mtime hash path".
+// The form stored in the kFileStateSlot value: a format byte, size, mtime and hash as
+// 8 bytes each (little-endian), then the path.
 [[nodiscard]] std::string encode_file_state(const FileState& state);
 
 // Reads a stored value back; nothing when it is not one.

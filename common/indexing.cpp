@@ -249,18 +249,17 @@ IndexStatistics index_files(Xapian::WritableDatabase& database, const std::vecto
   return statistics;
 }
 
-void add_vocabulary_spelling(Xapian::WritableDatabase& database) {
+void add_vocabulary_spelling(const Xapian::Database& source, Xapian::WritableDatabase& target) {
   std::unordered_map<std::string, Xapian::termcount> counts;
   for (const TextField& field : kTextFields) {
     const std::string prefix(field.prefix);
-    for (auto term = database.allterms_begin(prefix); term != database.allterms_end(prefix);
-         ++term) {
+    for (auto term = source.allterms_begin(prefix); term != source.allterms_end(prefix); ++term) {
       if (auto word = spelling_word(*term, field))
         counts[std::string(*word)] += term.get_termfreq();
     }
   }
-  for (const auto& [word, count] : counts) database.add_spelling(word, count);
-  database.commit();
+  for (const auto& [word, count] : counts) target.add_spelling(word, count);
+  target.commit();
 }
 
 IndexStatistics index_inputs(Xapian::WritableDatabase& database, const IndexOptions& options,

@@ -42,9 +42,9 @@ struct IndexStatistics {
   bool interrupted = false;  // stopped early on request; pruning was not done
 };
 
-// Adds every word of the database's text fields to its spelling table, each with the
+// Adds every word of source's text fields to target's spelling table, each with the
 // number of briefs holding it (counted per field), and commits.
-void add_vocabulary_spelling(Xapian::WritableDatabase& database);
+void add_vocabulary_spelling(const Xapian::Database& source, Xapian::WritableDatabase& target);
 
 // Receives each error (a rejected file or record) and warning as it happens.
 using IssueReporter = std::function<void(const ParseIssue& issue, bool is_error)>;

@@ -149,10 +149,14 @@ IndexStatistics build_database(const fs::path& destination, const IndexOptions& 
   try {
     Xapian::Database combined;
     for (const fs::path& path : shard_paths) combined.add_database(Xapian::Database(path.string()));
+    {
+      // Into one shard before merging, so the spelling table is compacted with the rest.
+      Xapian::WritableDatabase first(shard_paths.front().string(),
+                                     Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+      add_vocabulary_spelling(combined, first);
+    }
+    combined.reopen();
     combined.compact(destination.string());
-    Xapian::WritableDatabase merged(destination.string(), Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
-    add_vocabulary_spelling(merged);
-    merged.close();
   } catch (const Xapian::Error& error) {
     remove_shards();
     throw DatabaseError(destination.string() +
