@@ -116,7 +116,12 @@ std::vector<std::pair<std::size_t, std::size_t>> ascii_words(std::string_view te
 
 }  // namespace
 
-Analyzer::Analyzer() : stemmer_("english") {
+Analyzer::Analyzer(IcuLoading loading) : stemmer_("english") {
+  if (loading == IcuLoading::kNow) load_icu();
+}
+
+void Analyzer::load_icu() {
+  if (compose_ != nullptr) return;  // the last one set: everything loaded
   UErrorCode status = U_ZERO_ERROR;
   word_breaker_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
   check(status, "word break rules");
@@ -231,6 +236,7 @@ void Analyzer::add_ascii_words(std::string_view text, std::size_t from, std::siz
 void Analyzer::analyse_with_icu(std::string_view text, std::size_t offset, bool with_stems,
                                 std::vector<Token>& tokens) {
   if (text.empty()) return;
+  load_icu();
   const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
 

@@ -66,14 +66,11 @@ Xapian::Query sequence_query(const std::vector<Token>& tokens,
   return positional_match(std::move(per_field));
 }
 
-// The exact terms of field whose stem is token's. Snowball's English stem keeps all of a
-// word but its last byte ("military" -> "militari"), or its last two for "-ying" words
-// ("dying" -> "die"), so scanning the field's terms that start that way finds every form.
+// The exact terms of field whose stem is token's, found among the field's terms that
+// start as every word with that stem does.
 Xapian::Query field_word(const Token& token, const TextField& field, BuildContext& context) {
   const std::string& stem = token.stem;
-  std::size_t kept = stem.size() >= 3 ? stem.size() - 1 : stem.size();
-  if (stem.size() >= 3 && stem.ends_with("ie")) kept = stem.size() - 2;
-  const std::string start = std::string(field.prefix) + stem.substr(0, kept);
+  const std::string start = std::string(field.prefix) + std::string(stem_start(stem));
   std::vector<Xapian::Query> forms;
   for (auto term = context.database.allterms_begin(start);
        term != context.database.allterms_end(start); ++term) {

@@ -74,18 +74,35 @@ class TermIndex {
         case HighlightTerm::Kind::kStem:
           stems_.emplace(term.terms.front(), id);
           stem_first_bytes_.set(static_cast<unsigned char>(term.terms.front().front()));
+          needles_.emplace_back(stem_start(term.terms.front()));
           break;
         case HighlightTerm::Kind::kExact:
           exact_starts_.emplace(term.terms.front(), id);
+          needles_.push_back(term.terms.front());
           break;
         case HighlightTerm::Kind::kPrefix:
           prefixes_.push_back(id);
+          needles_.push_back(term.terms.front());
           break;
       }
     }
   }
 
   [[nodiscard]] std::size_t size() const { return terms_.size(); }
+
+  // False only when no term can match in text, without analysing it: for ASCII text the
+  // analysed words are its lowercased words, and each contains its needle (an exact word,
+  // a prefix, or the start of a stem). Analysing every hit's sections was most of a
+  // snippet's cost.
+  [[nodiscard]] bool may_match(std::string_view text) const {
+    const bool ascii = std::all_of(text.begin(), text.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (!ascii) return true;
+    const std::string lowered = ascii_lowercase(text);
+    return std::any_of(needles_.begin(), needles_.end(), [&](const std::string& needle) {
+      return lowered.find(needle) != std::string::npos;
+    });
+  }
 
   // Which terms may match text indexed under field; empty when none may.
   [[nodiscard]] std::vector<bool> applicable(const TextField& field) const {
@@ -135,6 +152,7 @@ class TermIndex {
   std::vector<const HighlightTerm*> terms_;
   std::unordered_multimap<std::string_view, std::size_t> stems_;
   std::bitset<256> stem_first_bytes_;
+  std::vector<std::string> needles_;
   std::unordered_multimap<std::string_view, std::size_t> exact_starts_;
   std::vector<std::size_t> prefixes_;
 };
@@ -335,6 +353,7 @@ Snippet make_snippet(const Brief& brief, const std::vector<HighlightTerm>& terms
     if (index.size() == 0) break;
     const std::vector<bool> applicable = index.applicable(text_field_for_section(section.name));
     if (applicable.empty()) continue;
+    if (!index.may_match(section.text)) continue;
     Candidate candidate;
     // Repaired first so the analyser's byte offsets are exact.
     candidate.flat =

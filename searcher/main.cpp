@@ -162,7 +162,7 @@ class Searcher {
   const CommandLine& command_;
   Xapian::Database& database_;
   briefsearch::CalendarDate today_;
-  briefsearch::Analyzer analyzer_;
+  briefsearch::Analyzer analyzer_{briefsearch::Analyzer::IcuLoading::kWhenNeeded};
 };
 
 // One JSON object per input line, the database opened once; a bad line gets an object

@@ -205,3 +205,16 @@ TEST_CASE("text is segmented exactly as ICU segments it, ASCII without ICU", "[a
     check_same(text);
   }
 }
+
+TEST_CASE("every word starts as stem_start of its stem says", "[analysis]") {
+  Analyzer analyzer;
+  for (const Token& token :
+       analyzer.analyse("dying lying tying skies ugly early gently military countries sanctions "
+                        "news hoping relational organization generously cries us un a I")) {
+    INFO(token.term << " -> " << token.stem);
+    CHECK(token.term.starts_with(briefsearch::stem_start(token.stem)));
+  }
+  CHECK(briefsearch::stem_start("die") == "d");
+  CHECK(briefsearch::stem_start("militari") == "militar");
+  CHECK(briefsearch::stem_start("us") == "us");
+}
