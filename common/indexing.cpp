@@ -250,15 +250,23 @@ IndexStatistics index_files(Xapian::WritableDatabase& database, const std::vecto
 }
 
 void add_vocabulary_spelling(const Xapian::Database& source, Xapian::WritableDatabase& target) {
-  std::unordered_map<std::string, Xapian::termcount> counts;
+  // Xapian holds spelling changes in memory until a commit: at a million generated briefs
+  // (millions of distinct words) one commit took 3 GiB.
+  constexpr std::size_t kWordsPerCommit = 100000;
+  std::size_t pending = 0;
   for (const TextField& field : kTextFields) {
     const std::string prefix(field.prefix);
     for (auto term = source.allterms_begin(prefix); term != source.allterms_end(prefix); ++term) {
-      if (auto word = spelling_word(*term, field))
-        counts[std::string(*word)] += term.get_termfreq();
+      const auto word = spelling_word(*term, field);
+      if (!word) continue;
+      // A word in several fields gets the sum of its frequencies, as add_spelling adds up.
+      target.add_spelling(std::string(*word), term.get_termfreq());
+      if (++pending == kWordsPerCommit) {
+        target.commit();
+        pending = 0;
+      }
     }
   }
-  for (const auto& [word, count] : counts) target.add_spelling(word, count);
   target.commit();
 }
 
