@@ -63,6 +63,8 @@ int run(int argc, char** argv) {
                   "The database is --db DIR, else $BRIEF_DB, else "
                   "$XDG_DATA_HOME/briefsearch/index (~/.local/share/briefsearch/index).\n\n") +
       kExitCodesHelp);
+  app.set_version_flag("--version", std::string(kProgram) + " " BRIEFSEARCH_VERSION " (Xapian " +
+                                        Xapian::version_string() + ")");
   CommandLine command;
   app.add_option("--db", command.database, "Database folder (created if missing)");
   app.add_flag("--full", command.full,

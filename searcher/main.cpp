@@ -215,6 +215,8 @@ int run(int argc, char** argv) {
                          "The database is --db DIR, else $BRIEF_DB, else "
                          "$XDG_DATA_HOME/briefsearch/index.\n\n") +
              kExitCodesHelp);
+  app.set_version_flag("--version", std::string(kProgram) + " " BRIEFSEARCH_VERSION " (Xapian " +
+                                        Xapian::version_string() + ")");
   CommandLine command;
   const std::map<std::string, briefsearch::ColorMode> color_modes = {
       {"auto", briefsearch::ColorMode::kAuto},

@@ -123,13 +123,23 @@ TEST_CASE("brief-search exit codes follow grep", "[e2e][search]") {
   CHECK_THAT(missing.err, Catch::Contains("nowhere: no database here"));
 }
 
-TEST_CASE("--help works without a database and lists the exit codes", "[e2e]") {
+TEST_CASE("both binaries answer --help without a database, listing the exit codes", "[e2e]") {
   TemporaryFolder home;
   for (const std::string& binary : {kSearchBinary, kIndexBinary}) {
     const auto result = run_process({binary, "--help"}, isolated(home));
     CHECK(result.exit_code == 0);
     CHECK_THAT(result.out, Catch::Contains("Exit codes:"));
     CHECK_FALSE(std::filesystem::exists(home / ".local"));
+  }
+}
+
+TEST_CASE("both binaries name themselves, their version and Xapian's for --version", "[e2e]") {
+  TemporaryFolder home;
+  for (const std::string& binary : {kSearchBinary, kIndexBinary}) {
+    const auto result = run_process({binary, "--version"}, isolated(home));
+    CHECK(result.exit_code == 0);
+    const std::string name = std::filesystem::path(binary).filename().string();
+    CHECK_THAT(result.out, Catch::StartsWith(name + " " BRIEFSEARCH_VERSION " (Xapian 1."));
   }
 }
 
