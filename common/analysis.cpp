@@ -194,23 +194,20 @@ std::vector<Token> Analyzer::analyse_with_icu(std::string_view text) {
 // ICU's UTF-16 path) and only the pieces with other characters go through ICU.
 std::vector<Token> Analyzer::analyse(std::string_view text, bool with_stems) {
   std::vector<Token> tokens;
-  auto is_space = [](char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-  };
   std::size_t at = 0;
   while (at < text.size()) {
     // ASCII up to the start of the first whitespace-delimited piece with another character.
     std::size_t ascii_end = at;
     std::size_t piece_start = at;
     while (ascii_end < text.size() && static_cast<unsigned char>(text[ascii_end]) < 0x80) {
-      if (is_space(text[ascii_end])) piece_start = ascii_end + 1;
+      if (is_ascii_space(text[ascii_end])) piece_start = ascii_end + 1;
       ++ascii_end;
     }
     if (ascii_end == text.size()) piece_start = ascii_end;
     add_ascii_words(text, at, piece_start, with_stems, tokens);
     if (piece_start == text.size()) break;
     std::size_t piece_end = ascii_end;
-    while (piece_end < text.size() && !is_space(text[piece_end])) ++piece_end;
+    while (piece_end < text.size() && !is_ascii_space(text[piece_end])) ++piece_end;
     analyse_with_icu(text.substr(piece_start, piece_end - piece_start), piece_start, with_stems,
                      tokens);
     at = piece_end;

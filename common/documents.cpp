@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "common/binary_fields.h"
 #include "common/countries.h"
 #include "common/schema.h"
 
@@ -50,102 +51,33 @@ void add_facet_values(Xapian::Document& document, Xapian::valueno slot,
 // The document data: the brief in a compact binary form, parsed for every hit shown (a
 // JSON object took 7% of a one-query process and 8% of a batch). A format byte, then
 // each field in a fixed order: strings as a varint length and their bytes, lists as a
-// varint count and their items.
+// varint count and their items (common/binary_fields.h).
 constexpr char kDataFormat = '\x02';
-
-void put_number(std::string& out, std::uint64_t value) {
-  while (value >= 0x80) {
-    out += static_cast<char>((value & 0x7F) | 0x80);
-    value >>= 7;
-  }
-  out += static_cast<char>(value);
-}
-
-void put_string(std::string& out, std::string_view value) {
-  put_number(out, value.size());
-  out += value;
-}
-
-void put_strings(std::string& out, const std::vector<std::string>& values) {
-  put_number(out, values.size());
-  for (const std::string& value : values) put_string(out, value);
-}
 
 std::string encode_brief(const Brief& brief) {
   std::size_t text_bytes = brief.title.size() + brief.path.size() + brief.id.size();
   for (const Section& section : brief.sections) text_bytes += section.text.size() + 16;
-  std::string out;
-  out.reserve(text_bytes + 64);
-  out += kDataFormat;
-  put_string(out, brief.id);
-  put_string(out, brief.path);
-  put_number(out, brief.line);
-  put_string(out, brief.title);
-  put_string(out, brief.date ? brief.date->iso() : "");
-  put_number(out, brief.sections.size());
+  FieldWriter out(text_bytes + 64);
+  out.byte(kDataFormat);
+  out.string(brief.id);
+  out.string(brief.path);
+  out.varint(brief.line);
+  out.string(brief.title);
+  out.string(brief.date ? brief.date->iso() : "");
+  out.varint(brief.sections.size());
   for (const Section& section : brief.sections) {
-    put_string(out, section.name);
-    put_string(out, section.text);
+    out.string(section.name);
+    out.string(section.text);
   }
   const BriefMetadata& meta = brief.metadata;
-  put_string(out, meta.region);
-  put_strings(out, meta.countries);
-  put_strings(out, meta.tags);
-  put_string(out, meta.source);
-  put_string(out, meta.classification);
-  put_string(out, meta.language);
-  return out;
+  out.string(meta.region);
+  out.strings(meta.countries);
+  out.strings(meta.tags);
+  out.string(meta.source);
+  out.string(meta.classification);
+  out.string(meta.language);
+  return out.take();
 }
-
-// Reads encode_brief's fields back; any overrun or leftover means the data is not ours.
-class DataReader {
- public:
-  explicit DataReader(std::string_view data) : data_(data) {}
-
-  std::uint64_t number() {
-    std::uint64_t value = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      if (at_ >= data_.size()) fail();
-      const auto byte = static_cast<unsigned char>(data_[at_++]);
-      value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
-      if (byte < 0x80) return value;
-    }
-    fail();
-  }
-
-  std::string string() {
-    const std::uint64_t size = number();
-    if (size > data_.size() - at_) fail();
-    std::string value(data_.substr(at_, size));
-    at_ += size;
-    return value;
-  }
-
-  std::vector<std::string> strings() {
-    std::vector<std::string> values(checked_count());
-    for (std::string& value : values) value = string();
-    return values;
-  }
-
-  // A count of items that each take at least one byte.
-  std::size_t checked_count() {
-    const std::uint64_t count = number();
-    if (count > data_.size() - at_) fail();
-    return count;
-  }
-
-  void expect_end() const {
-    if (at_ != data_.size()) fail();
-  }
-
-  [[noreturn]] static void fail() {
-    throw std::runtime_error("document data is not a stored brief");
-  }
-
- private:
-  std::string_view data_;
-  std::size_t at_ = 0;
-};
 
 }  // namespace
 
@@ -226,15 +158,15 @@ std::vector<std::string> spelling_words(const Xapian::Document& document) {
 }
 
 Brief brief_from_document_data(const std::string& data) {
-  if (data.empty() || data.front() != kDataFormat) DataReader::fail();
-  DataReader reader(std::string_view(data).substr(1));
+  FieldReader reader(data);
+  if (reader.byte() != kDataFormat) throw std::runtime_error("document data is not a stored brief");
   Brief brief;
   brief.id = reader.string();
   brief.path = reader.string();
-  brief.line = reader.number();
+  brief.line = reader.varint();
   brief.title = reader.string();
   brief.date = CalendarDate::parse(reader.string());
-  brief.sections.resize(reader.checked_count());
+  brief.sections.resize(reader.count());
   for (Section& section : brief.sections) {
     section.name = reader.string();
     section.text = reader.string();
@@ -246,7 +178,7 @@ Brief brief_from_document_data(const std::string& data) {
   meta.source = reader.string();
   meta.classification = reader.string();
   meta.language = reader.string();
-  reader.expect_end();
+  if (!reader.complete()) throw std::runtime_error("document data is not a stored brief");
   return brief;
 }
 

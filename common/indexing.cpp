@@ -54,7 +54,7 @@ struct PreparedFile {
   FileState state;
   ParseResult parsed;
   std::vector<Xapian::Document> documents;               // one per parsed brief, in order
-  std::vector<std::vector<std::string>> spelling_words;  // one list per document
+  std::vector<std::vector<std::string>> spelling_words;  // one list per document (empty when off)
 };
 
 bool same_content_known(const StoredFile* stored, const InputFile& file) {
@@ -88,7 +88,8 @@ PreparedFile prepare_file(const InputFile& file, const StoredFile* stored, bool 
     brief.path = prepared.state.absolute_path;
     Xapian::Document document = build_document(brief, analyzer);
     record_file_state(document, prepared.state);
-    if (spelling) prepared.spelling_words.push_back(spelling_words(document));
+    prepared.spelling_words.push_back(spelling ? spelling_words(document)
+                                               : std::vector<std::string>{});
     prepared.documents.push_back(std::move(document));
   }
   return prepared;
@@ -153,7 +154,7 @@ void apply_parsed(Xapian::WritableDatabase& database, const StoredFile* stored,
     } else {
       ++statistics.added;
     }
-    if (i < prepared.spelling_words.size()) batches.count_spelling(prepared.spelling_words[i]);
+    batches.count_spelling(prepared.spelling_words[i]);
     kept.insert(database.replace_document(unique_term, prepared.documents[i]));
     batches.counted_change();
   }

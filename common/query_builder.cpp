@@ -75,7 +75,7 @@ Xapian::Query field_word(const Token& token, const TextField& field, BuildContex
   for (auto term = context.database.allterms_begin(start);
        term != context.database.allterms_end(start); ++term) {
     const std::string word = (*term).substr(field.prefix.size());
-    if (word == token.term || context.analyzer.stem(word) == stem) forms.emplace_back(*term);
+    if (context.analyzer.stem(word) == stem) forms.emplace_back(*term);
   }
   if (forms.empty()) return Xapian::Query(std::string(field.prefix) + token.term);
   return or_of(std::move(forms), Xapian::Query::OP_SYNONYM);

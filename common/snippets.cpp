@@ -19,10 +19,6 @@ constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
 // How far a cut may move to land next to a space rather than merely between two words.
 constexpr std::size_t kSpaceReach = 32;
 
-bool is_ascii_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 // A section's text on one line, and where its lines began: line starts are sentence
 // starts for headings and list items, which carry no full stop.
 struct FlatText {
@@ -95,9 +91,7 @@ class TermIndex {
   // a prefix, or the start of a stem). Analysing every hit's sections was most of a
   // snippet's cost.
   [[nodiscard]] bool may_match(std::string_view text) const {
-    const bool ascii = std::all_of(text.begin(), text.end(),
-                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if (!ascii) return true;
+    if (!is_ascii(text)) return true;
     const std::string lowered = ascii_lowercase(text);
     return std::any_of(needles_.begin(), needles_.end(), [&](const std::string& needle) {
       return lowered.find(needle) != std::string::npos;

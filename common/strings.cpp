@@ -9,10 +9,6 @@ namespace {
 
 constexpr std::string_view kNoBreakSpace = "\xC2\xA0";
 
-bool is_ascii_space(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-}
-
 }  // namespace
 
 std::string_view trim(std::string_view text) {

@@ -8,6 +8,19 @@
 
 namespace briefsearch {
 
+// Space, tab, CR, LF, form feed, vertical tab.
+[[nodiscard]] inline bool is_ascii_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+// True when every byte is below 0x80.
+[[nodiscard]] inline bool is_ascii(std::string_view text) {
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
 // Strips ASCII whitespace and U+00A0 (no-break space, common in scraped pages) at both ends.
 [[nodiscard]] std::string_view trim(std::string_view text);
 

@@ -14,6 +14,7 @@
 #include "common/index_report.h"
 #include "common/indexing.h"
 #include "common/parallel_build.h"
+#include "common/program.h"
 #include "common/terminal_text.h"
 
 namespace {
@@ -141,17 +142,5 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    return run(argc, argv);
-  } catch (const briefsearch::BriefsearchError& error) {
-    std::fprintf(stderr, "%s: %s\n", kProgram, briefsearch::printable_text(error.what()).c_str());
-    return error.exit_code();
-  } catch (const Xapian::Error& error) {
-    std::fprintf(stderr, "%s: %s\n", kProgram,
-                 briefsearch::printable_text(error.get_description()).c_str());
-    return briefsearch::kExitDatabase;
-  } catch (const std::exception& error) {
-    std::fprintf(stderr, "%s: %s\n", kProgram, briefsearch::printable_text(error.what()).c_str());
-    return briefsearch::kExitDatabase;
-  }
+  return briefsearch::run_reporting_failures(kProgram, [&] { return run(argc, argv); });
 }

@@ -15,6 +15,7 @@
 #include "common/database.h"
 #include "common/errors.h"
 #include "common/output.h"
+#include "common/program.h"
 #include "common/query.h"
 #include "common/search.h"
 #include "common/strings.h"
@@ -311,17 +312,5 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    return run(argc, argv);
-  } catch (const briefsearch::BriefsearchError& error) {
-    std::fprintf(stderr, "%s: %s\n", kProgram, briefsearch::printable_text(error.what()).c_str());
-    return error.exit_code();
-  } catch (const Xapian::Error& error) {
-    std::fprintf(stderr, "%s: %s\n", kProgram,
-                 briefsearch::printable_text(error.get_description()).c_str());
-    return briefsearch::kExitDatabase;
-  } catch (const std::exception& error) {
-    std::fprintf(stderr, "%s: %s\n", kProgram, briefsearch::printable_text(error.what()).c_str());
-    return briefsearch::kExitDatabase;
-  }
+  return briefsearch::run_reporting_failures(kProgram, [&] { return run(argc, argv); });
 }
