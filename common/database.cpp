@@ -1,9 +1,15 @@
 #include "common/database.h"
 
+#include <signal.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <charconv>
 #include <cstdlib>
+#include <cstring>
+#include <fstream>
 #include <thread>
 
 #include "common/errors.h"
@@ -16,25 +22,54 @@ std::string rebuild_hint(const std::filesystem::path& path) {
   return "rebuild it with: brief-index --full --db " + path.string() + " CORPUS";
 }
 
-void check_schema_version(const Xapian::Database& database, const std::filesystem::path& path) {
+// name says which database failed: the path, or the stub and the database it lists;
+// hint says what to do about it.
+void check_schema_version(const Xapian::Database& database, const std::string& name,
+                          const std::string& hint) {
   const std::string stored = database.get_metadata(std::string(kSchemaVersionKey));
   if (stored == std::to_string(kSchemaVersion)) return;
   if (stored.empty()) {
-    throw DatabaseError(path.string() + ": not a briefsearch database (no schema version); " +
-                        rebuild_hint(path));
+    throw DatabaseError(name + ": not a briefsearch database (no schema version); " + hint);
   }
-  throw DatabaseError(path.string() + ": schema version " + stored + ", this program needs " +
-                      std::to_string(kSchemaVersion) + "; " + rebuild_hint(path));
+  throw DatabaseError(name + ": schema version " + stored + ", this program needs " +
+                      std::to_string(kSchemaVersion) + "; " + hint);
+}
+
+bool is_empty_folder(const std::filesystem::path& path) {
+  std::error_code error;
+  return std::filesystem::is_directory(path, error) && std::filesystem::is_empty(path, error) &&
+         !error;
+}
+
+// Xapian reports a lock file it cannot create (a read-only folder or file system) with the
+// same DatabaseLockError as a lock another writer holds; only the second is worth waiting
+// for. The message "already locked" is the one glass and chert give for a held lock.
+void rethrow_unless_held_by_another_writer(const Xapian::DatabaseLockError& error,
+                                           const std::filesystem::path& path) {
+  if (::access(path.c_str(), W_OK) != 0) {
+    throw DatabaseError(path.string() + ": cannot write to the database: " + std::strerror(errno));
+  }
+  if (error.get_msg().find("already locked") == std::string::npos) {
+    throw DatabaseError(path.string() + ": cannot write to the database: " + error.get_msg());
+  }
 }
 
 // A new database is built under a staging name and renamed into place, so a run killed
 // while creating it never leaves a folder that is not a database at the path.
+// rename(2) also replaces an empty folder, so a folder made beforehand for the database
+// becomes it in one step.
 void create_in_place(const std::filesystem::path& path) {
   const std::filesystem::path staging = staging_path_for(path);
   create_database(staging).close();
   if (::rename(staging.c_str(), path.c_str()) != 0) {
+    const int rename_error = errno;
     std::error_code ignored;
-    std::filesystem::remove_all(staging, ignored);  // another run created it first
+    std::filesystem::remove_all(staging, ignored);
+    // The empty folder is a mount point or on another device: create the database inside it.
+    if ((rename_error == EXDEV || rename_error == EBUSY) && is_empty_folder(path)) {
+      create_database(path).close();
+    }
+    // Otherwise another run created it first, which is as good.
   }
 }
 
@@ -42,7 +77,7 @@ Xapian::WritableDatabase open_for_writing_once(const std::filesystem::path& path
   try {
     std::error_code ignored;
     if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ignored);
-    if (!std::filesystem::exists(path, ignored)) create_in_place(path);
+    if (!std::filesystem::exists(path, ignored) || is_empty_folder(path)) create_in_place(path);
     Xapian::WritableDatabase database(path.string(), Xapian::DB_OPEN);
     remove_abandoned_staging(path);
     if (database.get_doccount() == 0 &&
@@ -50,9 +85,10 @@ Xapian::WritableDatabase open_for_writing_once(const std::filesystem::path& path
       database.set_metadata(std::string(kSchemaVersionKey), std::to_string(kSchemaVersion));
       database.commit();
     }
-    check_schema_version(database, path);
+    check_schema_version(database, path.string(), rebuild_hint(path));
     return database;
-  } catch (const Xapian::DatabaseLockError&) {
+  } catch (const Xapian::DatabaseLockError& error) {
+    rethrow_unless_held_by_another_writer(error, path);
     throw;  // open_when_unlocked waits and reports it
   } catch (const Xapian::Error& error) {
     throw DatabaseError(path.string() +
@@ -68,22 +104,50 @@ std::filesystem::path staging_path_for(const std::filesystem::path& path) {
   return staging;
 }
 
+std::optional<pid_t> staging_owner(const std::filesystem::path& path,
+                                   const std::filesystem::path& candidate) {
+  const std::string prefix = path.filename().string() + std::string(kStagingInfix);
+  const std::string name = candidate.filename().string();
+  if (!name.starts_with(prefix)) return std::nullopt;
+  // "index.staging-1234" or a shard of it, "index.staging-1234-shard0".
+  const char* first = name.data() + prefix.size();
+  const char* last = name.data() + name.size();
+  pid_t owner = 0;
+  const auto [end, error] = std::from_chars(first, last, owner);
+  if (error != std::errc() || end == first || owner <= 0) return std::nullopt;
+  if (end != last && *end != '-') return std::nullopt;
+  return owner;
+}
+
 void remove_abandoned_staging(const std::filesystem::path& path) {
   const std::filesystem::path folder = path.has_parent_path() ? path.parent_path() : ".";
-  const std::string prefix = path.filename().string() + std::string(kStagingInfix);
   std::error_code error;
   for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
-    if (entry.path().filename().string().starts_with(prefix)) {
-      std::filesystem::remove_all(entry.path(), error);
-    }
+    const auto owner = staging_owner(path, entry.path());
+    if (!owner || *owner == ::getpid()) continue;
+    // A run that is still alive (creating a database before taking its lock) keeps its own.
+    if (::kill(*owner, 0) == 0 || errno == EPERM) continue;
+    std::filesystem::remove_all(entry.path(), error);
   }
 }
 
+std::filesystem::path normal_database_path(const std::filesystem::path& path) {
+  std::filesystem::path normal = path.lexically_normal();
+  // "db/" and "db/." name the folder db; its staging folders go beside it, not inside.
+  while (!normal.has_filename() && normal.has_parent_path() && normal != normal.root_path()) {
+    normal = normal.parent_path();
+  }
+  if (normal.empty()) normal = ".";
+  return normal;
+}
+
 std::filesystem::path resolve_database_path(const std::optional<std::string>& command_line_path) {
-  if (command_line_path && !command_line_path->empty()) return *command_line_path;
+  if (command_line_path && !command_line_path->empty()) {
+    return normal_database_path(*command_line_path);
+  }
   if (const char* from_environment = std::getenv("BRIEF_DB");
       from_environment && *from_environment) {
-    return from_environment;
+    return normal_database_path(from_environment);
   }
   if (const char* data_home = std::getenv("XDG_DATA_HOME"); data_home && *data_home) {
     return std::filesystem::path(data_home) / "briefsearch" / "index";
@@ -92,6 +156,35 @@ std::filesystem::path resolve_database_path(const std::optional<std::string>& co
     return std::filesystem::path(home) / ".local" / "share" / "briefsearch" / "index";
   }
   throw UsageError("no database given: use --db DIR or set BRIEF_DB");
+}
+
+std::filesystem::path writable_database_path(const std::filesystem::path& path) {
+  namespace fs = std::filesystem;
+  fs::path resolved = normal_database_path(path);
+  // Follow a chain of symlinks to the folder they name; the link itself stays as it is.
+  for (int hops = 0;; ++hops) {
+    std::error_code error;
+    const fs::file_status status = fs::symlink_status(resolved, error);
+    if (!fs::is_symlink(status)) break;
+    if (hops == 40) throw DatabaseError(path.string() + ": too many levels of symbolic links");
+    fs::path target = fs::read_symlink(resolved, error);
+    if (error)
+      throw DatabaseError(path.string() + ": cannot read symbolic link: " + error.message());
+    if (target.is_relative()) target = resolved.parent_path() / target;
+    resolved = normal_database_path(target);
+  }
+  std::error_code error;
+  const fs::file_status status = fs::status(resolved, error);
+  if (fs::exists(status) && !fs::is_directory(status)) {
+    if (fs::is_regular_file(status)) {
+      throw DatabaseError(resolved.string() +
+                          ": is a file, not a database folder (a Xapian stub file lists "
+                          "databases for searching; brief-index writes one database: give "
+                          "its folder with --db)");
+    }
+    throw DatabaseError(resolved.string() + ": is not a database folder");
+  }
+  return resolved;
 }
 
 Xapian::WritableDatabase create_database(const std::filesystem::path& path, int extra_flags) {
@@ -126,17 +219,81 @@ Xapian::WritableDatabase open_when_unlocked(const std::function<Xapian::Writable
 
 Xapian::WritableDatabase open_for_writing(const std::filesystem::path& path,
                                           std::chrono::milliseconds lock_timeout) {
-  return open_when_unlocked([&] { return open_for_writing_once(path); }, path, lock_timeout);
+  const std::filesystem::path real_path = writable_database_path(path);
+  return open_when_unlocked([&] { return open_for_writing_once(real_path); }, real_path,
+                            lock_timeout);
+}
+
+Xapian::WritableDatabase create_and_lock(const std::filesystem::path& path,
+                                         std::chrono::milliseconds lock_timeout) {
+  return open_when_unlocked(
+      [&] {
+        try {
+          std::error_code ignored;
+          if (path.has_parent_path()) {
+            std::filesystem::create_directories(path.parent_path(), ignored);
+          }
+          if (!std::filesystem::exists(path, ignored) || is_empty_folder(path)) {
+            create_in_place(path);
+          }
+          return Xapian::WritableDatabase(path.string(), Xapian::DB_OPEN);
+        } catch (const Xapian::DatabaseLockError& error) {
+          rethrow_unless_held_by_another_writer(error, path);
+          throw;
+        } catch (const Xapian::Error& error) {
+          throw DatabaseError(path.string() +
+                              ": exists but is not a database that can be rebuilt (" +
+                              error.get_description() + "); move it away first");
+        }
+      },
+      path, lock_timeout);
+}
+
+// The database lines of a stub file ("auto PATH", "remote :PORT", ...), in order: the
+// shards of the opened stub, named in messages as the user wrote them.
+std::vector<std::string> stub_lines(const std::filesystem::path& stub) {
+  std::vector<std::string> lines;
+  std::ifstream in(stub);
+  for (std::string line; std::getline(in, line);) {
+    const auto first = line.find_first_not_of(" \t\r");
+    if (first == std::string::npos || line[first] == '#') continue;
+    const auto last = line.find_last_not_of(" \t\r");
+    lines.push_back(line.substr(first, last - first + 1));
+  }
+  return lines;
 }
 
 Xapian::Database open_for_reading(const std::vector<std::filesystem::path>& paths) {
   Xapian::Database combined;
   for (const std::filesystem::path& path : paths) {
+    std::error_code ignored;
+    const bool is_stub = std::filesystem::is_regular_file(path, ignored);
     try {
       Xapian::Database database(path.string());
-      check_schema_version(database, path);
+      std::vector<std::string> listed;
+      if (is_stub) listed = stub_lines(path);
+      // A stub file opens as several databases, and get_metadata reads only the first:
+      // each one is checked on its own. Database(Internal*) is Xapian's internal
+      // constructor; it takes a reference, so the part shares the open shard.
+      for (std::size_t i = 0; i < database.internal.size(); ++i) {
+        const Xapian::Database part(database.internal[i].get());
+        if (!is_stub) {
+          check_schema_version(part, path.string(), rebuild_hint(path));
+          continue;
+        }
+        // A stub that lists stubs has more shards than lines; then only the number is known.
+        const std::string which = listed.size() == database.internal.size()
+                                      ? "'" + listed[i] + "'"
+                                      : "database " + std::to_string(i + 1);
+        check_schema_version(part, path.string() + ": " + which + " listed in it",
+                             "rebuild that database with brief-index --full --db FOLDER CORPUS");
+      }
       combined.add_database(database);
-    } catch (const Xapian::DatabaseNotFoundError&) {
+    } catch (const Xapian::DatabaseNotFoundError& error) {
+      if (is_stub) {
+        throw DatabaseError(path.string() + ": a database this stub file lists cannot be opened: " +
+                            error.get_msg());
+      }
       throw DatabaseError(path.string() + ": no database here; create one with: brief-index --db " +
                           path.string() + " CORPUS");
     } catch (const Xapian::Error& error) {

@@ -15,17 +15,37 @@
 namespace briefsearch {
 
 // --db when given, else $BRIEF_DB, else $XDG_DATA_HOME/briefsearch/index, else
-// ~/.local/share/briefsearch/index. Throws UsageError when none can be worked out.
+// ~/.local/share/briefsearch/index, lexically normal and without a trailing slash ("db/"
+// is the folder db). Throws UsageError when none can be worked out.
 [[nodiscard]] std::filesystem::path resolve_database_path(
     const std::optional<std::string>& command_line_path);
 
-// Opens (creating if missing) a database for writing and records the schema version in a
-// new one. While another writer holds the database, retries for up to lock_timeout, then
-// throws DatabaseLockedError. Throws DatabaseError when it cannot be opened or was written
-// with another schema version.
+// path lexically normal, without trailing slashes or "." at the end.
+[[nodiscard]] std::filesystem::path normal_database_path(const std::filesystem::path& path);
+
+// The folder a writer must use for the database at path: a symlink (or a chain of them) is
+// followed to its target, so the real database is written and rebuilt in its own folder
+// and the link is left alone. Throws DatabaseError when path names a file (a Xapian stub
+// file, which lists databases for searching, is never written) or another non-folder.
+[[nodiscard]] std::filesystem::path writable_database_path(const std::filesystem::path& path);
+
+// Opens (creating if missing, or if path is an empty folder) a database for writing and
+// records the schema version in a new one. path goes through writable_database_path.
+// While another writer holds the database, retries for up to lock_timeout, then throws
+// DatabaseLockedError. Throws DatabaseError when it cannot be opened, cannot be written
+// (a read-only folder or file system: never reported as locked) or was written with
+// another schema version.
 [[nodiscard]] Xapian::WritableDatabase open_for_writing(
     const std::filesystem::path& path,
     std::chrono::milliseconds lock_timeout = std::chrono::milliseconds(0));
+
+// Takes the write lock on the database at path (already through writable_database_path),
+// of any schema version, creating an empty one first when there is none (or an empty
+// folder), so that two runs creating the same database are serialised by the lock.
+// Throws as open_for_writing, and DatabaseError when path holds something that is not a
+// database.
+[[nodiscard]] Xapian::WritableDatabase create_and_lock(const std::filesystem::path& path,
+                                                       std::chrono::milliseconds lock_timeout);
 
 // Calls open until it stops failing with Xapian::DatabaseLockError (another writer holds
 // the database at path), for up to lock_timeout; then throws DatabaseLockedError.
@@ -42,12 +62,13 @@ namespace briefsearch {
 inline constexpr std::string_view kStagingInfix = ".staging-";
 [[nodiscard]] std::filesystem::path staging_path_for(const std::filesystem::path& path);
 
-// Removes staging folders left beside path by killed runs. Call only while holding the
-// database's write lock, so that none of them belongs to a running rebuild.
+// Removes staging folders (and their shards) left beside path by runs that are gone: the
+// process id in the name no longer exists. Call while holding the database's write lock.
 void remove_abandoned_staging(const std::filesystem::path& path);
 
-// Opens the databases for reading as one. Throws DatabaseError when one is missing,
-// unreadable or of another schema version; the message names the path.
+// Opens the databases for reading as one; each may be a folder or a Xapian stub file.
+// Throws DatabaseError when one is missing, unreadable or of another schema version; the
+// message names the path, and for a stub file the database it lists that failed.
 [[nodiscard]] Xapian::Database open_for_reading(const std::vector<std::filesystem::path>& paths);
 
 }  // namespace briefsearch

@@ -12,15 +12,20 @@ namespace briefsearch {
 
 class FullRebuild {
  public:
-  // Takes the write lock on the live database at path, if there is one (of any schema
-  // version: rebuilding is how an old database is upgraded), waiting up to lock_timeout,
-  // and removes staging folders left by killed runs. Throws DatabaseLockedError, or
-  // DatabaseError when path holds something that is not a database.
-  FullRebuild(std::filesystem::path path, std::chrono::milliseconds lock_timeout);
+  // Takes the write lock on the live database at path (of any schema version: rebuilding
+  // is how an old database is upgraded; an empty one is created first when there is none,
+  // so the lock also covers creation), waiting up to lock_timeout, and removes staging
+  // folders left by killed runs. A symlinked path is followed: the real database is
+  // rebuilt in its own folder. Throws DatabaseLockedError, or DatabaseError when path
+  // holds something that is not a database (a stub file among them).
+  FullRebuild(const std::filesystem::path& path, std::chrono::milliseconds lock_timeout);
   // Removes the staging folder unless swap_in() succeeded.
   ~FullRebuild();
   FullRebuild(const FullRebuild&) = delete;
   FullRebuild& operator=(const FullRebuild&) = delete;
+
+  // The real database folder being rebuilt (symlinks followed).
+  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
 
   // Where to build the replacement; it does not exist yet.
   [[nodiscard]] const std::filesystem::path& staging_path() const { return staging_path_; }
@@ -32,7 +37,7 @@ class FullRebuild {
  private:
   std::filesystem::path path_;
   std::filesystem::path staging_path_;
-  std::optional<Xapian::WritableDatabase> live_;  // held for its lock only
+  std::optional<Xapian::WritableDatabase> live_;  // held for its lock only; set once built
   bool swapped_ = false;
 };
 
