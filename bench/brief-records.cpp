@@ -115,7 +115,7 @@ int run(int argc, char** argv) {
          "BEGIN;\n";
   std::size_t records = 0;
   std::size_t rejected = 0;
-  const briefsearch::InputScan scan = briefsearch::scan_inputs(inputs);
+  const briefsearch::InputScan scan = briefsearch::scan_inputs(inputs, briefsearch::RootTable());
   for (const briefsearch::InputFile& file : scan.files) {
     briefsearch::ParseResult parsed =
         briefsearch::parse_brief_file(file.path, file.format, file.path.string());
@@ -124,7 +124,9 @@ int run(int argc, char** argv) {
       ++rejected;
     }
     for (briefsearch::Brief& brief : parsed.briefs) {
-      if (brief.id.empty()) brief.id = briefsearch::derived_brief_id(file, brief.line);
+      if (brief.id.empty())
+        brief.id =
+            briefsearch::derived_brief_id(scan.root_of(file), file.absolute_path, brief.line);
       const Record record = record_for(brief);
       write_dump_record(dump, record);
       write_sql_record(sql, record);

@@ -54,7 +54,9 @@ void add_facet_values(Xapian::Document& document, Xapian::valueno slot,
 // varint count and their items (common/binary_fields.h).
 constexpr char kDataFormat = '\x02';
 
-std::string encode_brief(const Brief& brief) {
+}  // namespace
+
+std::string brief_document_data(const Brief& brief) {
   std::size_t text_bytes = brief.title.size() + brief.path.size() + brief.id.size();
   for (const Section& section : brief.sections) text_bytes += section.text.size() + 16;
   FieldWriter out(text_bytes + 64);
@@ -78,8 +80,6 @@ std::string encode_brief(const Brief& brief) {
   out.string(meta.language);
   return out.take();
 }
-
-}  // namespace
 
 Xapian::Document build_document(const Brief& brief, Analyzer& analyzer) {
   Xapian::Document document;
@@ -127,12 +127,12 @@ Xapian::Document build_document(const Brief& brief, Analyzer& analyzer) {
     add_filter(document, kYearFilter, brief.date->compact().substr(0, 4));
     add_filter(document, kMonthFilter, brief.date->compact().substr(0, 6));
   }
-  document.set_data(encode_brief(brief));
+  document.set_data(brief_document_data(brief));
   return document;
 }
 
-void record_file_state(Xapian::Document& document, const FileState& state) {
-  document.add_value(kFileStateSlot, encode_file_state(state));
+void record_brief_source(Xapian::Document& document, const BriefSource& source) {
+  document.add_value(kSourceSlot, encode_brief_source(source));
 }
 
 std::optional<std::string_view> spelling_word(std::string_view term, const TextField& field) {

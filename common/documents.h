@@ -20,8 +20,12 @@ namespace briefsearch {
 // date value, and the brief itself (compact binary) in the document data. brief.id must be set.
 [[nodiscard]] Xapian::Document build_document(const Brief& brief, Analyzer& analyzer);
 
-// Stores the state of the file the brief came from, for incremental indexing.
-void record_file_state(Xapian::Document& document, const FileState& state);
+// The document data for brief: the brief itself in a compact binary form. build_document
+// stores exactly this; incremental indexing hashes it to tell an unchanged brief.
+[[nodiscard]] std::string brief_document_data(const Brief& brief);
+
+// Stores where the brief came from, for incremental indexing.
+void record_brief_source(Xapian::Document& document, const BriefSource& source);
 
 // The distinct words of the document's text (title and sections), for Xapian's spelling
 // table: what "did you mean" may suggest. Numbers are left out.

@@ -27,6 +27,9 @@ class FullRebuild {
   // The real database folder being rebuilt (symlinks followed).
   [[nodiscard]] const std::filesystem::path& path() const { return path_; }
 
+  // The live database, open for its lock (of any schema version; empty when new).
+  [[nodiscard]] const Xapian::WritableDatabase& live() const { return *live_; }
+
   // Where to build the replacement; it does not exist yet.
   [[nodiscard]] const std::filesystem::path& staging_path() const { return staging_path_; }
 

@@ -6,13 +6,17 @@
 namespace briefsearch {
 
 std::string summary_line(const IndexStatistics& statistics, double seconds) {
-  char line[256];
+  char unreadable[64] = "";
+  if (statistics.unreadable > 0) {
+    std::snprintf(unreadable, sizeof unreadable, ", %zu unreadable", statistics.unreadable);
+  }
+  char line[320];
   std::snprintf(
       line, sizeof line,
-      "%zu added, %zu updated, %zu unchanged, %zu deleted, %zu rejected, %zu skipped "
+      "%zu added, %zu updated, %zu unchanged, %zu deleted, %zu rejected, %zu skipped%s "
       "in %.2f s%s",
       statistics.added, statistics.updated, statistics.unchanged, statistics.deleted,
-      statistics.rejected, statistics.skipped, seconds,
+      statistics.rejected, statistics.skipped, unreadable, seconds,
       statistics.interrupted ? " (interrupted: finished batches kept, nothing pruned)" : "");
   return line;
 }
@@ -26,6 +30,7 @@ std::string summary_json(const IndexStatistics& statistics, double seconds,
                                           {"deleted", statistics.deleted},
                                           {"rejected", statistics.rejected},
                                           {"skipped", statistics.skipped},
+                                          {"unreadable", statistics.unreadable},
                                           {"interrupted", statistics.interrupted},
                                           {"seconds", std::round(seconds * 1000.0) / 1000.0},
                                           {"database", database}};

@@ -9,11 +9,12 @@
 
 namespace briefsearch {
 
-// "51 added, 0 updated, 0 unchanged, 0 deleted, 0 rejected, 0 skipped in 0.10 s"
+// "51 added, 0 updated, 0 unchanged, 0 deleted, 0 rejected, 0 skipped in 0.10 s", with
+// ", N unreadable" after skipped when folders or roots could not be read.
 [[nodiscard]] std::string summary_line(const IndexStatistics& statistics, double seconds);
 
 // One JSON object with the keys format_version (1), added, updated, unchanged, deleted, rejected,
-// skipped, interrupted, seconds and database.
+// skipped, unreadable, interrupted, seconds and database.
 [[nodiscard]] std::string summary_json(const IndexStatistics& statistics, double seconds,
                                        const std::string& database);
 

@@ -12,11 +12,13 @@
 
 #include "common/input_files.h"
 #include "common/parsers.h"
+#include "common/roots.h"
 
 namespace briefsearch {
 
 struct IndexOptions {
-  // Files and folders; folders are walked recursively.
+  // Files and folders; folders are walked recursively. Empty: the roots the database
+  // remembers (common/roots.h).
   std::vector<std::filesystem::path> inputs;
   // Document changes per transaction; also what bounds the memory a run holds.
   std::size_t commit_every = 500;
@@ -27,7 +29,8 @@ struct IndexOptions {
   // Count each brief's words into the spelling table as it is written. A sharded --full
   // build turns this off and adds the merged vocabulary once (add_vocabulary_spelling).
   bool spelling = true;
-  // Polled between files: when it becomes true the run commits what is finished and stops.
+  // Polled between files and after each batch: when it becomes true the run commits what
+  // is finished and stops. A file cut short is read again, whole, by the next run.
   const std::atomic<bool>* stop_requested = nullptr;
 };
 
@@ -37,9 +40,16 @@ struct IndexStatistics {
   std::size_t updated = 0;
   std::size_t unchanged = 0;
   std::size_t deleted = 0;
-  std::size_t rejected = 0;  // files or JSON Lines records that could not be parsed
-  std::size_t skipped = 0;   // files not indexed by design: hidden, temporary, other formats
+  // Files or records that could not be indexed: unparseable, unreadable, or a duplicate id.
+  std::size_t rejected = 0;
+  std::size_t skipped = 0;  // files not indexed by design: hidden, temporary, other formats
+  // Folders that could not be read, and remembered roots that are missing or empty: the
+  // briefs indexed from them are kept.
+  std::size_t unreadable = 0;
   bool interrupted = false;  // stopped early on request; pruning was not done
+
+  // True when everything the run covered was indexed.
+  [[nodiscard]] bool complete() const { return rejected == 0 && unreadable == 0; }
 };
 
 // Adds every word of source's text fields to target's spelling table, each with the
@@ -55,21 +65,47 @@ using ProgressReporter = std::function<void(std::size_t done, std::size_t total)
 // Called once per file handled.
 using FileDoneReporter = std::function<void()>;
 
-// The work of index_inputs on files already found: each is added, replaced or skipped in
-// database. With prune_scan, documents of files that vanished from its folders are deleted.
-[[nodiscard]] IndexStatistics index_files(Xapian::WritableDatabase& database,
+// The roots database remembers (empty for a new database). Throws DatabaseError.
+[[nodiscard]] RootTable stored_roots(const Xapian::Database& database);
+
+// The work of index_inputs on files of a scan: each is added, replaced or skipped in
+// database. With whole_scan, files is all of scan.files: the scan's roots are stored and
+// documents of files that vanished from its folders are deleted. Issues of the scan are
+// the caller's to report.
+[[nodiscard]] IndexStatistics index_files(Xapian::WritableDatabase& database, const InputScan& scan,
                                           const std::vector<InputFile>& files,
                                           const IndexOptions& options,
                                           const IssueReporter& report_issue,
-                                          const FileDoneReporter& file_done,
-                                          const InputScan* prune_scan);
+                                          const FileDoneReporter& file_done, bool whole_scan);
 
-// Brings database up to date with the inputs. An unchanged file (same size and time, or
-// same content) is skipped; a changed one replaces its documents; a file that vanished
-// from a named folder loses its documents (unless options.prune is false). A file that
-// cannot be parsed is reported and keeps whatever the index held for it. Throws
-// UsageError for missing or empty inputs (before any change) and DatabaseError when the
-// database fails; changes since the last completed batch are then rolled back.
+// Reports a scan's errors and warnings, and counts them into statistics.
+void report_scan_issues(const InputScan& scan, const IssueReporter& report_issue,
+                        IndexStatistics& statistics);
+
+// Makes the database forget paths: roots that are or lie inside one of them are removed,
+// and every brief whose file lies there is deleted (whether the files exist or not: the
+// way to retire a corpus that moved or is gone for good). Throws UsageError, before any
+// change, when the database indexes nothing under one of paths, and DatabaseError.
+[[nodiscard]] IndexStatistics forget_paths(Xapian::WritableDatabase& database,
+                                           const std::vector<std::filesystem::path>& paths,
+                                           std::size_t commit_every);
+
+// Brings database up to date with the inputs (or its remembered roots).
+// - A file whose size, mtime, ctime and inode are unchanged is skipped unread; one whose
+//   content is unchanged is not parsed; a brief whose stored form is unchanged is not
+//   analysed or written again.
+// - A changed file replaces its briefs; records that left it are deleted, unless some of
+//   its records no longer parse (then nothing of it is deleted).
+// - A brief's id is its own, or derived from its root (derived_brief_id). Of two briefs
+//   with one id, the one whose file comes first in path order is kept on every run; the
+//   other is reported as rejected.
+// - A file that vanished from a folder walked in this run loses its briefs (unless
+//   options.prune is false); briefs under an unreadable folder or a missing root stay.
+// - A file counts as indexed (its FileState stored) only once all its briefs are
+//   committed and none was rejected, so an interrupted or failing file is read again.
+// Throws UsageError for missing or empty named inputs (before any change) and
+// DatabaseError when the database fails; changes since the last completed batch are then
+// rolled back.
 [[nodiscard]] IndexStatistics index_inputs(Xapian::WritableDatabase& database,
                                            const IndexOptions& options,
                                            const IssueReporter& report_issue,

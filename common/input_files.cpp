@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 #include "common/errors.h"
 
@@ -21,89 +23,199 @@ bool is_hidden_or_temporary(const fs::path& path) {
   return extension == ".swp" || extension == ".tmp" || extension == ".part";
 }
 
-fs::path absolute_normal(const fs::path& path) { return fs::absolute(path).lexically_normal(); }
-
-// Adds path when it is a regular brief file; counts it as skipped otherwise.
-void consider(const fs::path& path, const fs::path& root, InputScan& scan) {
-  const auto format = input_format_for(path);
-  struct stat status {};
-  if (!format || is_hidden_or_temporary(path) || ::lstat(path.c_str(), &status) != 0 ||
-      !S_ISREG(status.st_mode)) {
-    ++scan.skipped;
-    return;
-  }
-  InputFile file;
-  file.path = path;
-  file.absolute_path = absolute_normal(path);
-  file.root = root;
-  file.format = *format;
-  file.size = static_cast<std::uintmax_t>(status.st_size);
-  file.modified_ns =
-      static_cast<std::int64_t>(status.st_mtim.tv_sec) * 1'000'000'000 + status.st_mtim.tv_nsec;
-  scan.files.push_back(std::move(file));
+std::int64_t nanoseconds(const struct timespec& time) {
+  return static_cast<std::int64_t>(time.tv_sec) * 1'000'000'000 + time.tv_nsec;
 }
 
-void walk_folder(const fs::path& root, InputScan& scan) {
-  std::vector<fs::path> found;
-  std::error_code error;
-  fs::recursive_directory_iterator walker(root, fs::directory_options::skip_permission_denied,
-                                          error);
-  if (error) throw UsageError(root.string() + ": cannot read folder: " + error.message());
-  for (auto entry = walker; entry != fs::recursive_directory_iterator(); entry.increment(error)) {
-    if (error) break;
-    const fs::path& path = entry->path();
-    if (is_hidden_or_temporary(path)) {
-      if (entry->is_directory()) entry.disable_recursion_pending();
-      ++scan.skipped;
-      continue;
+// Walks one folder (named, or a remembered root) into scan.
+class FolderWalker {
+ public:
+  explicit FolderWalker(InputScan& scan) : scan_(scan) {}
+
+  // Returns the number of brief files found. Folders below the top that cannot be read
+  // become errors; the top one throws UsageError when throw_if_unreadable is set.
+  std::size_t walk(const fs::path& display, const fs::path& absolute, bool throw_if_unreadable) {
+    const std::size_t before = scan_.files.size();
+    std::vector<std::pair<fs::path, fs::path>> pending{{display, absolute}};
+    bool top = true;
+    while (!pending.empty()) {
+      const auto [shown, real] = std::move(pending.back());
+      pending.pop_back();
+      read_folder(shown, real, top && throw_if_unreadable, pending);
+      top = false;
     }
-    if (entry->is_directory() && !entry->is_symlink()) continue;
-    found.push_back(path);
+    return scan_.files.size() - before;
   }
-  std::sort(found.begin(), found.end());
-  const std::size_t before = scan.files.size();
-  for (const fs::path& path : found) consider(path, root, scan);
-  if (scan.files.size() == before) {
-    throw UsageError(root.string() + ": folder holds no brief files (.txt, .md, .jsonl); " +
+
+  // Adds one file when it is a regular brief file; counts it as skipped otherwise. The
+  // file at absolute is not followed if it is a symbolic link.
+  void consider(const fs::path& display, const fs::path& absolute) {
+    const auto format = input_format_for(display);
+    struct stat status {};
+    if (!format || is_hidden_or_temporary(display) || ::lstat(absolute.c_str(), &status) != 0 ||
+        !S_ISREG(status.st_mode)) {
+      if (::lstat(absolute.c_str(), &status) == 0 && S_ISLNK(status.st_mode)) note_link(display);
+      ++scan_.skipped;
+      return;
+    }
+    InputFile file;
+    file.path = display;
+    file.absolute_path = absolute;
+    file.format = *format;
+    file.stat.size = static_cast<std::uintmax_t>(status.st_size);
+    file.stat.modified_ns = nanoseconds(status.st_mtim);
+    file.stat.changed_ns = nanoseconds(status.st_ctim);
+    file.stat.inode = static_cast<std::uint64_t>(status.st_ino);
+    file.stat.absolute_path = absolute.string();
+    scan_.files.push_back(std::move(file));
+  }
+
+ private:
+  void read_folder(const fs::path& shown, const fs::path& real, bool throw_if_unreadable,
+                   std::vector<std::pair<fs::path, fs::path>>& pending) {
+    std::error_code error;
+    std::vector<fs::directory_entry> entries;
+    for (fs::directory_iterator entry(shown, error), end; !error && entry != end;
+         entry.increment(error)) {
+      entries.push_back(*entry);
+    }
+    if (error) {
+      const std::string reason = shown.string() + ": cannot read folder: " + error.message();
+      if (throw_if_unreadable) throw UsageError(reason + "; nothing was indexed or deleted");
+      scan_.errors.push_back(
+          {shown.string(), 0,
+           "cannot read folder: " + error.message() + "; the briefs indexed from it are kept"});
+      scan_.unreadable.push_back(real);
+      return;
+    }
+    for (const fs::directory_entry& entry : entries) {
+      const fs::path name = entry.path().filename();
+      const fs::path display = shown / name;
+      const fs::path absolute = real / name;
+      std::error_code status_error;
+      const fs::file_status status = entry.symlink_status(status_error);
+      if (is_hidden_or_temporary(display)) {
+        ++scan_.skipped;
+      } else if (fs::is_directory(status)) {
+        pending.emplace_back(display, absolute);
+      } else {
+        consider(display, absolute);
+      }
+    }
+  }
+
+  // Symbolic links are never followed inside a walk; one that loops is worth a word,
+  // since whoever made it meant something else.
+  void note_link(const fs::path& display) {
+    std::error_code error;
+    (void)fs::status(display, error);
+    if (error.value() == ELOOP) {
+      scan_.warnings.push_back({display.string(), 0, "symbolic link loop, skipped"});
+    }
+  }
+
+  InputScan& scan_;
+};
+
+void scan_named(const fs::path& input, RootTable& table, InputScan& scan) {
+  std::error_code error;
+  const fs::file_status status = fs::status(input, error);
+  if (error && error.value() != ENOENT) {
+    throw UsageError(input.string() + ": cannot be read: " + error.message() +
+                     "; nothing was indexed or deleted");
+  }
+  if (error || !fs::exists(status)) {
+    throw UsageError(input.string() + ": no such file or folder; nothing was indexed or deleted");
+  }
+  const fs::path absolute = resolved_path(input);
+  const bool is_folder = fs::is_directory(status);
+  const RootChange change = table.add(absolute, is_folder);
+  for (const Root& absorbed : change.absorbed) scan.rederive.push_back(absorbed.path);
+  if (change.moved_from) scan.retired.push_back(change.moved_from->path);
+  FolderWalker walker(scan);
+  if (!is_folder) {
+    walker.consider(input, absolute);
+    return;
+  }
+  if (walker.walk(input, absolute, true) == 0 && scan.unreadable.empty()) {
+    throw UsageError(input.string() + ": folder holds no brief files (.txt, .md, .jsonl); " +
                      "nothing was indexed or deleted");
   }
+  scan.folders.push_back(absolute);
+}
+
+// A remembered root in a run that names no path: any trouble is an error in the scan,
+// and the root's briefs stay as they are.
+void scan_remembered(const Root& root, InputScan& scan) {
+  const auto keep = [&](const std::string& problem) {
+    scan.errors.push_back({root.path.string(), 0,
+                           problem + "; its briefs are kept (if it is gone for good: " +
+                               "brief-index --forget " + root.path.string() + ")"});
+    scan.unreadable.push_back(root.path);
+  };
+  std::error_code error;
+  const fs::file_status status = fs::status(root.path, error);
+  if (!fs::exists(status)) {
+    keep("indexed folder or file is missing");
+    return;
+  }
+  FolderWalker walker(scan);
+  if (!root.is_folder) {
+    walker.consider(root.path, root.path);
+    return;
+  }
+  const std::size_t errors_before = scan.errors.size();
+  const std::size_t found = walker.walk(root.path, root.path, false);
+  if (found == 0 && scan.errors.size() == errors_before) {
+    keep("indexed folder holds no brief files (.txt, .md, .jsonl)");
+    return;
+  }
+  scan.folders.push_back(root.path);
 }
 
 }  // namespace
 
-InputScan scan_inputs(const std::vector<fs::path>& inputs) {
+fs::path resolved_path(const fs::path& path) {
+  std::error_code error;
+  fs::path resolved = fs::weakly_canonical(fs::absolute(path), error);
+  if (error) resolved = fs::absolute(path);
+  resolved = resolved.lexically_normal();
+  if (!resolved.has_filename() && resolved != resolved.root_path()) {
+    resolved = resolved.parent_path();
+  }
+  return resolved;
+}
+
+InputScan scan_inputs(const std::vector<fs::path>& inputs, RootTable roots) {
   InputScan scan;
-  for (const fs::path& input : inputs) {
-    std::error_code error;
-    const fs::file_status status = fs::status(input, error);
-    if (error || !fs::exists(status)) {
-      throw UsageError(input.string() + ": no such file or folder; nothing was indexed or deleted");
+  const std::string roots_before = roots.encode();
+  if (inputs.empty()) {
+    if (roots.roots().empty()) {
+      throw UsageError(
+          "no paths given, and the database indexes none yet: name the folders "
+          "or files of briefs to index");
     }
-    if (fs::is_directory(status)) {
-      walk_folder(input, scan);
-      scan.folders.push_back(absolute_normal(input));
-    } else {
-      consider(input, input.parent_path(), scan);
-    }
+    for (const Root& root : roots.roots()) scan_remembered(root, scan);
+  } else {
+    for (const fs::path& input : inputs) scan_named(input, roots, scan);
   }
+  std::stable_sort(
+      scan.files.begin(), scan.files.end(),
+      [](const InputFile& a, const InputFile& b) { return a.absolute_path < b.absolute_path; });
+  scan.files.erase(std::unique(scan.files.begin(), scan.files.end(),
+                               [](const InputFile& a, const InputFile& b) {
+                                 return a.absolute_path == b.absolute_path;
+                               }),
+                   scan.files.end());
+  // Roots are settled only once every input is in the table: a folder named later may
+  // absorb the root of one named earlier.
+  for (InputFile& file : scan.files) {
+    const Root* root = roots.root_for(file.absolute_path);
+    file.root = static_cast<std::size_t>(root - roots.roots().data());
+  }
+  scan.roots_changed = roots.encode() != roots_before;
+  scan.roots = std::move(roots);
   return scan;
-}
-
-std::string derived_brief_id(const InputFile& file, std::size_t line) {
-  std::string id = file.path.lexically_relative(file.root).generic_string();
-  if (id.empty() || id.starts_with("..")) id = file.path.filename().string();
-  if (line > 0) {
-    id.push_back('#');
-    id.append(std::to_string(line));
-  }
-  return id;
-}
-
-bool is_inside(const fs::path& path, const fs::path& folder) {
-  const std::string& folder_text = folder.native();
-  const std::string& path_text = path.native();
-  if (path_text.size() <= folder_text.size() || !path_text.starts_with(folder_text)) return false;
-  return folder_text.ends_with('/') || path_text[folder_text.size()] == '/';
 }
 
 }  // namespace briefsearch

@@ -1,5 +1,5 @@
 // Finding the brief files an indexing run covers: walking folders, skipping what is not a
-// brief, and the stable ids of briefs that carry none.
+// brief, and which root each file belongs to.
 #pragma once
 
 #include <cstddef>
@@ -8,44 +8,68 @@
 #include <string>
 #include <vector>
 
+#include "common/file_state.h"
 #include "common/parsers.h"
+#include "common/roots.h"
 
 namespace briefsearch {
 
 struct InputFile {
-  // As found from the path named on the command line: used in messages.
+  // As found from the path named on the command line (or the root): used in messages.
   std::filesystem::path path;
-  // Absolute and lexically normal: stored in the index, so runs from any working folder
-  // agree on which file is which.
+  // Absolute, lexically normal, symlinks in the named path resolved: stored in the index,
+  // so runs from any working folder and through any link agree on which file is which.
   std::filesystem::path absolute_path;
-  // The folder named on the command line it was found under (its parent for a file named
-  // directly); ids are paths relative to it.
-  std::filesystem::path root;
+  // Index into InputScan::roots.roots() of the root the file belongs to.
+  std::size_t root = 0;
   InputFormat format = InputFormat::kScrapedText;
-  std::uintmax_t size = 0;
-  std::int64_t modified_ns = 0;  // modification time, nanoseconds since the epoch
+  // Size, times and inode from lstat; content_hash is 0 until the file is read.
+  FileState stat;
 };
 
 struct InputScan {
-  // In a stable order: inputs in the order given, each folder's files sorted by path.
+  // Sorted by absolute_path, each file once (however many named paths reach it): the
+  // order that decides which of two briefs with one id is kept.
   std::vector<InputFile> files;
-  // Absolute paths of the folders named; files under them that vanished may be pruned.
+  // The database's roots with this run's inputs added.
+  RootTable roots;
+  // Folders walked: a brief whose file lies under one and was not found is deleted...
   std::vector<std::filesystem::path> folders;
-  // Entries not indexed by design: hidden, temporary, other extensions, not regular files.
+  // ...unless it lies under one of these, which could not be read (or a remembered root
+  // that is missing or empty): their briefs are kept, and the run is incomplete.
+  std::vector<std::filesystem::path> unreadable;
+  // Folders of roots absorbed into a new root: their briefs' ids change, so their files
+  // are read again whatever their state.
+  std::vector<std::filesystem::path> rederive;
+  // Roots whose corpus moved to a new root: their briefs that the new root's briefs do
+  // not replace are deleted.
+  std::vector<std::filesystem::path> retired;
+  // Folders that could not be read, remembered roots that are missing (errors); symbolic
+  // link loops (warnings).
+  std::vector<ParseIssue> errors;
+  std::vector<ParseIssue> warnings;
+  // Entries not indexed by design: hidden, temporary, other extensions, symbolic links and
+  // other files that are not regular.
   std::size_t skipped = 0;
+  // True when the scan added, absorbed or moved a root: the table must be stored.
+  bool roots_changed = false;
+
+  [[nodiscard]] const Root& root_of(const InputFile& file) const {
+    return roots.roots()[file.root];
+  }
 };
 
-// Walks inputs without following symlinks. Throws UsageError when an input does not exist
-// or a folder holds no brief files at all (an unmounted or emptied corpus must never be
-// taken as "everything was deleted").
-[[nodiscard]] InputScan scan_inputs(const std::vector<std::filesystem::path>& inputs);
+// Walks inputs without following symbolic links inside them, and adds them to roots
+// (RootTable::add), which the scan keeps. With no inputs, walks every root instead; a root that is
+// missing, unreadable or holds no brief files is then an error in the scan and its briefs
+// are kept. Throws UsageError, before anything changes, when a named input does not exist,
+// cannot be read, or is a folder that holds no brief files at all (an unmounted or emptied
+// corpus must never be taken as "everything was deleted"), and when there are no inputs
+// and no roots.
+[[nodiscard]] InputScan scan_inputs(const std::vector<std::filesystem::path>& inputs,
+                                    RootTable roots);
 
-// The stable id of a brief without one of its own: its path relative to the root, with
-// "#LINE" for a JSON Lines record.
-[[nodiscard]] std::string derived_brief_id(const InputFile& file, std::size_t line);
-
-// True when path lies inside folder (both absolute and lexically normal).
-[[nodiscard]] bool is_inside(const std::filesystem::path& path,
-                             const std::filesystem::path& folder);
+// Absolute and lexically normal, with symbolic links resolved as far as the path exists.
+[[nodiscard]] std::filesystem::path resolved_path(const std::filesystem::path& path);
 
 }  // namespace briefsearch

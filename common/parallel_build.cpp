@@ -8,9 +8,14 @@
 #include <exception>
 #include <mutex>
 #include <thread>
+#include <tuple>
+#include <unordered_map>
 
 #include "common/database.h"
+#include "common/documents.h"
 #include "common/errors.h"
+#include "common/schema.h"
+#include "common/stored_sources.h"
 
 namespace briefsearch {
 namespace {
@@ -25,7 +30,7 @@ constexpr std::size_t kMinFilesPerShard = 200;
 std::vector<std::vector<InputFile>> split_into_shards(const std::vector<InputFile>& files,
                                                       std::size_t shards) {
   std::uintmax_t total = 0;
-  for (const InputFile& file : files) total += file.size + 1;
+  for (const InputFile& file : files) total += file.stat.size + 1;
   std::vector<std::vector<InputFile>> result(1);
   std::uintmax_t in_shard = 0;
   for (const InputFile& file : files) {
@@ -34,9 +39,78 @@ std::vector<std::vector<InputFile>> split_into_shards(const std::vector<InputFil
       in_shard = 0;
     }
     result.back().push_back(file);
-    in_shard += file.size + 1;
+    in_shard += file.stat.size + 1;
   }
   return result;
+}
+
+// The shards were written one range of files each, so two briefs with one id in different
+// shards were never compared. The brief from the file first in path order stays; the
+// others are deleted from their shards, reported, and their files left unrecorded, as an
+// incremental run would leave them.
+void resolve_duplicates_across(const std::vector<fs::path>& shard_paths, const InputScan& scan,
+                               const IssueReporter& report_issue, IndexStatistics& statistics) {
+  Xapian::Database combined;
+  for (const fs::path& path : shard_paths) combined.add_database(Xapian::Database(path.string()));
+  const auto shards = static_cast<Xapian::docid>(shard_paths.size());
+  struct Holder {
+    std::string id;
+    std::string path;
+    std::size_t line;
+    std::size_t shard;
+    Xapian::docid document;
+  };
+  std::vector<std::vector<Holder>> losers_by_shard(shard_paths.size());
+  std::vector<std::pair<Holder, Holder>> reports;  // loser, winner
+  const std::string prefix(kIdFilter.prefix);
+  for (auto term = combined.allterms_begin(prefix); term != combined.allterms_end(prefix); ++term) {
+    if (term.get_termfreq() < 2) continue;
+    std::vector<Holder> holders;
+    for (auto posting = combined.postlist_begin(*term); posting != combined.postlist_end(*term);
+         ++posting) {
+      const Xapian::Document document = combined.get_document(*posting);
+      const auto source = decode_brief_source(document.get_value(kSourceSlot));
+      const Brief brief = brief_from_document_data(document.get_data());
+      holders.push_back({brief.id, source ? source->absolute_path : std::string(), brief.line,
+                         (*posting - 1) % shards, (*posting - 1) / shards + 1});
+    }
+    std::sort(holders.begin(), holders.end(), [](const Holder& a, const Holder& b) {
+      return std::tie(a.path, a.line) < std::tie(b.path, b.line);
+    });
+    for (std::size_t i = 1; i < holders.size(); ++i) {
+      losers_by_shard[holders[i].shard].push_back(holders[i]);
+      reports.emplace_back(holders[i], holders[0]);
+    }
+  }
+  if (reports.empty()) return;
+  std::unordered_map<std::string, std::string> display;
+  for (const InputFile& file : scan.files) {
+    display.emplace(file.absolute_path.string(), file.path.string());
+  }
+  auto shown = [&](const Holder& holder) {
+    const auto found = display.find(holder.path);
+    return found == display.end() ? holder.path : found->second;
+  };
+  for (std::size_t shard = 0; shard < shard_paths.size(); ++shard) {
+    if (losers_by_shard[shard].empty()) continue;
+    Xapian::WritableDatabase database(shard_paths[shard].string(),
+                                      Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+    for (const Holder& loser : losers_by_shard[shard]) {
+      database.delete_document(loser.document);
+      database.set_metadata(file_state_key(loser.path), "");
+    }
+    database.commit();
+  }
+  for (const auto& [loser, winner] : reports) {
+    const std::string winner_source =
+        winner.line > 0 ? shown(winner) + ":" + std::to_string(winner.line) : shown(winner);
+    report_issue({shown(loser), loser.line,
+                  "duplicate id '" + loser.id + "': " + winner_source +
+                      " has it and comes first in path order; this brief is not indexed"},
+                 true);
+    --statistics.added;
+    ++statistics.rejected;
+  }
 }
 
 void add_statistics(IndexStatistics& total, const IndexStatistics& part) {
@@ -45,6 +119,7 @@ void add_statistics(IndexStatistics& total, const IndexStatistics& part) {
   total.unchanged += part.unchanged;
   total.deleted += part.deleted;
   total.rejected += part.rejected;
+  total.unreadable += part.unreadable;
   total.interrupted = total.interrupted || part.interrupted;
 }
 
@@ -71,9 +146,15 @@ void sync_folder(const fs::path& folder) {
 }  // namespace
 
 IndexStatistics build_database(const fs::path& destination, const IndexOptions& options,
-                               const IssueReporter& report_issue,
+                               RootTable live_roots, const IssueReporter& report_issue,
                                const ProgressReporter& report_progress) {
-  const InputScan scan = scan_inputs(options.inputs);
+  if (!options.inputs.empty()) {
+    std::vector<fs::path> named;
+    for (const fs::path& input : options.inputs) named.push_back(resolved_path(input));
+    live_roots.keep_related(named);
+  }
+  InputScan scan = scan_inputs(options.inputs, std::move(live_roots));
+  scan.roots_changed = true;  // a new database stores its roots whatever they are
   const std::size_t jobs =
       options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   const std::size_t shard_count =
@@ -93,11 +174,11 @@ IndexStatistics build_database(const fs::path& destination, const IndexOptions& 
   };
 
   IndexStatistics statistics;
-  statistics.skipped = scan.skipped;
+  report_scan_issues(scan, report_issue, statistics);
   if (shards.size() == 1) {
     Xapian::WritableDatabase database = create_database(destination, Xapian::DB_NO_SYNC);
-    add_statistics(statistics,
-                   index_files(database, scan.files, options, serial_report, file_done, nullptr));
+    add_statistics(statistics, index_files(database, scan, scan.files, options, serial_report,
+                                           file_done, true));
     database.close();
     sync_folder(destination);
     return statistics;
@@ -127,7 +208,7 @@ IndexStatistics build_database(const fs::path& destination, const IndexOptions& 
       try {
         Xapian::WritableDatabase database = create_database(shard_paths[i], Xapian::DB_NO_SYNC);
         shard_statistics[i] =
-            index_files(database, shards[i], shard_options, serial_report, file_done, nullptr);
+            index_files(database, scan, shards[i], shard_options, serial_report, file_done, false);
         database.close();
       } catch (...) {
         failures[i] = std::current_exception();
@@ -147,6 +228,7 @@ IndexStatistics build_database(const fs::path& destination, const IndexOptions& 
     return statistics;
   }
   try {
+    resolve_duplicates_across(shard_paths, scan, report_issue, statistics);
     Xapian::Database combined;
     for (const fs::path& path : shard_paths) combined.add_database(Xapian::Database(path.string()));
     {
@@ -154,6 +236,8 @@ IndexStatistics build_database(const fs::path& destination, const IndexOptions& 
       Xapian::WritableDatabase first(shard_paths.front().string(),
                                      Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
       add_vocabulary_spelling(combined, first);
+      first.set_metadata(std::string(kRootsKey), scan.roots.encode());
+      first.commit();
     }
     combined.reopen();
     combined.compact(destination.string());

@@ -14,9 +14,12 @@
 
 namespace briefsearch {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 // Database metadata key holding kSchemaVersion as decimal text.
 inline constexpr std::string_view kSchemaVersionKey = "briefsearch.schema_version";
+// Database metadata key holding the roots the database indexes (encode_roots in
+// common/roots.h). Per-file states live under kFileStateKeyPrefix (common/file_state.h).
+inline constexpr std::string_view kRootsKey = "briefsearch.roots";
 
 // Prefix of stemmed terms: "Z" + stem, one term for the word in every text field, without
 // positions. A plain word query reads one posting list instead of one per field (2-3x
@@ -91,9 +94,9 @@ struct QueryField {
 
 // Value slots.
 inline constexpr Xapian::valueno kDateSlot = 0;  // "YYYYMMDD"; empty when undated
-// The source file's size, modification time, content hash and absolute path, as written
-// by encode_file_state: what incremental indexing compares against.
-inline constexpr Xapian::valueno kFileStateSlot = 1;
+// Where the brief came from and a hash of it, as written by encode_brief_source: what
+// incremental indexing compares against, record by record.
+inline constexpr Xapian::valueno kSourceSlot = 1;
 // Facet values, several joined by kFacetValueSeparator: country codes ("CN"), region
 // names ("Middle East"), tags and the source, as shown in facet counts.
 inline constexpr Xapian::valueno kCountryFacetSlot = 2;

@@ -23,7 +23,8 @@ constexpr const char* kProgram = "brief-index";
 
 constexpr const char* kExitCodesHelp = R"(Exit codes:
   0    every brief file was indexed
-  1    finished, but some files or records were rejected (each reported on stderr)
+  1    finished, but something was not indexed: files or records rejected (unparseable,
+       unreadable, a duplicate id), or folders unreadable (each reported on stderr)
   2    usage error, or a named file or folder is missing or holds no briefs
   3    database error (cannot open or write, or another schema version)
   75   database locked by another brief-index run
@@ -48,6 +49,7 @@ void install_stop_handlers() {
 struct CommandLine {
   std::optional<std::string> database;
   std::vector<std::string> inputs;
+  std::vector<std::string> forget;
   bool full = false;
   bool no_prune = false;
   bool json = false;
@@ -60,7 +62,9 @@ int run(int argc, char** argv) {
                kProgram};
   app.footer(
       std::string("Runs are incremental: unchanged files are skipped, changed ones replaced, "
-                  "and files gone\nfrom a named folder deleted from the index.\n"
+                  "and files gone\nfrom a walked folder deleted from the index. The database "
+                  "remembers the folders and files\nit indexes (its roots): with no PATH, "
+                  "they are indexed again.\n"
                   "The database is --db DIR, else $BRIEF_DB, else "
                   "$XDG_DATA_HOME/briefsearch/index (~/.local/share/briefsearch/index).\n\n") +
       kExitCodesHelp);
@@ -83,8 +87,13 @@ int run(int argc, char** argv) {
                  "Seconds to wait while another brief-index run holds the database (default 0)")
       ->check(CLI::Range(0.0, 86400.0));
   app.add_flag("--json", command.json, "Print the summary as one JSON object on stdout");
-  app.add_option("paths", command.inputs, "Brief files and folders (walked recursively)")
-      ->required()
+  app.add_option("--forget", command.forget,
+                 "Delete every brief from files under PATH and stop indexing it (a corpus that "
+                 "moved or is gone)")
+      ->type_name("PATH")
+      ->excludes("--full");
+  app.add_option("paths", command.inputs,
+                 "Brief files and folders (walked recursively); default: the database's roots")
       ->type_name("PATH");
   try {
     app.parse(argc, argv);
@@ -115,10 +124,19 @@ int run(int argc, char** argv) {
   const auto lock_timeout =
       std::chrono::milliseconds(static_cast<long long>(command.lock_timeout_seconds * 1000.0));
   briefsearch::IndexStatistics statistics;
-  if (command.full) {
+  if (!command.forget.empty()) {
+    if (!command.inputs.empty()) {
+      throw briefsearch::UsageError("--forget takes its paths alone; run indexing separately");
+    }
+    Xapian::WritableDatabase database = briefsearch::open_for_writing(database_path, lock_timeout);
+    std::vector<std::filesystem::path> forget(command.forget.begin(), command.forget.end());
+    statistics = briefsearch::forget_paths(database, forget, options.commit_every);
+    database.close();
+  } else if (command.full) {
     briefsearch::FullRebuild rebuild(database_path, lock_timeout);
-    statistics =
-        briefsearch::build_database(rebuild.staging_path(), options, report_issue, report_progress);
+    statistics = briefsearch::build_database(rebuild.staging_path(), options,
+                                             briefsearch::stored_roots(rebuild.live()),
+                                             report_issue, report_progress);
     if (!statistics.interrupted) rebuild.swap_in();
   } else {
     Xapian::WritableDatabase database = briefsearch::open_for_writing(database_path, lock_timeout);
@@ -136,7 +154,7 @@ int run(int argc, char** argv) {
                 briefsearch::summary_json(statistics, seconds, database_path.string()).c_str());
   }
   if (statistics.interrupted) return 128 + static_cast<int>(stop_signal);
-  return statistics.rejected > 0 ? briefsearch::kExitPartial : briefsearch::kExitSuccess;
+  return statistics.complete() ? briefsearch::kExitSuccess : briefsearch::kExitPartial;
 }
 
 }  // namespace

@@ -93,7 +93,7 @@ TEST_CASE("brief-search prints ranked hits as text and JSON", "[e2e][search]") {
   SECTION("a title made of the brief's own words ranks it first") {
     const json output = corpus.search_json({"Nord", "Stream", "Pipelines", "Sabotage"});
     REQUIRE_FALSE(output["hits"].empty());
-    CHECK(output["hits"][0]["id"] == "europe/germany-nord-stream-pipelines-sabotaged.txt");
+    CHECK(output["hits"][0]["id"] == "corpus/europe/germany-nord-stream-pipelines-sabotaged.txt");
   }
 }
 

@@ -15,10 +15,10 @@ using nlohmann::json;
 
 namespace {
 
-std::vector<InputFile> corpus_files() {
-  InputScan scan = scan_inputs({kCorpus});
+InputScan corpus_scan() {
+  InputScan scan = scan_inputs({kCorpus}, RootTable());
   CHECK(scan.skipped == 0);
-  return scan.files;
+  return scan;
 }
 
 }  // namespace
@@ -29,7 +29,7 @@ TEST_CASE("the sample corpus covers the formats, regions and scripts it promises
   std::set<std::string> folders;
   std::string all_text;
   std::size_t briefs = 0;
-  for (const InputFile& file : corpus_files()) {
+  for (const InputFile& file : corpus_scan().files) {
     ++files_by_format[file.format];
     folders.insert(file.path.parent_path().filename().string());
     const ParseResult parsed = parse_brief_file(file.path, file.format, file.path.string());
@@ -59,11 +59,14 @@ TEST_CASE("the sample corpus covers the formats, regions and scripts it promises
 
 TEST_CASE("every corpus brief is found first by a search for its own title", "[e2e][corpus]") {
   IndexedCorpus corpus;
-  for (const InputFile& file : corpus_files()) {
+  const InputScan scan = corpus_scan();
+  for (const InputFile& file : scan.files) {
     const ParseResult parsed = parse_brief_file(file.path, file.format, file.path.string());
     for (const Brief& brief : parsed.briefs) {
       INFO(file.path << ": " << brief.title);
-      const std::string id = brief.id.empty() ? derived_brief_id(file, brief.line) : brief.id;
+      const std::string id =
+          brief.id.empty() ? derived_brief_id(scan.root_of(file), file.absolute_path, brief.line)
+                           : brief.id;
       std::string phrase = brief.title;
       std::replace(phrase.begin(), phrase.end(), '"', ' ');
       const json output = corpus.search_json({"--limit", "1", "title:\"" + phrase + "\""});

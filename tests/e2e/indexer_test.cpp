@@ -122,7 +122,7 @@ TEST_CASE("incremental runs add, update, skip and delete", "[e2e][index]") {
       corpus.home(), {"--db", corpus.database().string(), "--format", "json", "recounted"});
   const json hits = json::parse(found.out)["hits"];
   REQUIRE(hits.size() == 1);
-  CHECK(hits[0]["id"] == "beta.txt");
+  CHECK(hits[0]["id"] == "briefs/beta.txt");
   CHECK(hits[0]["path"] == (corpus.folder() / "beta.txt").string());
   CHECK(brief_search(corpus.home(), {"--db", corpus.database().string(), "numbats"}).exit_code ==
         1);

@@ -10,7 +10,7 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kRedSea = "middle-east/red-sea-houthi-shipping-attacks.txt";
+const std::string kRedSea = "corpus/middle-east/red-sea-houthi-shipping-attacks.txt";
 
 std::vector<std::string> ids_of(const json& output) {
   std::vector<std::string> ids;
