@@ -1,0 +1,198 @@
+#include "common/file_applier.h"
+
+#include <set>
+
+#include "common/documents.h"
+#include "common/roots.h"
+#include "common/schema.h"
+
+namespace briefsearch {
+
+namespace fs = std::filesystem;
+
+FileApplier::FileApplier(Xapian::WritableDatabase& database, const InputScan& scan,
+                         const std::vector<InputFile>& files, const StoredFiles& stored,
+                         BatchWriter& batches, const IssueReporter& report_issue,
+                         IndexStatistics& statistics)
+    : database_(database),
+      scan_(scan),
+      files_(files),
+      stored_(stored),
+      batches_(batches),
+      report_issue_(report_issue),
+      statistics_(statistics) {
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    position_.emplace(files[i].absolute_path.string(), i);
+  }
+  for (const InputFile& file : scan.files) present_.insert(file.absolute_path.string());
+}
+
+bool FileApplier::lost_a_brief(const InputFile& file) const {
+  return lost_.count(file.absolute_path.string()) != 0;
+}
+
+void FileApplier::apply(std::size_t index, PreparedFile& prepared) {
+  const InputFile& file = files_[index];
+  const std::string path = file.absolute_path.string();
+  const auto found = stored_.find(path);
+  const StoredFile* stored = found == stored_.end() ? nullptr : &found->second;
+  for (const ParseIssue& warning : prepared.warnings) report_issue_(warning, false);
+  report_errors(prepared.errors);
+  switch (prepared.outcome) {
+    case PreparedFile::Outcome::kUnchanged:
+      statistics_.unchanged += stored->briefs.size();
+      return;
+    case PreparedFile::Outcome::kRefreshState:
+      statistics_.unchanged += stored->briefs.size();
+      database_.set_metadata(file_state_key(path), encode_file_state(prepared.state));
+      return;
+    case PreparedFile::Outcome::kParsed:
+      break;
+  }
+  // A file that yielded nothing keeps what the index had: a bad edit loses no brief.
+  if (prepared.briefs.empty()) return;
+  bool rejected = !prepared.errors.empty();
+  std::set<Xapian::docid> kept;
+  for (PreparedBrief& brief : prepared.briefs) {
+    if (const auto document = write_brief(index, brief)) {
+      kept.insert(*document);
+    } else {
+      rejected = true;
+    }
+  }
+  if (stored != nullptr && !prepared.parse_failed) {
+    for (const auto& [old, hash] : stored->briefs) {
+      // A record that left the file, or a brief whose id changed.
+      if (kept.count(old) == 0 && still_from(old, path) && batches_.delete_once(old)) {
+        ++statistics_.deleted;
+      }
+    }
+  }
+  // Stored last, so it commits with the file's last brief; a file with a rejected brief
+  // stays unrecorded and is read (and reported) again by every run until it is fixed.
+  if (rejected) {
+    forget_state(path);
+  } else {
+    database_.set_metadata(file_state_key(path), encode_file_state(prepared.state));
+  }
+}
+
+void FileApplier::prune() {
+  for (const auto& [path, file] : stored_) {
+    if (present_.count(path) != 0 || !prunable(path)) continue;
+    for (const auto& [document, hash] : file.briefs) {
+      if (still_from(document, path) && batches_.delete_once(document)) ++statistics_.deleted;
+    }
+    forget_state(path);
+  }
+}
+
+void FileApplier::report_errors(const std::vector<ParseIssue>& errors) {
+  for (const ParseIssue& error : errors) report_issue_(error, true);
+  statistics_.rejected += errors.size();
+}
+
+std::optional<Xapian::docid> FileApplier::write_brief(std::size_t index, PreparedBrief& prepared) {
+  const InputFile& file = files_[index];
+  const std::string path = file.absolute_path.string();
+  const std::string unique_term = filter_term(kIdFilter, prepared.brief.id);
+  std::optional<Xapian::docid> holder;
+  std::optional<BriefSource> holder_source;
+  if (auto posting = database_.postlist_begin(unique_term);
+      posting != database_.postlist_end(unique_term)) {
+    holder = *posting;
+    holder_source = stored_source(database_, *holder);
+  }
+  const bool held_elsewhere = holder_source && holder_source->absolute_path != path;
+  // A brief whose file was deleted or moved is simply replaced: this run removes it anyway.
+  const bool held_by_gone = held_elsewhere && is_gone(holder_source->absolute_path);
+  if (held_by_gone) {
+    forget_state(holder_source->absolute_path);
+  } else if (held_elsewhere && !resolve_duplicate(index, prepared.brief, *holder, *holder_source)) {
+    return std::nullopt;
+  }
+  if (!held_elsewhere && holder_source && holder_source->brief_hash == prepared.hash) {
+    ++statistics_.unchanged;  // the same brief, stored from this file
+    return holder;
+  }
+  if (!prepared.document) {
+    // Counted as unchanged by the worker, but its document was since taken over.
+    build_prepared(prepared, path, true, analyzer());
+  }
+  if (holder && (!held_elsewhere || held_by_gone)) {
+    ++statistics_.updated;
+  } else {
+    ++statistics_.added;
+  }
+  batches_.count_spelling(prepared.spelling_words);
+  const Xapian::docid written = database_.replace_document(unique_term, *prepared.document);
+  batches_.counted_change();
+  return written;
+}
+
+bool FileApplier::resolve_duplicate(std::size_t index, const Brief& brief, Xapian::docid holder,
+                                    const BriefSource& holder_source) {
+  const InputFile& file = files_[index];
+  const std::string display = file.path.string();
+  const auto later = position_.find(holder_source.absolute_path);
+  const std::string holder_display =
+      later == position_.end() ? holder_source.absolute_path : files_[later->second].path.string();
+  const std::size_t holder_line =
+      brief_from_document_data(database_.get_document(holder).get_data()).line;
+  if (holder_source.absolute_path < file.absolute_path.string()) {
+    report_errors(
+        {{display, brief.line,
+          "duplicate id '" + brief.id + "': " + describe_source(holder_display, holder_line) +
+              " has it and comes first in path order; this brief is not indexed"}});
+    return false;
+  }
+  // This brief comes first. The holder's file must be read again to say so: by this run
+  // when it comes later in it, or else by the next run that covers it.
+  lost_.insert(holder_source.absolute_path);
+  forget_state(holder_source.absolute_path);
+  if (later == position_.end() || later->second < index) {
+    report_errors({{holder_display, holder_line,
+                    "duplicate id '" + brief.id + "': " + describe_source(display, brief.line) +
+                        " has it and comes first in path order; this brief is no longer "
+                        "indexed"}});
+  }
+  return true;
+}
+
+bool FileApplier::is_gone(const std::string& path) const {
+  if (present_.count(path) != 0) return false;
+  if (prunable(path)) return true;
+  std::error_code error;
+  return !fs::exists(fs::symlink_status(path, error));
+}
+
+bool FileApplier::still_from(Xapian::docid document, const std::string& path) const {
+  const auto source = stored_source(database_, document);
+  return source && source->absolute_path == path;
+}
+
+void FileApplier::forget_state(const std::string& path) {
+  const std::string key = file_state_key(path);
+  if (!database_.get_metadata(key).empty()) database_.set_metadata(key, "");
+}
+
+bool FileApplier::prunable(const std::string& path) const {
+  const fs::path file(path);
+  for (const fs::path& folder : scan_.retired) {
+    if (is_within(file, folder)) return true;
+  }
+  for (const fs::path& folder : scan_.unreadable) {
+    if (is_within(file, folder)) return false;
+  }
+  for (const fs::path& folder : scan_.folders) {
+    if (is_inside(file, folder)) return true;
+  }
+  return false;
+}
+
+Analyzer& FileApplier::analyzer() {
+  if (!analyzer_) analyzer_ = std::make_unique<Analyzer>();
+  return *analyzer_;
+}
+
+}  // namespace briefsearch

@@ -1,0 +1,83 @@
+// The writing side of an indexing run: applying prepared files to the database in path
+// order, resolving briefs that share an id, and pruning briefs whose files are gone.
+#pragma once
+
+#include <xapian.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "common/analysis.h"
+#include "common/batch_writer.h"
+#include "common/indexing.h"
+#include "common/input_files.h"
+#include "common/prepared_file.h"
+#include "common/stored_sources.h"
+
+namespace briefsearch {
+
+// Applies prepared files to the database, one at a time and in path order.
+class FileApplier {
+ public:
+  // Keeps references to every argument; they must outlive the applier.
+  FileApplier(Xapian::WritableDatabase& database, const InputScan& scan,
+              const std::vector<InputFile>& files, const StoredFiles& stored, BatchWriter& batches,
+              const IssueReporter& report_issue, IndexStatistics& statistics);
+
+  // A file processed later in the run whose brief another file took: read it again.
+  [[nodiscard]] bool lost_a_brief(const InputFile& file) const;
+
+  // Writes files[index]'s prepared briefs: each new or changed brief replaces the brief of
+  // its id (unless an earlier file in path order has that id), records that left the
+  // file are deleted (unless some record failed to parse), and the file's state is
+  // stored last, only when nothing of it was rejected. Throws Xapian::Error and
+  // StoppedAtBatch (from BatchWriter).
+  void apply(std::size_t index, PreparedFile& prepared);
+
+  // Deletes the briefs of files that are gone from the folders the scan walked, and of
+  // roots that moved.
+  void prune();
+
+ private:
+  void report_errors(const std::vector<ParseIssue>& errors);
+
+  // Writes one brief unless another file's brief with the same id comes first; returns
+  // its document, or nothing when it was rejected.
+  std::optional<Xapian::docid> write_brief(std::size_t index, PreparedBrief& prepared);
+
+  // Another file's brief, from a file that still exists, holds the id: the one whose file
+  // comes first in path order keeps it. Returns true when brief (from files_[index])
+  // takes it over.
+  bool resolve_duplicate(std::size_t index, const Brief& brief, Xapian::docid holder,
+                         const BriefSource& holder_source);
+
+  // True when path is no longer a source: not found by this run where it should have
+  // been, or not there at all.
+  [[nodiscard]] bool is_gone(const std::string& path) const;
+
+  [[nodiscard]] bool still_from(Xapian::docid document, const std::string& path) const;
+
+  void forget_state(const std::string& path);
+
+  [[nodiscard]] bool prunable(const std::string& path) const;
+
+  Analyzer& analyzer();
+
+  Xapian::WritableDatabase& database_;
+  const InputScan& scan_;
+  const std::vector<InputFile>& files_;
+  const StoredFiles& stored_;
+  BatchWriter& batches_;
+  const IssueReporter& report_issue_;
+  IndexStatistics& statistics_;
+  std::unordered_map<std::string, std::size_t> position_;
+  std::unordered_set<std::string> present_;  // every file of the scan
+  std::unordered_set<std::string> lost_;
+  std::unique_ptr<Analyzer> analyzer_;  // for the rare brief built on this thread
+};
+
+}  // namespace briefsearch
