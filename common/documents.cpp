@@ -6,6 +6,7 @@
 #include "common/binary_fields.h"
 #include "common/countries.h"
 #include "common/schema.h"
+#include "common/strings.h"
 
 namespace briefsearch {
 namespace {
@@ -54,16 +55,15 @@ void add_facet_values(Xapian::Document& document, Xapian::valueno slot,
 // varint count and their items (common/binary_fields.h).
 constexpr char kDataFormat = '\x02';
 
-}  // namespace
-
-std::string brief_document_data(const Brief& brief) {
+// The stored form, with line written as given.
+std::string encode_brief(const Brief& brief, std::size_t line) {
   std::size_t text_bytes = brief.title.size() + brief.path.size() + brief.id.size();
   for (const Section& section : brief.sections) text_bytes += section.text.size() + 16;
   FieldWriter out(text_bytes + 64);
   out.byte(kDataFormat);
   out.string(brief.id);
   out.string(brief.path);
-  out.varint(brief.line);
+  out.varint(line);
   out.string(brief.title);
   out.string(brief.date ? brief.date->iso() : "");
   out.varint(brief.sections.size());
@@ -80,6 +80,12 @@ std::string brief_document_data(const Brief& brief) {
   out.string(meta.language);
   return out.take();
 }
+
+}  // namespace
+
+std::string brief_document_data(const Brief& brief) { return encode_brief(brief, brief.line); }
+
+std::uint64_t brief_content_hash(const Brief& brief) { return hash_bytes(encode_brief(brief, 0)); }
 
 Xapian::Document build_document(const Brief& brief, Analyzer& analyzer) {
   Xapian::Document document;

@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +24,10 @@ namespace briefsearch {
 // The document data for brief: the brief itself in a compact binary form. build_document
 // stores exactly this; incremental indexing hashes it to tell an unchanged brief.
 [[nodiscard]] std::string brief_document_data(const Brief& brief);
+
+// A hash of brief's stored form without its line: a JSON Lines record that only moved
+// within its file (a line removed above it) is unchanged and not written again.
+[[nodiscard]] std::uint64_t brief_content_hash(const Brief& brief);
 
 // Stores where the brief came from, for incremental indexing.
 void record_brief_source(Xapian::Document& document, const BriefSource& source);

@@ -126,6 +126,7 @@ std::optional<Xapian::docid> FileApplier::write_brief(std::size_t index, Prepare
   }
   batches_.count_spelling(prepared.spelling_words);
   const Xapian::docid written = database_.replace_document(unique_term, *prepared.document);
+  written_.insert(written);
   batches_.counted_change();
   return written;
 }
@@ -137,8 +138,12 @@ bool FileApplier::resolve_duplicate(std::size_t index, const Brief& brief, Xapia
   const auto later = position_.find(holder_source.absolute_path);
   const std::string holder_display =
       later == position_.end() ? holder_source.absolute_path : files_[later->second].path.string();
+  // A stored line is only as fresh as the brief: a record that merely moved keeps the
+  // line it was written with, so it is named only when written by this run.
   const std::size_t holder_line =
-      brief_from_document_data(database_.get_document(holder).get_data()).line;
+      written_.count(holder) != 0
+          ? brief_from_document_data(database_.get_document(holder).get_data()).line
+          : 0;
   if (holder_source.absolute_path < file.absolute_path.string()) {
     report_errors(
         {{display, brief.line,

@@ -77,7 +77,8 @@ class FileApplier {
   std::unordered_map<std::string, std::size_t> position_;
   std::unordered_set<std::string> present_;  // every file of the scan
   std::unordered_set<std::string> lost_;
-  std::unique_ptr<Analyzer> analyzer_;  // for the rare brief built on this thread
+  std::unordered_set<Xapian::docid> written_;  // documents this run wrote
+  std::unique_ptr<Analyzer> analyzer_;         // for the rare brief built on this thread
 };
 
 }  // namespace briefsearch

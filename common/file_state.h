@@ -50,7 +50,7 @@ inline constexpr std::string_view kFileStateKeyPrefix = "briefsearch.file.";
 [[nodiscard]] std::optional<FileState> decode_file_state(std::string_view value);
 
 // Where one brief came from, stored in each document's kSourceSlot value: the file, and a
-// hash of the brief as stored (its document data), so that a record that is the same as
+// hash of the brief as stored (brief_content_hash), so that a record that is the same as
 // last time is not analysed and written again.
 struct BriefSource {
   std::uint64_t brief_hash = 0;

@@ -75,7 +75,7 @@ PreparedFile prepare_file(const InputFile& file, const StoredFile* stored, bool 
   for (Brief& brief : parsed.briefs) {
     PreparedBrief& entry = prepared.briefs.emplace_back();
     entry.brief = std::move(brief);
-    entry.hash = hash_bytes(brief_document_data(entry.brief));
+    entry.hash = brief_content_hash(entry.brief);
     const bool unchanged = stored != nullptr && stored->brief_with_hash(entry.hash).has_value();
     if (!unchanged) build_prepared(entry, prepared.state.absolute_path, context.spelling, analyzer);
   }

@@ -21,7 +21,7 @@ namespace briefsearch {
 // One brief of a file being indexed.
 struct PreparedBrief {
   Brief brief;
-  std::uint64_t hash = 0;  // of brief_document_data
+  std::uint64_t hash = 0;  // brief_content_hash
   // Empty when the stored document of this file already has this exact brief.
   std::optional<Xapian::Document> document;
   std::vector<std::string> spelling_words;
