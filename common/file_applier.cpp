@@ -21,10 +21,10 @@ FileApplier::FileApplier(Xapian::WritableDatabase& database, const InputScan& sc
       batches_(batches),
       report_issue_(report_issue),
       statistics_(statistics) {
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    position_.emplace(files[i].absolute_path.string(), i);
+  // Views into the scan's paths, which outlive the applier: no copy of a million paths.
+  for (std::size_t i = 0; i < scan.files.size(); ++i) {
+    position_.emplace(scan.files[i].absolute_path.native(), i);
   }
-  for (const InputFile& file : scan.files) present_.insert(file.absolute_path.string());
 }
 
 bool FileApplier::lost_a_brief(const InputFile& file) const {
@@ -79,7 +79,7 @@ void FileApplier::apply(std::size_t index, PreparedFile& prepared) {
 
 void FileApplier::prune() {
   for (const auto& [path, file] : stored_) {
-    if (present_.count(path) != 0 || !prunable(path)) continue;
+    if (position_.count(path) != 0 || !prunable(path)) continue;
     for (const auto& [document, hash] : file.briefs) {
       if (still_from(document, path) && batches_.delete_once(document)) ++statistics_.deleted;
     }
@@ -135,9 +135,11 @@ bool FileApplier::resolve_duplicate(std::size_t index, const Brief& brief, Xapia
                                     const BriefSource& holder_source) {
   const InputFile& file = files_[index];
   const std::string display = file.path.string();
-  const auto later = position_.find(holder_source.absolute_path);
-  const std::string holder_display =
-      later == position_.end() ? holder_source.absolute_path : files_[later->second].path.string();
+  const auto holder_position = position_.find(holder_source.absolute_path);
+  const bool holder_in_scan = holder_position != position_.end();
+  const std::string holder_display = holder_in_scan
+                                         ? scan_.files[holder_position->second].path.string()
+                                         : holder_source.absolute_path;
   // A stored line is only as fresh as the brief: a record that merely moved keeps the
   // line it was written with, so it is named only when written by this run.
   const std::size_t holder_line =
@@ -155,7 +157,11 @@ bool FileApplier::resolve_duplicate(std::size_t index, const Brief& brief, Xapia
   // when it comes later in it, or else by the next run that covers it.
   lost_.insert(holder_source.absolute_path);
   forget_state(holder_source.absolute_path);
-  if (later == position_.end() || later->second < index) {
+  // files_ runs in path order and the holder's path comes after this one: if files_ holds
+  // it, its turn is still to come, and it reports the duplicate itself.
+  const bool holder_later =
+      holder_in_scan && holder_source.absolute_path <= files_.back().absolute_path.native();
+  if (!holder_later) {
     report_errors({{holder_display, holder_line,
                     "duplicate id '" + brief.id + "': " + describe_source(display, brief.line) +
                         " has it and comes first in path order; this brief is no longer "
@@ -165,7 +171,7 @@ bool FileApplier::resolve_duplicate(std::size_t index, const Brief& brief, Xapia
 }
 
 bool FileApplier::is_gone(const std::string& path) const {
-  if (present_.count(path) != 0) return false;
+  if (position_.count(path) != 0) return false;
   if (prunable(path)) return true;
   std::error_code error;
   return !fs::exists(fs::symlink_status(path, error));

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -74,8 +75,8 @@ class FileApplier {
   BatchWriter& batches_;
   const IssueReporter& report_issue_;
   IndexStatistics& statistics_;
-  std::unordered_map<std::string, std::size_t> position_;
-  std::unordered_set<std::string> present_;  // every file of the scan
+  // Every file of the scan by absolute path: its index in scan_.files.
+  std::unordered_map<std::string_view, std::size_t> position_;
   std::unordered_set<std::string> lost_;
   std::unordered_set<Xapian::docid> written_;  // documents this run wrote
   std::unique_ptr<Analyzer> analyzer_;         // for the rare brief built on this thread
