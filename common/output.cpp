@@ -126,7 +126,8 @@ class TextWriter : public ResultWriter {
 
   static std::string summary_line(const SearchReport& report) {
     const auto& results = report.results;
-    std::string line = results.total_exact ? "" : "about ";
+    // Not exact means the matcher stopped early: the total is a guaranteed lower bound.
+    std::string line = results.total_exact ? "" : "at least ";
     line += std::to_string(results.total) + (results.total == 1 ? " brief" : " briefs");
     if (!results.hits.empty()) {
       line += ", showing " + std::to_string(results.hits.front().rank) + "-" +
@@ -151,6 +152,7 @@ class JsonWriter : public ResultWriter {
                      {"query", report.query},
                      {"total", report.results.total},
                      {"total_exact", report.results.total_exact},
+                     {"total_relation", report.results.total_exact ? "eq" : "gte"},
                      {"offset", report.options.offset},
                      {"limit", report.options.limit},
                      {"hits", hits},

@@ -12,8 +12,9 @@
 namespace briefsearch {
 
 // Version of the JSON output documented in docs/json.md. Adding keys keeps it; removing
-// or changing one bumps it.
-inline constexpr int kJsonFormatVersion = 1;
+// or changing one bumps it. 2: a total that is not exact is a guaranteed lower bound (1: an
+// estimate), and total_relation says which.
+inline constexpr int kJsonFormatVersion = 2;
 
 enum class OutputFormat { kText, kJson, kJsonLines, kPaths, kCount };
 

@@ -231,7 +231,8 @@ int run(int argc, char** argv) {
   app.add_option("--offset", command.options.offset, "Hits to skip before the first shown")
       ->check(CLI::Range(std::size_t{0}, std::size_t{1000000}))
       ->capture_default_str();
-  app.add_option("--format", command.format, "Output: text, json, jsonl, paths or count")
+  app.add_option("--format", command.format,
+                 "Output: text, json, jsonl, paths or count (the exact number of matches)")
       ->check(CLI::IsMember({"text", "json", "jsonl", "paths", "count"}))
       ->capture_default_str();
   app.add_option("--sort", command.sort, "relevance (default), newest or oldest")
@@ -283,6 +284,12 @@ int run(int argc, char** argv) {
     command.options.facets.push_back(*briefsearch::facet_named(facet));
   }
   command.options.explain = command.explain;
+  const auto format = *briefsearch::output_format_named(command.format);
+  if (format == briefsearch::OutputFormat::kCount && !command.batch) {
+    // A count is exact, always: every match is counted, and no hit is ranked or shown.
+    command.options.exact_total = true;
+    command.options.limit = 0;
+  }
 
   std::vector<std::filesystem::path> database_paths;
   if (command.databases.empty())
@@ -298,7 +305,6 @@ int run(int argc, char** argv) {
   watchdog.arm(query_text);
   const briefsearch::SearchReport report = searcher.answer(query_text);
   watchdog.disarm();
-  const auto format = *briefsearch::output_format_named(command.format);
   const bool color = briefsearch::should_use_color(command.color, STDOUT_FILENO);
   briefsearch::make_result_writer(format, std::cout, color)->write(report);
   std::cout.flush();

@@ -1,0 +1,154 @@
+// What brief-search tells scripts, end to end: counts that are exact or say they are bounds.
+#include <optional>
+#include <regex>
+#include <sstream>
+
+#include "tests/e2e/e2e_support.h"
+
+using namespace briefsearch::testing;
+using nlohmann::json;
+
+namespace {
+
+// 2,000 generated briefs (scripts/gen-corpus 2000 DIR --seed 1): large enough that
+// Xapian's estimates of `oil OR gas`, `oil NOT gas` or `election -mexico` are wrong.
+// Built once per test process.
+class GeneratedCorpus {
+ public:
+  static const GeneratedCorpus& instance() {
+    static const GeneratedCorpus corpus;
+    return corpus;
+  }
+
+  ProcessResult search(std::vector<std::string> arguments, const std::string& input = "") const {
+    arguments.insert(arguments.begin(), {kSearchBinary, "--db", database().string()});
+    ProcessOptions options = isolated(home_);
+    options.input = input;
+    return run_process(arguments, options);
+  }
+  [[nodiscard]] std::filesystem::path database() const { return home_ / "db"; }
+
+ private:
+  GeneratedCorpus() {
+    const ProcessResult generated =
+        run_process({GEN_CORPUS, "2000", (home_ / "corpus").string(), "--seed", "1"});
+    INFO(generated.err);
+    REQUIRE(generated.exit_code == 0);
+    const ProcessResult indexed =
+        brief_index(home_, {"--db", database().string(), (home_ / "corpus").string()});
+    INFO(indexed.err);
+    REQUIRE(indexed.exit_code == 0);
+  }
+  TemporaryFolder home_;
+};
+
+std::vector<json> json_lines(const std::string& text) {
+  std::vector<json> lines;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) lines.push_back(json::parse(line));
+  return lines;
+}
+
+// Every match, listed: the count no estimate can disturb (all counts here are under
+// the --limit maximum).
+std::vector<json> every_match(const GeneratedCorpus& corpus, const std::string& query) {
+  const ProcessResult listed = corpus.search({"--format", "jsonl", "-n", "10000", "--", query});
+  INFO(listed.err);
+  REQUIRE((listed.exit_code == 0 || listed.exit_code == 1));
+  return json_lines(listed.out);
+}
+
+// A JSON total is exact ("eq") or a guaranteed lower bound ("gte").
+void check_total(const json& output, std::size_t true_count) {
+  const std::size_t total = output["total"];
+  if (output["total_exact"] == true) {
+    CHECK(total == true_count);
+    CHECK(output["total_relation"] == "eq");
+  } else {
+    CHECK(total <= true_count);
+    CHECK(output["total_relation"] == "gte");
+    CHECK(total >= output["hits"].size());
+  }
+}
+
+const std::vector<std::string> kCountQueries = {
+    "oil OR gas",       "government -europe",  "tanker -russia", "oil NOT gas",
+    "election -mexico", "sanctions",           "export*",        "\"prime minister\"",
+    "title:military",   "drought OR flooding", "country:ir oil", "date:2025",
+    "oil XOR gas",      "nosuchwordanywhere"};
+
+}  // namespace
+
+TEST_CASE("count output is exact, and other totals are exact or say they are bounds",
+          "[e2e][output][count]") {
+  const GeneratedCorpus& corpus = GeneratedCorpus::instance();
+  bool some_bound = false;
+  std::string batch_input;
+  std::vector<std::size_t> true_counts;
+  for (const std::string& query : kCountQueries) {
+    INFO("query: " << query);
+    const std::vector<json> matches = every_match(corpus, query);
+    true_counts.push_back(matches.size());
+    batch_input += query + "\n";
+
+    const ProcessResult count = corpus.search({"--format", "count", "--", query});
+    CHECK(count.exit_code == (matches.empty() ? 1 : 0));
+    CHECK(count.out == std::to_string(matches.size()) + "\n");
+    // Paging options do not change what a count counts.
+    CHECK(corpus.search({"--format", "count", "-n", "3", "--offset", "7", "--", query}).out ==
+          count.out);
+
+    const ProcessResult json_run = corpus.search({"--format", "json", "-n", "5", "--", query});
+    REQUIRE((json_run.exit_code == 0 || json_run.exit_code == 1));
+    const json output = json::parse(json_run.out);
+    check_total(output, matches.size());
+    some_bound = some_bound || output["total_exact"] == false;
+
+    const ProcessResult text = corpus.search({"-n", "5", "--", query});
+    CHECK_FALSE(std::regex_search(text.out, std::regex(R"(about \d+ briefs?)")));
+    if (matches.empty()) continue;
+    const std::string total = std::to_string(output["total"].get<std::size_t>());
+    const std::string expected_line = output["total_exact"] == true
+                                          ? "\n" + total + " briefs, showing 1-5\n"
+                                          : "\nat least " + total + " briefs, showing 1-5\n";
+    CHECK_THAT(text.out, Catch::Contains(expected_line));
+  }
+  // The corpus is large enough that some total is a bound, or the test proves little.
+  CHECK(some_bound);
+
+  // --batch objects follow the same rule, line by line.
+  const ProcessResult batch = corpus.search({"--batch", "-n", "2"}, batch_input);
+  CHECK(batch.exit_code == 0);
+  const std::vector<json> lines = json_lines(batch.out);
+  REQUIRE(lines.size() == kCountQueries.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    INFO("batch line " << i + 1 << ": " << kCountQueries[i]);
+    CHECK(lines[i]["query"] == kCountQueries[i]);
+    check_total(lines[i], true_counts[i]);
+  }
+}
+
+TEST_CASE("facet counts and the total beside them are exact", "[e2e][output][count]") {
+  const GeneratedCorpus& corpus = GeneratedCorpus::instance();
+  for (const std::string query : {"oil OR gas", "tanker -russia", "election -mexico"}) {
+    INFO("query: " << query);
+    const std::vector<json> matches = every_match(corpus, query);
+    std::map<std::string, std::size_t> years;
+    for (const json& hit : matches) {
+      if (!hit["date"].is_null()) ++years[hit["date"].get<std::string>().substr(0, 4)];
+    }
+    for (const std::string limit : {"0", "3"}) {
+      const ProcessResult run =
+          corpus.search({"--format", "json", "-n", limit, "--facet", "year", "--", query});
+      REQUIRE(run.exit_code == 0);
+      const json output = json::parse(run.out);
+      CHECK(output["total"] == matches.size());
+      CHECK(output["total_exact"] == true);
+      CHECK(output["total_relation"] == "eq");
+      std::map<std::string, std::size_t> faceted;
+      for (const json& value : output["facets"]["year"]) faceted[value["value"]] = value["count"];
+      CHECK(faceted == years);
+    }
+  }
+}
