@@ -1,4 +1,9 @@
-// What brief-search tells scripts, end to end: counts that are exact or say they are bounds.
+// What the binaries tell scripts, end to end: counts that are exact or say they are bounds,
+// and results that reach their reader or an error that says they did not.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <optional>
 #include <regex>
 #include <sstream>
@@ -150,5 +155,106 @@ TEST_CASE("facet counts and the total beside them are exact", "[e2e][output][cou
       for (const json& value : output["facets"]["year"]) faceted[value["value"]] = value["count"];
       CHECK(faceted == years);
     }
+  }
+}
+
+namespace {
+
+// Runs a program whose stdout is a pipe (a FIFO) that the test reads up to the first
+// newline, or not at all, and then closes while the program may still be writing.
+ProcessResult run_until_reader_leaves(const std::vector<std::string>& arguments,
+                                      ProcessOptions options, bool read_first_line,
+                                      std::string& first_line) {
+  const TemporaryFolder folder;
+  const std::filesystem::path fifo = folder / "stdout";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  options.stdout_path = fifo;
+  RunningProcess process(arguments, options);
+  const int reader = ::open(fifo.c_str(), O_RDONLY);  // returns once the child has opened it
+  REQUIRE(reader >= 0);
+  char c = 0;
+  while (read_first_line && ::read(reader, &c, 1) == 1 && c != '\n') first_line += c;
+  ::close(reader);
+  return process.wait();
+}
+
+}  // namespace
+
+TEST_CASE("a failed write of results is an error with exit code 74", "[e2e][output][write]") {
+  if (!std::filesystem::exists("/dev/full")) return;  // nothing to write to that fails
+  const IndexedCorpus corpus;
+  const std::string db = corpus.database().string();
+  struct Run {
+    std::vector<std::string> arguments;
+    std::string input;
+  };
+  std::vector<Run> runs;
+  for (const std::string format : {"text", "json", "jsonl", "paths", "count"}) {
+    runs.push_back({{kSearchBinary, "--db", db, "--format", format, "sanctions"}, ""});
+  }
+  // No match: the JSON is still written, so the failure still counts (not exit 1).
+  runs.push_back({{kSearchBinary, "--db", db, "--format", "json", "xqzvnothing"}, ""});
+  // The batch stops at its first line: a later malformed line would make it exit 2.
+  runs.push_back({{kSearchBinary, "--db", db, "--batch"}, "sanctions\nhouthi)\n"});
+  for (const std::string& binary : {kSearchBinary, kIndexBinary}) {
+    runs.push_back({{binary, "--help"}, ""});
+    runs.push_back({{binary, "--version"}, ""});
+  }
+  runs.push_back({{kIndexBinary, "--json", "--db", db, kCorpus.string()}, ""});
+
+  ProcessOptions options = isolated(corpus.home());
+  options.stdout_path = "/dev/full";
+  for (const Run& run : runs) {
+    std::string command;
+    for (const std::string& argument : run.arguments) command += argument + " ";
+    INFO(command);
+    options.input = run.input;
+    const ProcessResult result = run_process(run.arguments, options);
+    CHECK(result.exit_code == 74);
+    const std::string program = std::filesystem::path(run.arguments[0]).filename().string();
+    CHECK_THAT(result.err,
+               Catch::Contains(program + ": cannot write results: No space left on device\n"));
+  }
+}
+
+TEST_CASE("a closed pipe ends the run at once and quietly, whatever SIGPIPE is",
+          "[e2e][output][write]") {
+  const IndexedCorpus corpus;
+  const std::string db = corpus.database().string();
+  std::string many_queries;
+  for (int i = 0; i < 3000; ++i) many_queries += "sanctions\n";
+  // Reached only by a batch that goes on writing into the closed pipe.
+  many_queries += "houthi)\n";
+
+  for (const bool ignore_sigpipe : {true, false}) {
+    INFO("SIGPIPE ignored: " << ignore_sigpipe);
+    ProcessOptions options = isolated(corpus.home());
+    options.ignore_sigpipe = ignore_sigpipe;
+
+    options.input = many_queries;
+    std::string first_line;
+    ProcessResult result =
+        run_until_reader_leaves({kSearchBinary, "--db", db, "--batch"}, options, true, first_line);
+    CHECK(json::parse(first_line)["query"] == "sanctions");
+    CHECK(result.exit_code == 0);  // ended before the malformed line
+    CHECK(result.err.empty());
+
+    // One answer far larger than the pipe's buffer.
+    options.input.clear();
+    first_line.clear();
+    result = run_until_reader_leaves(
+        {kSearchBinary, "--db", GeneratedCorpus::instance().database().string(), "--format",
+         "jsonl", "-n", "2000", "government"},
+        options, true, first_line);
+    CHECK(json::parse(first_line)["rank"] == 1);
+    CHECK(result.exit_code == 0);
+    CHECK(result.err.empty());
+
+    // The summary of an indexing run that nobody reads: the run keeps its exit code.
+    result = run_until_reader_leaves({kIndexBinary, "--json", "--db", db, kCorpus.string()},
+                                     options, false, first_line);
+    CHECK(result.exit_code == 0);
+    CHECK_THAT(result.err, Catch::Contains("51 unchanged"));
+    CHECK_THAT(result.err, !Catch::Contains("cannot write"));
   }
 }
