@@ -235,8 +235,9 @@ int run(int argc, char** argv) {
       ->check(CLI::Range(std::size_t{0}, std::size_t{1000000}))
       ->capture_default_str();
   app.add_option("--format", command.format,
-                 "Output: text, json, jsonl, paths or count (the exact number of matches)")
-      ->check(CLI::IsMember({"text", "json", "jsonl", "paths", "count"}))
+                 "Output: text, json, jsonl, paths (for terminals), paths0 (NUL-separated, "
+                 "bytes as on disk, for xargs -0) or count (the exact number of matches)")
+      ->check(CLI::IsMember({"text", "json", "jsonl", "paths", "paths0", "count"}))
       ->capture_default_str();
   app.add_option("--sort", command.sort, "relevance (default), newest or oldest")
       ->check(CLI::IsMember({"relevance", "newest", "oldest"}));

@@ -4,8 +4,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <fstream>
 #include <optional>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "tests/e2e/e2e_support.h"
@@ -189,7 +192,7 @@ TEST_CASE("a failed write of results is an error with exit code 74", "[e2e][outp
     std::string input;
   };
   std::vector<Run> runs;
-  for (const std::string format : {"text", "json", "jsonl", "paths", "count"}) {
+  for (const std::string format : {"text", "json", "jsonl", "paths", "paths0", "count"}) {
     runs.push_back({{kSearchBinary, "--db", db, "--format", format, "sanctions"}, ""});
   }
   // No match: the JSON is still written, so the failure still counts (not exit 1).
@@ -256,5 +259,51 @@ TEST_CASE("a closed pipe ends the run at once and quietly, whatever SIGPIPE is",
     CHECK(result.exit_code == 0);
     CHECK_THAT(result.err, Catch::Contains("51 unchanged"));
     CHECK_THAT(result.err, !Catch::Contains("cannot write"));
+  }
+}
+
+TEST_CASE("paths0 gives each path's bytes exactly as on disk", "[e2e][output][paths0]") {
+  const TemporaryFolder home;
+  const std::filesystem::path corpus = home / "briefs";
+  std::filesystem::create_directories(corpus);
+  // A newline, an invalid UTF-8 byte, a tab and an escape sequence in file names.
+  const std::vector<std::string> names = {"new\nline.txt", "bad\xff\xfe name.txt",
+                                          "tab\tand \x1b[31mred.txt", "plain.txt"};
+  for (const std::string& name : names) {
+    std::ofstream(corpus / name, std::ios::binary)
+        << "Yemen: Port Strike " << names.size() << "\n\nBy January 5, 2025No Comments\n\n"
+        << "Description: Aircraft struck the port of Hodeidah.\n\nImpact: Fuel imports slow.\n";
+  }
+  std::set<std::string> expected;
+  for (const std::string& name : names) {
+    expected.insert(std::filesystem::absolute(corpus / name).lexically_normal().string());
+  }
+  for (const std::string mode : {"incremental", "--full"}) {
+    INFO(mode);
+    const std::string db = (home / ("db-" + std::string(mode))).string();
+    std::vector<std::string> index_arguments = {"--db", db, corpus.string()};
+    if (mode == "--full") index_arguments.insert(index_arguments.begin(), "--full");
+    const ProcessResult indexed = brief_index(home, index_arguments);
+    INFO(indexed.err);
+    REQUIRE(indexed.exit_code == 0);
+
+    const ProcessResult listed = brief_search(home, {"--db", db, "--format", "paths0", "hodeidah"});
+    CHECK(listed.exit_code == 0);
+    REQUIRE_FALSE(listed.out.empty());
+    CHECK(listed.out.back() == '\0');
+    std::set<std::string> paths;
+    std::size_t start = 0;
+    for (std::size_t end; (end = listed.out.find('\0', start)) != std::string::npos;
+         start = end + 1) {
+      paths.insert(listed.out.substr(start, end - start));
+    }
+    CHECK(paths == expected);
+    for (const std::string& path : paths) CHECK(std::filesystem::exists(path));
+
+    // paths is for terminals: one line per hit, nothing raw.
+    const ProcessResult shown = brief_search(home, {"--db", db, "--format", "paths", "hodeidah"});
+    CHECK(std::count(shown.out.begin(), shown.out.end(), '\n') == 4);
+    CHECK(shown.out.find('\x1b') == std::string::npos);
+    CHECK(shown.out.find('\xff') == std::string::npos);
   }
 }

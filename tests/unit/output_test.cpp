@@ -114,6 +114,18 @@ TEST_CASE("JSON Lines has one hit object per line", "[output]") {
 TEST_CASE("paths and count formats", "[output]") {
   CHECK(render(OutputFormat::kPaths) == "corpus/europe/baltic.txt\ncorpus/pipeline.jsonl\n");
   CHECK(render(OutputFormat::kCount) == "3\n");
+  CHECK(output_format_named("paths0") == OutputFormat::kPaths0);
+}
+
+TEST_CASE("paths are safe for a terminal, paths0 exact for xargs -0", "[output]") {
+  SearchReport report = sample_report();
+  const std::string odd_name = std::string("/briefs/new\nline \x1b[31m\xff\xfe.txt");
+  report.results.hits[1].path = odd_name;
+  const std::string exact = render(OutputFormat::kPaths0, false, report);
+  CHECK(exact == std::string("corpus/europe/baltic.txt") + '\0' + odd_name + '\0');
+  const std::string shown = render(OutputFormat::kPaths, false, report);
+  CHECK(shown ==
+        "corpus/europe/baltic.txt\n/briefs/new line \\x1b[31m\xEF\xBF\xBD\xEF\xBF\xBD.txt\n");
 }
 
 TEST_CASE("text output is readable and never carries raw control characters", "[output]") {
