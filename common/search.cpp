@@ -106,15 +106,27 @@ Hit make_hit(const Xapian::MSetIterator& it, const Xapian::Enquire& enquire,
   return hit;
 }
 
+// Ties are ordered by id, never by document number, which depends on how briefs are
+// spread over databases (several --db interleave them) and on the order they were added.
+void set_order(Xapian::Enquire& enquire, SortOrder sort) {
+  if (sort == SortOrder::kRelevance) {
+    enquire.set_sort_by_relevance_then_value(kIdSlot, false);
+    return;
+  }
+  // Newest first puts undated briefs last, oldest first puts them first.
+  auto* date_then_id = new Xapian::MultiValueKeyMaker;
+  date_then_id->add_value(kDateSlot, sort == SortOrder::kNewest);
+  date_then_id->add_value(kIdSlot);
+  enquire.set_sort_by_key(date_then_id->release(), false);
+}
+
 SearchResults search_once(Xapian::Database& database, const Xapian::Query& query,
                           const std::vector<HighlightTerm>& highlights,
                           const SearchOptions& options, Analyzer& analyzer) {
   SearchResults results;
   Xapian::Enquire enquire(database);
   enquire.set_query(query);
-  if (options.sort != SortOrder::kRelevance) {
-    enquire.set_sort_by_value_then_relevance(kDateSlot, options.sort == SortOrder::kNewest);
-  }
+  if (options.limit > 0) set_order(enquire, options.sort);
   std::vector<std::unique_ptr<FacetSpy>> spies;
   for (Facet facet : options.facets) {
     spies.push_back(spy_for(facet));

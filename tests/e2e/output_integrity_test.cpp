@@ -307,3 +307,100 @@ TEST_CASE("paths0 gives each path's bytes exactly as on disk", "[e2e][output][pa
     CHECK(shown.out.find('\xff') == std::string::npos);
   }
 }
+
+namespace {
+
+// A JSON Lines record; every brief says the same, so most scores tie.
+std::string tied_record(const std::string& id, const std::string& date, bool louder) {
+  json record = {{"id", id},
+                 {"title", louder ? "China: Tanker Seized, Tanker Held" : "China: Tanker Seized"},
+                 {"sections",
+                  {{{"name", "Description"}, {"text", "A tanker was seized off the coast."}},
+                   {{"name", "Impact"}, {"text", "Shipping insurers raise premiums."}}}}};
+  if (!date.empty()) record["date"] = date;
+  return record.dump() + "\n";
+}
+
+std::vector<std::string> ids_listed(const ProcessResult& result) {
+  std::vector<std::string> ids;
+  for (const json& hit : json_lines(result.out)) ids.push_back(hit["id"]);
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("ties are ordered by id, the same in one database and in several",
+          "[e2e][output][ties]") {
+  const TemporaryFolder home;
+  std::filesystem::create_directories(home / "first");
+  std::filesystem::create_directories(home / "second");
+  // 40 briefs over two files, ids in an order that is neither the files' nor the reverse.
+  const std::vector<std::string> dates = {"2025-01-05", "2025-01-06", ""};
+  std::ofstream first(home / "first" / "a.jsonl"), second(home / "second" / "b.jsonl");
+  for (int i = 0; i < 40; ++i) {
+    const int shuffled = (i * 17) % 40;
+    const std::string id =
+        "tie-" + std::string(shuffled < 10 ? "0" : "") + std::to_string(shuffled);
+    (i < 20 ? first : second) << tied_record(id, dates[i % 3], i % 7 == 0);
+  }
+  first.close();
+  second.close();
+  const std::string whole = (home / "whole").string();
+  const std::string part_a = (home / "part-a").string();
+  const std::string part_b = (home / "part-b").string();
+  for (const auto& [database, inputs] :
+       std::vector<std::pair<std::string, std::vector<std::string>>>{
+           {whole, {(home / "first").string(), (home / "second").string()}},
+           {part_a, {(home / "first").string()}},
+           {part_b, {(home / "second").string()}}}) {
+    std::vector<std::string> arguments = {"--db", database};
+    arguments.insert(arguments.end(), inputs.begin(), inputs.end());
+    const ProcessResult indexed = brief_index(home, arguments);
+    INFO(indexed.err);
+    REQUIRE(indexed.exit_code == 0);
+  }
+  // A Xapian stub file naming both parts.
+  std::ofstream(home / "stub") << "auto part-a\nauto part-b\n";
+
+  const std::vector<std::vector<std::string>> queries = {{"tanker"},
+                                                         {"country:CN"},
+                                                         {"--sort", "relevance", "country:CN"},
+                                                         {"--sort", "newest", "tanker"},
+                                                         {"--sort", "oldest", "tanker"},
+                                                         {"--any", "tanker premiums"}};
+  for (const std::vector<std::string>& query : queries) {
+    std::string described;
+    for (const std::string& word : query) described += word + " ";
+    INFO("query: " << described);
+    auto listed = [&](std::vector<std::string> databases, std::vector<std::string> paging) {
+      std::vector<std::string> arguments = {"--format", "jsonl"};
+      for (const std::string& database : databases)
+        arguments.insert(arguments.end(), {"--db", database});
+      arguments.insert(arguments.end(), paging.begin(), paging.end());
+      arguments.insert(arguments.end(), query.begin(), query.end());
+      const ProcessResult result = brief_search(home, arguments);
+      INFO(result.err);
+      CHECK(result.exit_code == 0);
+      return result;
+    };
+    const ProcessResult one = listed({whole}, {"-n", "100"});
+    const std::vector<std::string> expected = ids_listed(one);
+    REQUIRE(expected.size() == 40);
+    CHECK(ids_listed(listed({part_a, part_b}, {"-n", "100"})) == expected);
+    CHECK(ids_listed(listed({part_b, part_a}, {"-n", "100"})) == expected);
+    CHECK(ids_listed(listed({(home / "stub").string()}, {"-n", "100"})) == expected);
+    // Pages are slices of the same order.
+    CHECK(ids_listed(listed({part_a, part_b}, {"-n", "7", "--offset", "9"})) ==
+          std::vector<std::string>(expected.begin() + 9, expected.begin() + 16));
+
+    // Within equal scores (and, sorted by date, equal dates) ids ascend.
+    const std::vector<json> hits = json_lines(one.out);
+    const bool by_date =
+        query.front() == "--sort" ? query[1] != "relevance" : query.front() == "country:CN";
+    for (std::size_t i = 1; i < hits.size(); ++i) {
+      const bool tied = by_date ? hits[i]["date"] == hits[i - 1]["date"]
+                                : hits[i]["score"] == hits[i - 1]["score"];
+      if (tied) CHECK(hits[i - 1]["id"].get<std::string>() < hits[i]["id"].get<std::string>());
+    }
+  }
+}
