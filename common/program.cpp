@@ -1,5 +1,6 @@
 #include "common/program.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 #include <xapian.h>
 
@@ -71,6 +72,21 @@ class ResultsBuffer : public std::streambuf {
 
 ResultsBuffer* installed_buffer = nullptr;
 
+// A closed standard descriptor is taken by the next file opened (a database table, its
+// lock file), and results written to "stdout" would land there or vanish. Each closed one
+// is held on /dev/null: stdin and stdout read-only, so that a write of results fails
+// (EBADF) and is reported, stderr write-only.
+void reserve_standard_descriptors() {
+  for (const int descriptor : {STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO}) {
+    if (::fcntl(descriptor, F_GETFD) != -1 || errno != EBADF) continue;
+    const int opened = ::open("/dev/null", descriptor == STDERR_FILENO ? O_WRONLY : O_RDONLY);
+    if (opened >= 0 && opened != descriptor) {
+      ::dup2(opened, descriptor);
+      ::close(opened);
+    }
+  }
+}
+
 // Puts a ResultsBuffer under std::cout for the life of a run, and std::cout's own buffer
 // back afterwards (flushing what is left, whatever happens to it).
 class ResultsOnStdout {
@@ -114,6 +130,7 @@ bool flush_results() {
 }
 
 int run_reporting_failures(std::string_view program, const std::function<int()>& work) {
+  reserve_standard_descriptors();
   std::signal(SIGPIPE, SIG_IGN);
   const ResultsOnStdout results;
   try {

@@ -10,6 +10,8 @@ namespace briefsearch {
 
 // Runs work and returns what it returns; for an exception, the BriefsearchError's exit
 // code, or kExitDatabase for a Xapian or other error. Around it:
+// - a closed stdin, stdout or stderr is held on /dev/null (stdout read-only), so no
+//   database file can take its number and a write of results fails visibly;
 // - SIGPIPE is ignored, so a closed pipe is seen as EPIPE whatever the parent set;
 // - std::cout (results, and CLI11's --help and --version) writes through a buffer that
 //   remembers why a write failed, and is flushed when work returns;

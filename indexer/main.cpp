@@ -27,8 +27,8 @@ constexpr const char* kExitCodesHelp = R"(Exit codes:
   1    finished, but some files or records were rejected (each reported on stderr)
   2    usage error, or a named file or folder is missing or holds no briefs
   3    database error (cannot open or write, or another schema version)
-  74   stdout could not be written (disk full, I/O error); a closed pipe is not an
-       error: the run ends quietly with the code it had
+  74   stdout could not be written (disk full, I/O error, closed); a closed pipe is
+       not an error: the run ends quietly with the code it had
   75   database locked by another brief-index run
   130  interrupted by SIGINT, 143 by SIGTERM (finished batches are kept))";
 

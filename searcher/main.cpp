@@ -31,8 +31,8 @@ constexpr const char* kExitCodesHelp = R"(Exit codes:
   1  no brief matched
   2  usage or query error, or --timeout reached (--batch: some query was malformed)
   3  database missing, unreadable or of another schema version
-  74 results could not be written (disk full, I/O error); a closed pipe is not an
-     error: the run stops at once, quietly, with the code it had)";
+  74 results could not be written (disk full, I/O error, stdout closed); a closed
+     pipe is not an error: the run stops at once, quietly, with the code it had)";
 
 struct CommandLine {
   std::vector<std::string> databases;

@@ -220,6 +220,36 @@ TEST_CASE("a failed write of results is an error with exit code 74", "[e2e][outp
   }
 }
 
+TEST_CASE("a closed stdout is a failed write, and no database file takes its place",
+          "[e2e][output][write]") {
+  const IndexedCorpus corpus;
+  const std::string db = corpus.database().string();
+  const std::string rebuilt = (corpus.home() / "rebuilt").string();
+  // The shell closes descriptor 1, then runs the program.
+  const std::string closing = "exec \"$0\" \"$@\" >&-";
+  for (const std::vector<std::string>& arguments : std::vector<std::vector<std::string>>{
+           {kSearchBinary, "--db", db, "--format", "json", "sanctions"},
+           {kSearchBinary, "--db", db, "--batch"},
+           {kIndexBinary, "--json", "--db", db, kCorpus.string()},
+           {kIndexBinary, "--full", "--json", "--db", rebuilt, kCorpus.string()}}) {
+    INFO(arguments[0] << " " << arguments[1] << " " << arguments[2] << " " << arguments[3]);
+    std::vector<std::string> command = {"/bin/sh", "-c", closing};
+    command.insert(command.end(), arguments.begin(), arguments.end());
+    ProcessOptions options = isolated(corpus.home());
+    options.input = "sanctions\n";
+    const ProcessResult result = run_process(command, options);
+    CHECK(result.exit_code == 74);
+    CHECK_THAT(result.err, Catch::Contains("cannot write results: Bad file descriptor"));
+  }
+  // Both databases are whole: the summaries went nowhere near their files.
+  for (const std::string& database : {db, rebuilt}) {
+    const ProcessResult count =
+        brief_search(corpus.home(), {"--db", database, "--format", "count", "sanctions"});
+    INFO(count.err);
+    CHECK(count.exit_code == 0);
+  }
+}
+
 TEST_CASE("a closed pipe ends the run at once and quietly, whatever SIGPIPE is",
           "[e2e][output][write]") {
   const IndexedCorpus corpus;
