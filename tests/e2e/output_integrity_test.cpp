@@ -9,54 +9,14 @@
 #include <optional>
 #include <regex>
 #include <set>
-#include <sstream>
 
 #include "tests/e2e/e2e_support.h"
+#include "tests/e2e/generated_corpus.h"
 
 using namespace briefsearch::testing;
 using nlohmann::json;
 
 namespace {
-
-// 2,000 generated briefs (scripts/gen-corpus 2000 DIR --seed 1): large enough that
-// Xapian's estimates of `oil OR gas`, `oil NOT gas` or `election -mexico` are wrong.
-// Built once per test process.
-class GeneratedCorpus {
- public:
-  static const GeneratedCorpus& instance() {
-    static const GeneratedCorpus corpus;
-    return corpus;
-  }
-
-  ProcessResult search(std::vector<std::string> arguments, const std::string& input = "") const {
-    arguments.insert(arguments.begin(), {kSearchBinary, "--db", database().string()});
-    ProcessOptions options = isolated(home_);
-    options.input = input;
-    return run_process(arguments, options);
-  }
-  [[nodiscard]] std::filesystem::path database() const { return home_ / "db"; }
-
- private:
-  GeneratedCorpus() {
-    const ProcessResult generated =
-        run_process({GEN_CORPUS, "2000", (home_ / "corpus").string(), "--seed", "1"});
-    INFO(generated.err);
-    REQUIRE(generated.exit_code == 0);
-    const ProcessResult indexed =
-        brief_index(home_, {"--db", database().string(), (home_ / "corpus").string()});
-    INFO(indexed.err);
-    REQUIRE(indexed.exit_code == 0);
-  }
-  TemporaryFolder home_;
-};
-
-std::vector<json> json_lines(const std::string& text) {
-  std::vector<json> lines;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) lines.push_back(json::parse(line));
-  return lines;
-}
 
 // Every match, listed: the count no estimate can disturb (all counts here are under
 // the --limit maximum).
