@@ -106,6 +106,7 @@ Xapian::Document build_document(const Brief& brief, Analyzer& analyzer) {
   }
 
   add_filter(document, kIdFilter, brief.id);
+  document.add_value(kIdSlot, brief.id);
   // Regions: the one the metadata gives, and the region of every country named.
   std::vector<std::string> regions;
   if (!meta.region.empty()) {

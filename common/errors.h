@@ -12,6 +12,7 @@ enum ExitCode : int {
   kExitPartial = 1,            // brief-index: some files rejected; brief-search: no hits
   kExitUsage = 2,              // bad command line or query
   kExitDatabase = 3,           // database missing, unreadable, corrupt or of another schema
+  kExitOutputFailure = 74,     // EX_IOERR: the results could not be written (disk full, EIO)
   kExitTemporaryFailure = 75,  // EX_TEMPFAIL: database locked by another writer
 };
 
@@ -44,6 +45,13 @@ class WildcardLimitError : public QueryError {
 class DatabaseError : public BriefsearchError {
  public:
   explicit DatabaseError(const std::string& message) : BriefsearchError(message, kExitDatabase) {}
+};
+
+// A write of results to stdout failed for a reason other than a closed pipe.
+class OutputError : public BriefsearchError {
+ public:
+  explicit OutputError(const std::string& message)
+      : BriefsearchError(message, kExitOutputFailure) {}
 };
 
 class DatabaseLockedError : public BriefsearchError {

@@ -126,7 +126,8 @@ class TextWriter : public ResultWriter {
 
   static std::string summary_line(const SearchReport& report) {
     const auto& results = report.results;
-    std::string line = results.total_exact ? "" : "about ";
+    // Not exact means the matcher stopped early: the total is a guaranteed lower bound.
+    std::string line = results.total_exact ? "" : "at least ";
     line += std::to_string(results.total) + (results.total == 1 ? " brief" : " briefs");
     if (!results.hits.empty()) {
       line += ", showing " + std::to_string(results.hits.front().rank) + "-" +
@@ -151,6 +152,7 @@ class JsonWriter : public ResultWriter {
                      {"query", report.query},
                      {"total", report.results.total},
                      {"total_exact", report.results.total_exact},
+                     {"total_relation", report.results.total_exact ? "eq" : "gte"},
                      {"offset", report.options.offset},
                      {"limit", report.options.limit},
                      {"hits", hits},
@@ -179,11 +181,26 @@ class JsonLinesWriter : public ResultWriter {
   std::ostream& out_;
 };
 
+// One path per line, made safe for a terminal: a newline in a name shows as a space and
+// invalid UTF-8 as U+FFFD, so the line may not name the file.
 class PathsWriter : public ResultWriter {
  public:
   explicit PathsWriter(std::ostream& out) : out_(out) {}
   void write(const SearchReport& report) override {
     for (const Hit& hit : report.results.hits) out_ << printable_text(hit.path) << '\n';
+  }
+
+ private:
+  std::ostream& out_;
+};
+
+// The stored absolute paths byte for byte, each ended by a NUL: the one byte a Unix file
+// name cannot hold.
+class NulSeparatedPathsWriter : public ResultWriter {
+ public:
+  explicit NulSeparatedPathsWriter(std::ostream& out) : out_(out) {}
+  void write(const SearchReport& report) override {
+    for (const Hit& hit : report.results.hits) out_ << hit.path << '\0';
   }
 
  private:
@@ -210,6 +227,7 @@ std::optional<OutputFormat> output_format_named(std::string_view name) {
   if (name == "json") return OutputFormat::kJson;
   if (name == "jsonl") return OutputFormat::kJsonLines;
   if (name == "paths") return OutputFormat::kPaths;
+  if (name == "paths0") return OutputFormat::kPaths0;
   if (name == "count") return OutputFormat::kCount;
   return std::nullopt;
 }
@@ -225,6 +243,8 @@ std::unique_ptr<ResultWriter> make_result_writer(OutputFormat format, std::ostre
       return std::make_unique<JsonLinesWriter>(out);
     case OutputFormat::kPaths:
       return std::make_unique<PathsWriter>(out);
+    case OutputFormat::kPaths0:
+      return std::make_unique<NulSeparatedPathsWriter>(out);
     case OutputFormat::kCount:
       return std::make_unique<CountWriter>(out);
   }

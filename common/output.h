@@ -12,12 +12,15 @@
 namespace briefsearch {
 
 // Version of the JSON output documented in docs/json.md. Adding keys keeps it; removing
-// or changing one bumps it.
-inline constexpr int kJsonFormatVersion = 1;
+// or changing one bumps it. 2: a total that is not exact is a guaranteed lower bound (1: an
+// estimate), and total_relation says which.
+inline constexpr int kJsonFormatVersion = 2;
 
-enum class OutputFormat { kText, kJson, kJsonLines, kPaths, kCount };
+// kPaths is for terminals (control characters escaped, invalid UTF-8 replaced); kPaths0
+// writes each path's bytes exactly as on disk, each ended by a NUL, for xargs -0.
+enum class OutputFormat { kText, kJson, kJsonLines, kPaths, kPaths0, kCount };
 
-// "text", "json", "jsonl", "paths", "count".
+// "text", "json", "jsonl", "paths", "paths0", "count".
 [[nodiscard]] std::optional<OutputFormat> output_format_named(std::string_view name);
 
 struct SearchReport {

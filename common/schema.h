@@ -14,6 +14,8 @@
 
 namespace briefsearch {
 
+// 3: the id in kIdSlot, for ordering ties; brief sources in kSourceSlot, per-file states
+// and the roots in the metadata.
 inline constexpr int kSchemaVersion = 3;
 // Database metadata key holding kSchemaVersion as decimal text.
 inline constexpr std::string_view kSchemaVersionKey = "briefsearch.schema_version";
@@ -104,6 +106,10 @@ inline constexpr Xapian::valueno kRegionFacetSlot = 3;
 inline constexpr Xapian::valueno kTagFacetSlot = 4;
 inline constexpr Xapian::valueno kSourceFacetSlot = 5;
 inline constexpr char kFacetValueSeparator = '\n';
+// The brief's id, byte for byte. Hits of equal score (or, sorted by date, of equal date)
+// are ordered by it, so the order does not depend on Xapian's document numbers: the same
+// briefs in one database or in several searched together come in the same order.
+inline constexpr Xapian::valueno kIdSlot = 6;
 
 // Filter values are matched case-insensitively, with runs of spaces read as one hyphen:
 // "Middle East" and "middle-east" give the same term.

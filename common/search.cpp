@@ -106,27 +106,45 @@ Hit make_hit(const Xapian::MSetIterator& it, const Xapian::Enquire& enquire,
   return hit;
 }
 
+// Ties are ordered by id, never by document number, which depends on how briefs are
+// spread over databases (several --db interleave them) and on the order they were added.
+void set_order(Xapian::Enquire& enquire, SortOrder sort) {
+  if (sort == SortOrder::kRelevance) {
+    enquire.set_sort_by_relevance_then_value(kIdSlot, false);
+    return;
+  }
+  // Newest first puts undated briefs last, oldest first puts them first.
+  auto* date_then_id = new Xapian::MultiValueKeyMaker;
+  date_then_id->add_value(kDateSlot, sort == SortOrder::kNewest);
+  date_then_id->add_value(kIdSlot);
+  enquire.set_sort_by_key(date_then_id->release(), false);
+}
+
 SearchResults search_once(Xapian::Database& database, const Xapian::Query& query,
                           const std::vector<HighlightTerm>& highlights,
                           const SearchOptions& options, Analyzer& analyzer) {
   SearchResults results;
   Xapian::Enquire enquire(database);
   enquire.set_query(query);
-  if (options.sort != SortOrder::kRelevance) {
-    enquire.set_sort_by_value_then_relevance(kDateSlot, options.sort == SortOrder::kNewest);
-  }
+  if (options.limit > 0) set_order(enquire, options.sort);
   std::vector<std::unique_ptr<FacetSpy>> spies;
   for (Facet facet : options.facets) {
     spies.push_back(spy_for(facet));
     enquire.add_matchspy(spies.back().get());
   }
-  // Facets count every match, so the whole match set must be seen.
-  const Xapian::doccount check_at_least =
-      options.facets.empty() ? kExactCountThreshold : database.get_doccount();
+  // Only the hits shown need weights: a count alone is cheaper without them.
+  if (options.limit == 0) enquire.set_weighting_scheme(Xapian::BoolWeight());
+  // An exact total and facets need every match seen; otherwise the matcher may stop early
+  // and only bounds the total.
+  const Xapian::doccount check_at_least = options.exact_total || !options.facets.empty()
+                                              ? database.get_doccount()
+                                              : kExactCountThreshold;
   const Xapian::MSet mset =
       enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
                        static_cast<Xapian::doccount>(options.limit), check_at_least);
-  results.total = mset.get_matches_estimated();
+  // The lower bound, not get_matches_estimated: an estimate printed as a count misleads
+  // (1000 printed where 658 match).
+  results.total = mset.get_matches_lower_bound();
   results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     results.hits.push_back(make_hit(it, enquire, database, highlights, options, analyzer));

@@ -55,22 +55,29 @@ struct SearchOptions {
   SortOrder sort = SortOrder::kRelevance;
   std::vector<Facet> facets;
   bool explain = false;
+  // Count every match, so that SearchResults::total is exact whatever the query (--format
+  // count). It costs a full pass over the matches; --facet implies it.
+  bool exact_total = false;
 };
 
 struct SearchResults {
   std::vector<Hit> hits;
-  // Number of matching briefs; exact when total_exact, otherwise Xapian's estimate.
+  // Number of matching briefs: exact when total_exact, otherwise a guaranteed lower bound
+  // (Xapian's get_matches_lower_bound): at least this many briefs match, maybe more. Never
+  // Xapian's estimate, which can be above or below the truth.
   std::size_t total = 0;
   bool total_exact = true;
-  // Counts over all matches (not only the page shown), most frequent first.
+  // Counts over all matches (not only the page shown), most frequent first. Always exact:
+  // asking for facets makes the match count every brief.
   std::map<Facet, std::vector<FacetCount>> facets;
 };
 
-// Counts up to this many matches exactly before estimating.
+// Counts up to this many matches exactly before settling for a lower bound.
 inline constexpr Xapian::doccount kExactCountThreshold = 100;
 
 // Ranked by BM25 (or by date); snippets show the passage that best matches highlights.
-// An empty query matches nothing. A reader that falls behind the writer reopens and
+// With limit 0 nothing is ranked, so no weights are computed. An empty query matches
+// nothing. A reader that falls behind the writer reopens and
 // retries. Throws QueryError when a wildcard expands too far, DatabaseError when the
 // database fails.
 [[nodiscard]] SearchResults run_search(Xapian::Database& database, const Xapian::Query& query,

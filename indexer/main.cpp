@@ -6,6 +6,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <iostream>
 #include <optional>
 
 #include "common/database.h"
@@ -27,6 +28,8 @@ constexpr const char* kExitCodesHelp = R"(Exit codes:
        unreadable, a duplicate id), or folders unreadable (each reported on stderr)
   2    usage error, or a named file or folder is missing or holds no briefs
   3    database error (cannot open or write, or another schema version)
+  74   stdout could not be written (disk full, I/O error, closed); a closed pipe is
+       not an error: the run ends quietly with the code it had
   75   database locked by another brief-index run
   130  interrupted by SIGINT, 143 by SIGTERM (finished batches are kept))";
 
@@ -150,8 +153,7 @@ int run(int argc, char** argv) {
   std::fprintf(stderr, "%s: %s (%s)\n", kProgram,
                briefsearch::summary_line(statistics, seconds).c_str(), where.c_str());
   if (command.json) {
-    std::printf("%s\n",
-                briefsearch::summary_json(statistics, seconds, database_path.string()).c_str());
+    std::cout << briefsearch::summary_json(statistics, seconds, database_path.string()) << '\n';
   }
   if (statistics.interrupted) return 128 + static_cast<int>(stop_signal);
   return statistics.complete() ? briefsearch::kExitSuccess : briefsearch::kExitPartial;

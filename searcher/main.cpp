@@ -30,7 +30,9 @@ constexpr const char* kExitCodesHelp = R"(Exit codes:
   0  at least one brief matched (--batch: every query was answered)
   1  no brief matched
   2  usage or query error, or --timeout reached (--batch: some query was malformed)
-  3  database missing, unreadable or of another schema version)";
+  3  database missing, unreadable or of another schema version
+  74 results could not be written (disk full, I/O error, stdout closed); a closed
+     pipe is not an error: the run stops at once, quietly, with the code it had)";
 
 struct CommandLine {
   std::vector<std::string> databases;
@@ -167,7 +169,8 @@ class Searcher {
 };
 
 // One JSON object per input line, the database opened once; a bad line gets an object
-// with an "error" and the batch goes on.
+// with an "error" and the batch goes on. Each line is flushed as it is answered: a reader
+// that has gone ends the batch at once, a failed write ends it with OutputError.
 int run_batch(Searcher& searcher, Watchdog& watchdog) {
   auto writer = briefsearch::make_result_writer(briefsearch::OutputFormat::kJson, std::cout, false);
   bool any_error = false;
@@ -184,7 +187,7 @@ int run_batch(Searcher& searcher, Watchdog& watchdog) {
       any_error = true;
       std::cout << briefsearch::batch_error_json(line, error.what()) << '\n';
     }
-    std::cout.flush();
+    if (!briefsearch::flush_results()) break;
   }
   return any_error ? briefsearch::kExitUsage : briefsearch::kExitSuccess;
 }
@@ -231,8 +234,10 @@ int run(int argc, char** argv) {
   app.add_option("--offset", command.options.offset, "Hits to skip before the first shown")
       ->check(CLI::Range(std::size_t{0}, std::size_t{1000000}))
       ->capture_default_str();
-  app.add_option("--format", command.format, "Output: text, json, jsonl, paths or count")
-      ->check(CLI::IsMember({"text", "json", "jsonl", "paths", "count"}))
+  app.add_option("--format", command.format,
+                 "Output: text, json, jsonl, paths (for terminals), paths0 (NUL-separated, "
+                 "bytes as on disk, for xargs -0) or count (the exact number of matches)")
+      ->check(CLI::IsMember({"text", "json", "jsonl", "paths", "paths0", "count"}))
       ->capture_default_str();
   app.add_option("--sort", command.sort, "relevance (default), newest or oldest")
       ->check(CLI::IsMember({"relevance", "newest", "oldest"}));
@@ -283,6 +288,12 @@ int run(int argc, char** argv) {
     command.options.facets.push_back(*briefsearch::facet_named(facet));
   }
   command.options.explain = command.explain;
+  const auto format = *briefsearch::output_format_named(command.format);
+  if (format == briefsearch::OutputFormat::kCount && !command.batch) {
+    // A count is exact, always: every match is counted, and no hit is ranked or shown.
+    command.options.exact_total = true;
+    command.options.limit = 0;
+  }
 
   std::vector<std::filesystem::path> database_paths;
   if (command.databases.empty())
@@ -298,15 +309,15 @@ int run(int argc, char** argv) {
   watchdog.arm(query_text);
   const briefsearch::SearchReport report = searcher.answer(query_text);
   watchdog.disarm();
-  const auto format = *briefsearch::output_format_named(command.format);
   const bool color = briefsearch::should_use_color(command.color, STDOUT_FILENO);
   briefsearch::make_result_writer(format, std::cout, color)->write(report);
-  std::cout.flush();
+  const int code = report.results.total > 0 ? briefsearch::kExitSuccess : briefsearch::kExitPartial;
+  if (!briefsearch::flush_results()) return code;  // the reader has gone
   if (report.suggestion && format == briefsearch::OutputFormat::kText) {
     std::fprintf(stderr, "%s: no briefs match; did you mean: %s\n", kProgram,
                  briefsearch::printable_text(*report.suggestion).c_str());
   }
-  return report.results.total > 0 ? briefsearch::kExitSuccess : briefsearch::kExitPartial;
+  return code;
 }
 
 }  // namespace

@@ -54,7 +54,7 @@ TEST_CASE("brief-search prints ranked hits as text and JSON", "[e2e][search]") {
   }
   SECTION("json") {
     const json output = corpus.search_json({"--limit", "3", "sanctions"});
-    CHECK(output["format_version"] == 1);
+    CHECK(output["format_version"] == 2);
     CHECK(output["query"] == "sanctions");
     CHECK(output["limit"] == 3);
     CHECK(output["total"].get<int>() > 3);

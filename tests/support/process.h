@@ -27,6 +27,10 @@ struct ProcessOptions {
   // Set (or, with an empty value, unset) in the child's environment.
   std::map<std::string, std::string> environment;
   std::string input;
+  // Where the child's stdout goes instead of ProcessResult::out (/dev/full, a FIFO).
+  std::filesystem::path stdout_path;
+  // Start the child with SIGPIPE ignored, as many daemons leave it; otherwise default.
+  bool ignore_sigpipe = false;
 };
 
 inline std::string read_whole_file(const std::filesystem::path& path) {
@@ -82,7 +86,10 @@ inline RunningProcess::RunningProcess(const std::vector<std::string>& arguments,
   if (child < 0) throw std::runtime_error("fork failed");
   if (child == 0) {
     const int in = ::open(in_path.c_str(), O_RDONLY);
-    const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    const int out = options.stdout_path.empty()
+                        ? ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600)
+                        : ::open(options.stdout_path.c_str(), O_WRONLY);
+    ::signal(SIGPIPE, options.ignore_sigpipe ? SIG_IGN : SIG_DFL);
     const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     ::dup2(in, 0);
     ::dup2(out, 1);

@@ -91,6 +91,7 @@ TEST_CASE("metadata becomes boolean filter terms and the date a value", "[docume
     CHECK(terms.at(term) == 0);
   }
   CHECK(document.get_value(kDateSlot) == "20241227");
+  CHECK(document.get_value(kIdSlot) == "europe/baltic.txt");  // ties are ordered by it
   // The path is in the data and the file state, never a term: nothing searches by it.
   for (const auto& [term, wdf] : terms) CHECK(term.find("corpus/") == std::string::npos);
 }

@@ -40,10 +40,19 @@ SearchReport sample_report() {
   return report;
 }
 
-std::string render(OutputFormat format, bool color = false) {
+std::string render(OutputFormat format, bool color = false,
+                   const SearchReport& report = sample_report()) {
   std::ostringstream out;
-  make_result_writer(format, out, color)->write(sample_report());
+  make_result_writer(format, out, color)->write(report);
   return out.str();
+}
+
+// The matcher stopped counting after the page: 120 is a lower bound.
+SearchReport bounded_report() {
+  SearchReport report = sample_report();
+  report.results.total = 120;
+  report.results.total_exact = false;
+  return report;
 }
 
 }  // namespace
@@ -54,6 +63,7 @@ TEST_CASE("JSON output follows the documented contract", "[output]") {
   CHECK(json["query"] == "cable damage");
   CHECK(json["total"] == 3);
   CHECK(json["total_exact"] == true);
+  CHECK(json["total_relation"] == "eq");
   CHECK(json["offset"] == 0);
   CHECK(json["limit"] == 2);
   REQUIRE(json["hits"].size() == 2);
@@ -69,6 +79,17 @@ TEST_CASE("JSON output follows the documented contract", "[output]") {
   CHECK(json["suggestion"].is_null());
   CHECK(json["facets"].is_object());
   CHECK_FALSE(first.contains("matched_terms"));  // only with --explain
+}
+
+TEST_CASE("a total that is not exact is shown as a lower bound, never as a guess", "[output]") {
+  const auto json = nlohmann::json::parse(render(OutputFormat::kJson, false, bounded_report()));
+  CHECK(json["total"] == 120);
+  CHECK(json["total_exact"] == false);
+  CHECK(json["total_relation"] == "gte");
+  const std::string text = render(OutputFormat::kText, false, bounded_report());
+  CHECK_THAT(text, Catch::Contains("\nat least 120 briefs, showing 1-2\n"));
+  CHECK_THAT(text, !Catch::Contains("about"));
+  CHECK_THAT(render(OutputFormat::kText), Catch::Contains("\n3 briefs, showing 1-2\n"));
 }
 
 TEST_CASE("JSON stays valid UTF-8 whatever bytes the brief held", "[output]") {
@@ -93,6 +114,18 @@ TEST_CASE("JSON Lines has one hit object per line", "[output]") {
 TEST_CASE("paths and count formats", "[output]") {
   CHECK(render(OutputFormat::kPaths) == "corpus/europe/baltic.txt\ncorpus/pipeline.jsonl\n");
   CHECK(render(OutputFormat::kCount) == "3\n");
+  CHECK(output_format_named("paths0") == OutputFormat::kPaths0);
+}
+
+TEST_CASE("paths are safe for a terminal, paths0 exact for xargs -0", "[output]") {
+  SearchReport report = sample_report();
+  const std::string odd_name = std::string("/briefs/new\nline \x1b[31m\xff\xfe.txt");
+  report.results.hits[1].path = odd_name;
+  const std::string exact = render(OutputFormat::kPaths0, false, report);
+  CHECK(exact == std::string("corpus/europe/baltic.txt") + '\0' + odd_name + '\0');
+  const std::string shown = render(OutputFormat::kPaths, false, report);
+  CHECK(shown ==
+        "corpus/europe/baltic.txt\n/briefs/new line \\x1b[31m\xEF\xBF\xBD\xEF\xBF\xBD.txt\n");
 }
 
 TEST_CASE("text output is readable and never carries raw control characters", "[output]") {
