@@ -163,5 +163,19 @@ TEST_CASE("markdown: a quoted list value is one list, not quoted items", "[parse
   CHECK(brief.metadata.tags == std::vector<std::string>{"a", "b"});
 }
 
+TEST_CASE("markdown: a stray byte in UTF-8 is repaired where it is", "[parsers][markdown]") {
+  const std::string page =
+      "---\ntitle: \"Switzerland: Z\xC3\xBCrich Talks Resume\"\ndate: 2025-07-29\n---\n\n"
+      "## Description\n\nDelegates met in Z\xC3\xBCrich and Gen\xC3\xA8ve. The envoy\x92s note "
+      "was pasted from Word.\n\nImpact: Observers attended.\n";
+  const ParseResult result = parse_md(page, "stray.md");
+  CHECK(describe_all(result.warnings) ==
+        std::vector<std::string>{pasted_apostrophe_warning("stray.md:8", page.find('\x92'))});
+  const Brief& brief = only_brief(result);
+  CHECK(brief.title == "Switzerland: Zürich Talks Resume");
+  CHECK_THAT(section_text(brief, "Description"),
+             StartsWith("Delegates met in Zürich and Genève. The envoy’s note"));
+}
+
 }  // namespace
 }  // namespace briefsearch

@@ -360,6 +360,32 @@ TEST_CASE("scraped text: Windows-1252 bytes become correct UTF-8 with a warning"
   }
 }
 
+TEST_CASE("scraped text: a stray byte in UTF-8 is repaired where it is", "[parsers][scraped]") {
+  const std::string page =
+      "Switzerland: Z\xC3\xBCrich Talks Resume\n\nBy July 29, 2025No Comments\n\n"
+      "Description: Delegates met in Z\xC3\xBCrich and Gen\xC3\xA8ve. The envoy\x92s note was "
+      "pasted from Word.\n\nImpact: Observers attended.\n";
+  const ParseResult result = parse_text(page, "briefs/stray.txt");
+  CHECK(describe_all(result.warnings) == std::vector<std::string>{pasted_apostrophe_warning(
+                                             "briefs/stray.txt:5", page.find('\x92'))});
+  const Brief& brief = only_brief(result);
+  CHECK(brief.title == "Switzerland: Zürich Talks Resume");
+  CHECK(sections_of(brief) ==
+        Sections{{"Description",
+                  "Delegates met in Zürich and Genève. The envoy’s note was pasted from Word."},
+                 {"Impact", "Observers attended."}});
+  SECTION("a character cut in the title") {
+    const ParseResult cut = parse_text(
+        "Switzerland: Z\xC3rich Talks in Gen\xC3\xA8ve\n\nBy July 29, 2025No Comments\n\n"
+        "Description: Delegates met.\n",
+        "cut.txt");
+    CHECK(only_brief(cut).title == "Switzerland: Z\xEF\xBF\xBDrich Talks in Genève");
+    CHECK(describe_all(cut.warnings) ==
+          std::vector<std::string>{
+              "cut.txt:1: invalid UTF-8 byte 0xC3 at byte offset 14, replaced by U+FFFD"});
+  }
+}
+
 TEST_CASE("scraped text: UTF-16LE with a byte-order mark", "[parsers][scraped]") {
   const ParseResult result = parse_brief_file(fixture("parsers/utf16le-bom.txt"),
                                               InputFormat::kScrapedText, "utf16le-bom.txt");

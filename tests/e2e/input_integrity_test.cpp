@@ -1,0 +1,139 @@
+// What goes in comes out whole: stray bytes in UTF-8, heading-like words in wrapped lines
+// and Latin letters without decomposition, through the real binaries in every format.
+#include <fstream>
+
+#include "tests/e2e/e2e_support.h"
+
+using namespace briefsearch::testing;
+using Catch::Matchers::Contains;
+using nlohmann::json;
+
+namespace {
+
+// A folder of brief files and a database beside it, in a temporary home.
+class Briefs {
+ public:
+  void write(const std::string& name, const std::string& contents) const {
+    const std::filesystem::path path = folder() / name;
+    std::filesystem::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << contents;
+  }
+  [[nodiscard]] std::filesystem::path folder() const { return home_ / "briefs"; }
+
+  // Indexes the folder; fails the test unless the run exits 0. Returns its stderr.
+  std::string index() const {
+    const ProcessResult result =
+        brief_index(home_, {"--db", (home_ / "db").string(), folder().string()});
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    return result.err;
+  }
+
+  ProcessResult search(std::vector<std::string> arguments) const {
+    arguments.insert(arguments.begin(), {"--db", (home_ / "db").string()});
+    return brief_search(home_, std::move(arguments));
+  }
+
+  // How many briefs a query finds, by --format count.
+  int count(const std::string& query) const {
+    const ProcessResult result = search({"--format", "count", query});
+    INFO(query << ": " << result.err);
+    REQUIRE((result.exit_code == 0 || result.exit_code == 1));
+    return std::stoi(result.out);
+  }
+
+  // The ids a query finds, best first.
+  std::vector<std::string> ids(const std::string& query) const {
+    const ProcessResult result = search({"--format", "json", "-n", "50", query});
+    INFO(query << ": " << result.err);
+    REQUIRE((result.exit_code == 0 || result.exit_code == 1));
+    const json output = json::parse(result.out);
+    std::vector<std::string> found;
+    for (const json& hit : output["hits"]) found.push_back(hit["id"]);
+    std::sort(found.begin(), found.end());
+    return found;
+  }
+
+  json first_hit(const std::string& query) const {
+    const ProcessResult result = search({"--format", "json", query});
+    INFO(query << ": " << result.err);
+    REQUIRE(result.exit_code == 0);
+    const json output = json::parse(result.out);
+    REQUIRE_FALSE(output["hits"].empty());
+    return output["hits"][0];
+  }
+
+ private:
+  TemporaryFolder home_;
+};
+
+// The issue's brief, with "Zürich" and "Genève" in UTF-8 and one Windows-1252 apostrophe
+// pasted from an office tool, in each input format. line: where the stray byte is.
+struct StrayByteBrief {
+  std::string file;
+  std::string contents;
+  int line;
+};
+
+std::vector<StrayByteBrief> stray_byte_briefs() {
+  return {
+      {"stray.txt",
+       "Switzerland: Z\xC3\xBCrich Talks Resume\n\nBy July 29, 2025No Comments\n\n"
+       "Description: Delegates met in Z\xC3\xBCrich and Gen\xC3\xA8ve. The envoy\x92s note was "
+       "pasted from Word.\n\nImpact: Observers attended.\n",
+       5},
+      {"stray.md",
+       "---\ntitle: 'Switzerland: Z\xC3\xBCrich Talks Resume'\ndate: 2025-07-29\n---\n\n"
+       "## Description\n\nDelegates met in Z\xC3\xBCrich and Gen\xC3\xA8ve. The envoy\x92s note "
+       "was pasted from Word.\n\n## Impact\n\nObservers attended.\n",
+       8},
+      {"stray.jsonl",
+       "{\"id\": \"other\", \"title\": \"Austria: Vienna Talks\", \"description\": \"Quiet.\"}\n"
+       "{\"id\": \"stray\", \"title\": \"Switzerland: Z\xC3\xBCrich Talks Resume\", \"date\": "
+       "\"2025-07-29\", \"description\": \"Delegates met in Z\xC3\xBCrich and Gen\xC3\xA8ve. The "
+       "envoy\x92s note was pasted from Word.\", \"impact\": \"Observers attended.\"}\n",
+       2},
+  };
+}
+
+}  // namespace
+
+TEST_CASE("a stray byte in a UTF-8 brief is repaired where it is, in every format",
+          "[e2e][encoding]") {
+  for (const StrayByteBrief& brief : stray_byte_briefs()) {
+    INFO(brief.file);
+    Briefs briefs;
+    briefs.write(brief.file, brief.contents);
+    const std::string err = briefs.index();
+    CHECK_THAT(err, Contains("brief-index: warning: "));
+    CHECK_THAT(err, Contains(brief.file + ":" + std::to_string(brief.line) +
+                             ": invalid UTF-8 byte 0x92 at byte offset " +
+                             std::to_string(brief.contents.find('\x92')) +
+                             ", read as the Windows-1252 character '’'"));
+    CHECK(briefs.count("zurich") == 1);
+    CHECK(briefs.count("Zürich") == 1);
+    CHECK(briefs.count("geneve") == 1);
+    CHECK(briefs.count("\"envoy's note\"") == 1);
+    const json hit = briefs.first_hit("zurich");
+    CHECK(hit["title"] == "Switzerland: Zürich Talks Resume");
+    CHECK(hit["snippet"] ==
+          "Delegates met in Zürich and Genève. The envoy’s note was pasted from "
+          "Word.");
+  }
+}
+
+TEST_CASE("a legacy-encoded record in a JSON Lines export is decoded on its own",
+          "[e2e][encoding]") {
+  Briefs briefs;
+  briefs.write("export.jsonl",
+               "{\"id\": \"utf8\", \"title\": \"Switzerland: Z\xC3\xBCrich Talks\", \"text\": "
+               "\"Delegates met in Gen\xC3\xA8ve.\"}\n"
+               "{\"id\": \"legacy\", \"title\": \"France: Caf\351 Owners Strike\", \"text\": "
+               "\"Owners in Gen\350ve and Z\374rich joined.\"}\n");
+  const std::string err = briefs.index();
+  CHECK_THAT(err, Contains("export.jsonl:2: not UTF-8; read as windows-1252"));
+  CHECK(briefs.ids("zurich") == std::vector<std::string>{"legacy", "utf8"});
+  CHECK(briefs.ids("geneve") == std::vector<std::string>{"legacy", "utf8"});
+  CHECK(briefs.first_hit("cafe")["title"] == "France: Café Owners Strike");
+  CHECK(briefs.first_hit("id:utf8")["title"] == "Switzerland: Zürich Talks");
+}
