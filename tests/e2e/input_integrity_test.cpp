@@ -137,3 +137,29 @@ TEST_CASE("a legacy-encoded record in a JSON Lines export is decoded on its own"
   CHECK(briefs.first_hit("cafe")["title"] == "France: Café Owners Strike");
   CHECK(briefs.first_hit("id:utf8")["title"] == "Switzerland: Zürich Talks");
 }
+
+TEST_CASE("a wrapped line that starts with a section word stays in its section",
+          "[e2e][sections]") {
+  // One brief hard-wrapped so that lines begin with "impact:" and "description:", in the
+  // middle of its Description; another with "blockade" only in its Impact.
+  const std::string wrapped_body =
+      "Description: Aircraft struck the port of Hodeidah. Analysts said the\n"
+      "impact: of the blockade on fuel was small. Its\n"
+      "description: in the ministry's note was a warning shot.\n\n"
+      "Impact: Fuel imports slow.\n";
+  Briefs briefs;
+  briefs.write("wrapped.txt",
+               "Yemen: Port Strike\n\nBy January 5, 2025No Comments\n\n" + wrapped_body);
+  briefs.write("wrapped.md", "---\ntitle: 'Yemen: Port Strike Again'\n---\n\n" + wrapped_body);
+  briefs.write("plain.txt",
+               "Red Sea: Shipping Diverted\n\nBy January 6, 2025No Comments\n\n"
+               "Description: Carriers diverted ships around the Cape.\n\n"
+               "Impact: The blockade tightens.\n");
+  briefs.index();
+  CHECK(briefs.ids("impact:blockade") == std::vector<std::string>{"plain.txt"});
+  CHECK(briefs.ids("description:blockade") ==
+        std::vector<std::string>{"wrapped.md", "wrapped.txt"});
+  CHECK(briefs.ids("description:warning") == std::vector<std::string>{"wrapped.md", "wrapped.txt"});
+  CHECK(briefs.ids("impact:fuel") == std::vector<std::string>{"wrapped.md", "wrapped.txt"});
+  CHECK(briefs.ids("impact:warning").empty());
+}

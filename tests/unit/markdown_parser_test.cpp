@@ -177,5 +177,24 @@ TEST_CASE("markdown: a stray byte in UTF-8 is repaired where it is", "[parsers][
              StartsWith("Delegates met in Zürich and Genève. The envoy’s note"));
 }
 
+TEST_CASE("markdown: 'Impact:' paragraphs start sections by the scraped-text rule",
+          "[parsers][markdown]") {
+  const Brief& brief =
+      only_brief(parse_md("---\ntitle: Yemen: Port Strike\n---\n\n"
+                          "Description: Aircraft struck the port of Hodeidah. Analysts said the\n"
+                          "impact: of the strike on fuel was small, and the\n"
+                          "Outlook: paper agreed.\n\n"
+                          "**Impact:** Fuel imports slow.\n\n"
+                          "**Key Judgments**\n\nThe Houthis will strike again.\n\n"
+                          "## assessment\n\nlowercase Markdown headings still count.\n"));
+  CHECK(sections_of(brief) ==
+        Sections{{"Description",
+                  "Aircraft struck the port of Hodeidah. Analysts said the impact: of the strike "
+                  "on fuel was small, and the Outlook: paper agreed."},
+                 {"Impact", "Fuel imports slow."},
+                 {"Key Judgments", "The Houthis will strike again."},
+                 {"Assessment", "lowercase Markdown headings still count."}});
+}
+
 }  // namespace
 }  // namespace briefsearch
