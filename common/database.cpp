@@ -16,15 +16,30 @@ std::string rebuild_hint(const std::filesystem::path& path) {
   return "rebuild it with: brief-index --full --db " + path.string() + " CORPUS";
 }
 
+// The schema version, then the analyser version: a database whose terms another analyser
+// wrote would silently miss matches.
 void check_schema_version(const Xapian::Database& database, const std::filesystem::path& path) {
   const std::string stored = database.get_metadata(std::string(kSchemaVersionKey));
-  if (stored == std::to_string(kSchemaVersion)) return;
   if (stored.empty()) {
     throw DatabaseError(path.string() + ": not a briefsearch database (no schema version); " +
                         rebuild_hint(path));
   }
-  throw DatabaseError(path.string() + ": schema version " + stored + ", this program needs " +
-                      std::to_string(kSchemaVersion) + "; " + rebuild_hint(path));
+  if (stored != std::to_string(kSchemaVersion)) {
+    throw DatabaseError(path.string() + ": schema version " + stored + ", this program needs " +
+                        std::to_string(kSchemaVersion) + "; " + rebuild_hint(path));
+  }
+  const std::string analyzer = database.get_metadata(std::string(kAnalyzerVersionKey));
+  if (analyzer != std::to_string(kAnalyzerVersion)) {
+    throw DatabaseError(path.string() + ": terms written by analyser version " +
+                        (analyzer.empty() ? "(none recorded)" : analyzer) +
+                        ", this program needs " + std::to_string(kAnalyzerVersion) + "; " +
+                        rebuild_hint(path));
+  }
+}
+
+void record_versions(Xapian::WritableDatabase& database) {
+  database.set_metadata(std::string(kSchemaVersionKey), std::to_string(kSchemaVersion));
+  database.set_metadata(std::string(kAnalyzerVersionKey), std::to_string(kAnalyzerVersion));
 }
 
 // A new database is built under a staging name and renamed into place, so a run killed
@@ -47,7 +62,7 @@ Xapian::WritableDatabase open_for_writing_once(const std::filesystem::path& path
     remove_abandoned_staging(path);
     if (database.get_doccount() == 0 &&
         database.get_metadata(std::string(kSchemaVersionKey)).empty()) {
-      database.set_metadata(std::string(kSchemaVersionKey), std::to_string(kSchemaVersion));
+      record_versions(database);
       database.commit();
     }
     check_schema_version(database, path);
@@ -97,7 +112,7 @@ std::filesystem::path resolve_database_path(const std::optional<std::string>& co
 Xapian::WritableDatabase create_database(const std::filesystem::path& path, int extra_flags) {
   try {
     Xapian::WritableDatabase database(path.string(), Xapian::DB_CREATE | extra_flags);
-    database.set_metadata(std::string(kSchemaVersionKey), std::to_string(kSchemaVersion));
+    record_versions(database);
     database.commit();
     return database;
   } catch (const Xapian::Error& error) {

@@ -1,5 +1,5 @@
-// Opening briefsearch databases: where they live by default, and the schema version check
-// both binaries apply.
+// Opening briefsearch databases: where they live by default, and the schema and analyser
+// version checks both binaries apply.
 #pragma once
 
 #include <xapian.h>
@@ -19,10 +19,10 @@ namespace briefsearch {
 [[nodiscard]] std::filesystem::path resolve_database_path(
     const std::optional<std::string>& command_line_path);
 
-// Opens (creating if missing) a database for writing and records the schema version in a
+// Opens (creating if missing) a database for writing and records the versions in a
 // new one. While another writer holds the database, retries for up to lock_timeout, then
 // throws DatabaseLockedError. Throws DatabaseError when it cannot be opened or was written
-// with another schema version.
+// with another schema or analyser version (kSchemaVersion, kAnalyzerVersion).
 [[nodiscard]] Xapian::WritableDatabase open_for_writing(
     const std::filesystem::path& path,
     std::chrono::milliseconds lock_timeout = std::chrono::milliseconds(0));
@@ -33,7 +33,7 @@ namespace briefsearch {
     const std::function<Xapian::WritableDatabase()>& open, const std::filesystem::path& path,
     std::chrono::milliseconds lock_timeout);
 
-// Creates an empty database at path (which must not exist) with the schema version set.
+// Creates an empty database at path (which must not exist) with both versions recorded.
 [[nodiscard]] Xapian::WritableDatabase create_database(const std::filesystem::path& path,
                                                        int extra_flags = 0);
 
@@ -47,7 +47,7 @@ inline constexpr std::string_view kStagingInfix = ".staging-";
 void remove_abandoned_staging(const std::filesystem::path& path);
 
 // Opens the databases for reading as one. Throws DatabaseError when one is missing,
-// unreadable or of another schema version; the message names the path.
+// unreadable or of another schema or analyser version; the message names the path.
 [[nodiscard]] Xapian::Database open_for_reading(const std::vector<std::filesystem::path>& paths);
 
 }  // namespace briefsearch

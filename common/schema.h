@@ -2,7 +2,8 @@
 // and the schema version. The indexer writes it and the searcher reads it from here only.
 //
 // Persisted: changing a prefix, a slot, the section gap or the document data layout
-// changes the on-disk format, and must come with a new kSchemaVersion.
+// changes the on-disk format, and must come with a new kSchemaVersion; changing the
+// analyser's output must come with a new kAnalyzerVersion.
 #pragma once
 
 #include <xapian.h>
@@ -14,9 +15,19 @@
 
 namespace briefsearch {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 // Database metadata key holding kSchemaVersion as decimal text.
 inline constexpr std::string_view kSchemaVersionKey = "briefsearch.schema_version";
+
+// Version of the analyser's output (common/analysis.h): the terms and stems it gives for
+// any text. Persisted: bump it whenever analyse() changes its output (normalisation,
+// folding, segmentation, stop words, stemming); both binaries refuse a database that
+// records another version, as they do for kSchemaVersion. A unit test pins the output.
+// 1: NFKC case folding, combining marks removed, Latin letters folded as ICU's
+//    Latin-ASCII (schema 3).
+inline constexpr int kAnalyzerVersion = 1;
+// Database metadata key holding kAnalyzerVersion as decimal text.
+inline constexpr std::string_view kAnalyzerVersionKey = "briefsearch.analyzer_version";
 
 // Prefix of stemmed terms: "Z" + stem, one term for the word in every text field, without
 // positions. A plain word query reads one posting list instead of one per field (2-3x

@@ -1,7 +1,10 @@
 // What goes in comes out whole: stray bytes in UTF-8, heading-like words in wrapped lines
 // and Latin letters without decomposition, through the real binaries in every format.
+#include <xapian.h>
+
 #include <fstream>
 
+#include "common/schema.h"
 #include "tests/e2e/e2e_support.h"
 
 using namespace briefsearch::testing;
@@ -162,4 +165,73 @@ TEST_CASE("a wrapped line that starts with a section word stays in its section",
   CHECK(briefs.ids("description:warning") == std::vector<std::string>{"wrapped.md", "wrapped.txt"});
   CHECK(briefs.ids("impact:fuel") == std::vector<std::string>{"wrapped.md", "wrapped.txt"});
   CHECK(briefs.ids("impact:warning").empty());
+}
+
+TEST_CASE("Latin letters whose marks do not decompose are found as analysts type them",
+          "[e2e][analysis]") {
+  Briefs briefs;
+  briefs.write("poland.txt",
+               "Poland: Wrocław and Łódź Host Drills\n\nBy May 2, 2025No Comments\n\n"
+               "Description: Troops in Wrocław rehearsed manœuvres near Łódź.\n\n"
+               "Impact: Ørsted paused work off Tromsø; Diyarbakır and Færoe are unaffected.\n");
+  briefs.write("germany.md",
+               "---\ntitle: 'Germany: Straße Closed'\ndate: 2025-05-03\n---\n\n"
+               "## Description\n\nThe Straße des 17. Juni was closed for the parade.\n");
+  briefs.write("export.jsonl",
+               "{\"id\": \"iceland\", \"title\": \"Iceland: Þingvellir Summit\", \"text\": "
+               "\"Delegates met at Þingvellir and discussed Đukanović.\"}\n");
+  briefs.index();
+  for (const std::string query :
+       {"wroclaw", "lodz", "orsted", "tromso", "diyarbakir", "faeroe", "manoeuvres", "manoeuvre",
+        "\"wroclaw rehearsed manoeuvres\"", "wrocław", "WROCŁAW", "impact:orsted", "title:lodz"}) {
+    INFO(query);
+    CHECK(briefs.ids(query) == std::vector<std::string>{"poland.txt"});
+  }
+  CHECK(briefs.ids("strasse") == std::vector<std::string>{"germany.md"});
+  CHECK(briefs.ids("thingvellir dukanovic") == std::vector<std::string>{"iceland"});
+  // Highlights stay on the characters as printed.
+  const json hit = briefs.first_hit("wroclaw manoeuvres");
+  const std::string snippet = hit["snippet"];
+  std::vector<std::string> highlighted;
+  for (const json& range : hit["highlights"]) {
+    const std::size_t begin = range[0];
+    const std::size_t end = range[1];
+    highlighted.push_back(snippet.substr(begin, end - begin));
+  }
+  CHECK(highlighted == std::vector<std::string>{"Wrocław", "manœuvres"});
+}
+
+TEST_CASE("a database of another analyser version is refused by both binaries", "[e2e][analysis]") {
+  Briefs briefs;
+  briefs.write("a.txt",
+               "Poland: Drills\n\nBy May 2, 2025No Comments\n\nDescription: Troops in Wrocław.\n");
+  briefs.index();
+  const std::filesystem::path database = briefs.folder().parent_path() / "db";
+  for (const std::string stored : {"0", ""}) {
+    INFO("stored analyser version: '" << stored << "'");
+    {
+      Xapian::WritableDatabase writable(database.string(), Xapian::DB_OPEN);
+      writable.set_metadata("briefsearch.analyzer_version", stored);
+      writable.commit();
+    }
+    const ProcessResult searched = briefs.search({"wroclaw"});
+    CHECK(searched.exit_code == 3);
+    CHECK_THAT(searched.err,
+               Contains("analyser version " + (stored.empty() ? "(none recorded)" : stored) +
+                        ", this program needs " + std::to_string(briefsearch::kAnalyzerVersion)));
+    CHECK_THAT(searched.err, Contains("brief-index --full --db " + database.string()));
+    const ProcessResult indexed =
+        brief_index(TemporaryFolder(), {"--db", database.string(), briefs.folder().string()});
+    CHECK(indexed.exit_code == 3);
+    CHECK_THAT(indexed.err, Contains("analyser version"));
+    for (const std::string jobs : {"1", "2"}) {
+      const ProcessResult rebuilt = brief_index(
+          TemporaryFolder(),
+          {"--db", database.string(), "--full", "--jobs", jobs, briefs.folder().string()});
+      CHECK(rebuilt.exit_code == 0);
+      CHECK(Xapian::Database(database.string()).get_metadata("briefsearch.analyzer_version") ==
+            std::to_string(briefsearch::kAnalyzerVersion));
+      CHECK(briefs.count("wroclaw") == 1);
+    }
+  }
 }
