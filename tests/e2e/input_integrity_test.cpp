@@ -183,7 +183,8 @@ TEST_CASE("Latin letters whose marks do not decompose are found as analysts type
   briefs.index();
   for (const std::string query :
        {"wroclaw", "lodz", "orsted", "tromso", "diyarbakir", "faeroe", "manoeuvres", "manoeuvre",
-        "\"wroclaw rehearsed manoeuvres\"", "wrocław", "WROCŁAW", "impact:orsted", "title:lodz"}) {
+        "\"wroclaw rehearsed manoeuvres\"", "wrocław", "WROCŁAW", "impact:orsted", "title:lodz",
+        "wrocł*", "orst*", "lodz NEAR/2 manoeuvres"}) {
     INFO(query);
     CHECK(briefs.ids(query) == std::vector<std::string>{"poland.txt"});
   }
