@@ -11,6 +11,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "common/latin_ascii.h"
 #include "common/strings.h"
 
 namespace briefsearch {
@@ -158,6 +159,16 @@ std::string Analyzer::normalise_word(const char16_t* word, int32_t length) {
     const UChar32 c = decomposed.char32At(i);
     i += U16_LENGTH(c);
     if (is_foldable_mark(c)) continue;
+    // Latin letters whose marks do not decompose, and ligatures. Only letters of the Latin
+    // script are in the table, and they fold to letters: other scripts and punctuation keep
+    // their characters, so words never split differently.
+    if (c >= 0x80) {
+      if (const std::string_view ascii = latin_ascii_folding(static_cast<char32_t>(c));
+          !ascii.empty()) {
+        for (char letter : ascii) stripped.append(static_cast<char16_t>(letter));
+        continue;
+      }
+    }
     stripped.append(is_apostrophe(c) ? UChar32{'\''} : c);
   }
   icu::UnicodeString composed = compose_->normalize(stripped, status);

@@ -1,6 +1,12 @@
 // The one text analyser: ICU normalisation, ICU word segmentation and Snowball stemming.
 // The indexer and the query parser both use it, so the same text always yields the same
 // terms on both sides.
+//
+// Persisted: the terms in every database are this analyser's output. Any change to what
+// analyse() returns for some text (normalisation, folding, segmentation, stop words,
+// stemming, kMaxWordBytes) must come with a new kAnalyzerVersion (common/schema.h), so that
+// both binaries refuse a database built with the old terms instead of missing matches.
+// tests/unit/analysis_test.cpp pins the output on a fixed set of words to catch a change.
 #pragma once
 
 #include <unicode/uversion.h>
@@ -22,8 +28,10 @@ namespace briefsearch {
 
 // One word of analysed text.
 struct Token {
-  // The word as matched exactly: NFKC, case-folded, common diacritics removed, typographic
-  // apostrophes as ASCII. Used for phrases.
+  // The word as matched exactly: NFKC, case-folded, common diacritics removed, Latin
+  // letters folded to ASCII as ICU's Latin-ASCII transliteration folds them ("ł" -> "l",
+  // "æ" -> "ae", "ß" -> "ss"; common/latin_ascii.h), typographic apostrophes as ASCII.
+  // Used for phrases.
   std::string term;
   // The Snowball English stem of term. Used for plain word searches.
   std::string stem;

@@ -22,17 +22,30 @@ std::string rebuild_hint(const std::filesystem::path& path) {
   return "rebuild it with: brief-index --full --db " + path.string() + " CORPUS";
 }
 
-// name says which database failed: the path, or the stub and the database it lists;
-// hint says what to do about it.
+// The schema version, then the analyser version (a database whose terms another analyser
+// wrote would silently miss matches). name says which database failed: the path, or the
+// stub and the database it lists; hint says what to do about it.
 void check_schema_version(const Xapian::Database& database, const std::string& name,
                           const std::string& hint) {
   const std::string stored = database.get_metadata(std::string(kSchemaVersionKey));
-  if (stored == std::to_string(kSchemaVersion)) return;
   if (stored.empty()) {
     throw DatabaseError(name + ": not a briefsearch database (no schema version); " + hint);
   }
-  throw DatabaseError(name + ": schema version " + stored + ", this program needs " +
-                      std::to_string(kSchemaVersion) + "; " + hint);
+  if (stored != std::to_string(kSchemaVersion)) {
+    throw DatabaseError(name + ": schema version " + stored + ", this program needs " +
+                        std::to_string(kSchemaVersion) + "; " + hint);
+  }
+  const std::string analyzer = database.get_metadata(std::string(kAnalyzerVersionKey));
+  if (analyzer != std::to_string(kAnalyzerVersion)) {
+    throw DatabaseError(name + ": terms written by analyser version " +
+                        (analyzer.empty() ? "(none recorded)" : analyzer) +
+                        ", this program needs " + std::to_string(kAnalyzerVersion) + "; " + hint);
+  }
+}
+
+void record_versions(Xapian::WritableDatabase& database) {
+  database.set_metadata(std::string(kSchemaVersionKey), std::to_string(kSchemaVersion));
+  database.set_metadata(std::string(kAnalyzerVersionKey), std::to_string(kAnalyzerVersion));
 }
 
 bool is_empty_folder(const std::filesystem::path& path) {
@@ -82,7 +95,7 @@ Xapian::WritableDatabase open_for_writing_once(const std::filesystem::path& path
     remove_abandoned_staging(path);
     if (database.get_doccount() == 0 &&
         database.get_metadata(std::string(kSchemaVersionKey)).empty()) {
-      database.set_metadata(std::string(kSchemaVersionKey), std::to_string(kSchemaVersion));
+      record_versions(database);
       database.commit();
     }
     check_schema_version(database, path.string(), rebuild_hint(path));
@@ -190,7 +203,7 @@ std::filesystem::path writable_database_path(const std::filesystem::path& path) 
 Xapian::WritableDatabase create_database(const std::filesystem::path& path, int extra_flags) {
   try {
     Xapian::WritableDatabase database(path.string(), Xapian::DB_CREATE | extra_flags);
-    database.set_metadata(std::string(kSchemaVersionKey), std::to_string(kSchemaVersion));
+    record_versions(database);
     database.commit();
     return database;
   } catch (const Xapian::Error& error) {

@@ -1,5 +1,5 @@
-// Opening briefsearch databases: where they live by default, and the schema version check
-// both binaries apply.
+// Opening briefsearch databases: where they live by default, and the schema and analyser
+// version checks both binaries apply.
 #pragma once
 
 #include <xapian.h>
@@ -30,11 +30,11 @@ namespace briefsearch {
 [[nodiscard]] std::filesystem::path writable_database_path(const std::filesystem::path& path);
 
 // Opens (creating if missing, or if path is an empty folder) a database for writing and
-// records the schema version in a new one. path goes through writable_database_path.
-// While another writer holds the database, retries for up to lock_timeout, then throws
-// DatabaseLockedError. Throws DatabaseError when it cannot be opened, cannot be written
+// records the versions (kSchemaVersion, kAnalyzerVersion) in a new one. path goes through
+// writable_database_path. While another writer holds the database, retries for up to lock_timeout,
+// then throws DatabaseLockedError. Throws DatabaseError when it cannot be opened, cannot be written
 // (a read-only folder or file system: never reported as locked) or was written with
-// another schema version.
+// another schema or analyser version.
 [[nodiscard]] Xapian::WritableDatabase open_for_writing(
     const std::filesystem::path& path,
     std::chrono::milliseconds lock_timeout = std::chrono::milliseconds(0));
@@ -53,7 +53,7 @@ namespace briefsearch {
     const std::function<Xapian::WritableDatabase()>& open, const std::filesystem::path& path,
     std::chrono::milliseconds lock_timeout);
 
-// Creates an empty database at path (which must not exist) with the schema version set.
+// Creates an empty database at path (which must not exist) with both versions recorded.
 [[nodiscard]] Xapian::WritableDatabase create_database(const std::filesystem::path& path,
                                                        int extra_flags = 0);
 
@@ -67,8 +67,8 @@ inline constexpr std::string_view kStagingInfix = ".staging-";
 void remove_abandoned_staging(const std::filesystem::path& path);
 
 // Opens the databases for reading as one; each may be a folder or a Xapian stub file.
-// Throws DatabaseError when one is missing, unreadable or of another schema version; the
-// message names the path, and for a stub file the database it lists that failed.
+// Throws DatabaseError when one is missing, unreadable or of another schema or analyser version;
+// the message names the path, and for a stub file the database it lists that failed.
 [[nodiscard]] Xapian::Database open_for_reading(const std::vector<std::filesystem::path>& paths);
 
 }  // namespace briefsearch

@@ -1,6 +1,7 @@
 // Reads JSON Lines exports: one brief per line, as a JSON object. A bad line is an error
 // for that line only.
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "common/parse_formats.h"
 #include "common/section_builder.h"
@@ -106,6 +107,68 @@ Brief brief_from_record(const Json& record, const std::string& path, size_t line
   return brief;
 }
 
+// The UTF-16 code unit a "\\uXXXX" escape at line[at] names, if it is one.
+std::optional<unsigned> escaped_unit(std::string_view line, size_t at) {
+  if (line.size() < at + 6 || line[at] != '\\' || line[at + 1] != 'u') return std::nullopt;
+  unsigned unit = 0;
+  for (size_t i = at + 2; i < at + 6; ++i) {
+    const char c = line[i];
+    const int digit = c >= '0' && c <= '9'   ? c - '0'
+                      : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                      : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                             : -1;
+    if (digit < 0) return std::nullopt;
+    unit = unit * 16 + static_cast<unsigned>(digit);
+  }
+  return unit;
+}
+
+bool is_high_surrogate(unsigned unit) { return unit >= 0xD800 && unit <= 0xDBFF; }
+bool is_low_surrogate(unsigned unit) { return unit >= 0xDC00 && unit <= 0xDFFF; }
+
+// Exporters that cut a string between the two halves of a surrogate pair (JavaScript's
+// substring does) write a lone "\\ud83d", which nlohmann-json rightly refuses. Like a stray
+// byte in the text, it must not cost the record: each lone surrogate escape in a JSON string
+// becomes "\\ufffd", with a warning naming the first.
+std::string repair_lone_surrogates(std::string_view line, const std::string& path,
+                                   size_t line_number, ParseResult& result) {
+  if (line.find("\\u") == std::string_view::npos) return std::string(line);
+  std::string out;
+  out.reserve(line.size());
+  size_t repairs = 0;
+  std::string first;
+  bool in_string = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (c == '"') in_string = !in_string;
+    if (!in_string || c != '\\' || i + 1 >= line.size()) {
+      out += c;
+      continue;
+    }
+    const auto unit = escaped_unit(line, i);
+    if (!unit || !(is_high_surrogate(*unit) || is_low_surrogate(*unit))) {
+      out.append(line.substr(i, 2));  // any other escape, "\\\"" included, stays whole
+      ++i;
+      continue;
+    }
+    const auto next = escaped_unit(line, i + 6);
+    if (is_high_surrogate(*unit) && next && is_low_surrogate(*next)) {
+      out.append(line.substr(i, 12));
+      i += 11;
+      continue;
+    }
+    if (repairs++ == 0) {
+      first = "lone UTF-16 surrogate " + std::string(line.substr(i, 6)) + " at byte " +
+              std::to_string(i) + " of the line, replaced by U+FFFD";
+    }
+    out += "\\ufffd";
+    i += 5;
+  }
+  if (repairs > 1) first += " (and " + std::to_string(repairs - 1) + " more)";
+  if (repairs > 0) result.warnings.push_back({path, line_number, std::move(first)});
+  return out;
+}
+
 // nlohmann's messages start with "[json.exception.parse_error.101] "; the rest is the part
 // a user can act on.
 std::string short_json_error(const std::string& what) {
@@ -123,7 +186,7 @@ void parse_json_lines(std::string_view text, const std::string& path, ParseResul
     if (trim(line).empty()) continue;
     ++records;
     try {
-      const Json record = Json::parse(line);
+      const Json record = Json::parse(repair_lone_surrogates(line, path, line_number, result));
       Brief brief = brief_from_record(record, path, line_number, result);
       if (auto missing = find_missing_content(brief)) throw RecordError{*missing};
       result.briefs.push_back(std::move(brief));

@@ -176,7 +176,8 @@ void parse_markdown(std::string_view text, const std::string& path, ParseResult&
       builder.add_line(strip_inline_markup(line.substr(2)));
       builder.end_paragraph();
     } else {
-      builder.add_line(strip_inline_markup(line));
+      // "Impact: text" and "**Impact:** text" paragraphs, as in scraped text.
+      builder.add_line_or_heading(strip_inline_markup(line));
     }
   }
   brief.sections = builder.finish();

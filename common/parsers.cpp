@@ -84,14 +84,18 @@ ParseResult parse_brief_file(const std::filesystem::path& file, InputFormat form
 ParseResult parse_brief_bytes(std::string_view bytes, InputFormat format,
                               const std::string& display_path) {
   DecodedText decoded;
-  if (auto failure = decode_text(bytes, decoded)) {
+  // Records of a JSON Lines export are separate documents, often gathered from several
+  // sources, so each line is decoded on its own.
+  const DecodeUnit unit =
+      format == InputFormat::kJsonLines ? DecodeUnit::kEachLine : DecodeUnit::kWholeText;
+  if (auto failure = decode_text(bytes, decoded, unit)) {
     return single_error(display_path, failure->reason);
   }
   // Checked after decoding, so a byte-order mark with blank lines is empty too.
   if (trim(decoded.utf8).empty()) return single_error(display_path, "empty file");
   ParseResult result;
-  if (decoded.source_encoding != "UTF-8") {
-    result.warnings.push_back({display_path, 0, "not UTF-8; read as " + decoded.source_encoding});
+  for (DecodeWarning& warning : decoded.warnings) {
+    result.warnings.push_back({display_path, warning.line, std::move(warning.message)});
   }
   switch (format) {
     case InputFormat::kScrapedText:

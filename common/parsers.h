@@ -32,7 +32,8 @@ struct ParseResult {
   std::vector<Brief> briefs;
   // Files or records that could not be read as a brief; they are not indexed.
   std::vector<ParseIssue> errors;
-  // Read anyway, with something dropped or assumed (an impossible date, a legacy encoding).
+  // Read anyway, with something dropped, repaired or assumed (an impossible date, invalid
+  // UTF-8 bytes, a legacy encoding).
   std::vector<ParseIssue> warnings;
 };
 

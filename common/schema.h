@@ -2,7 +2,8 @@
 // and the schema version. The indexer writes it and the searcher reads it from here only.
 //
 // Persisted: changing a prefix, a slot, the section gap or the document data layout
-// changes the on-disk format, and must come with a new kSchemaVersion.
+// changes the on-disk format, and must come with a new kSchemaVersion; changing the
+// analyser's output must come with a new kAnalyzerVersion.
 #pragma once
 
 #include <xapian.h>
@@ -22,6 +23,16 @@ inline constexpr std::string_view kSchemaVersionKey = "briefsearch.schema_versio
 // Database metadata key holding the roots the database indexes (encode_roots in
 // common/roots.h). Per-file states live under kFileStateKeyPrefix (common/file_state.h).
 inline constexpr std::string_view kRootsKey = "briefsearch.roots";
+
+// Version of the analyser's output (common/analysis.h): the terms and stems it gives for
+// any text. Persisted: bump it whenever analyse() changes its output (normalisation,
+// folding, segmentation, stop words, stemming); both binaries refuse a database that
+// records another version, as they do for kSchemaVersion. A unit test pins the output.
+// 1: NFKC case folding, combining marks removed, Latin letters folded as ICU's
+//    Latin-ASCII (schema 3).
+inline constexpr int kAnalyzerVersion = 1;
+// Database metadata key holding kAnalyzerVersion as decimal text.
+inline constexpr std::string_view kAnalyzerVersionKey = "briefsearch.analyzer_version";
 
 // Prefix of stemmed terms: "Z" + stem, one term for the word in every text field, without
 // positions. A plain word query reads one posting list instead of one per field (2-3x

@@ -132,44 +132,6 @@ std::optional<DateLine> read_date_line(std::string_view line) {
   return std::nullopt;
 }
 
-// A heading alone on its line ("Impact", "Key Judgments:") or a short capitalised line
-// ending in a colon ("Regional Reactions:").
-std::optional<std::string> standalone_heading(std::string_view line) {
-  std::string_view name = line;
-  const bool has_colon = name.ends_with(':');
-  if (has_colon) name = trim(name.substr(0, name.size() - 1));
-  if (auto known = canonical_section_name(name)) return known;
-  if (!has_colon || name.empty() || name.size() > 40) return std::nullopt;
-  size_t words = 0;
-  bool word_start = true;
-  for (char c : name) {
-    if (c == ' ') {
-      word_start = true;
-      continue;
-    }
-    if (word_start && !std::isupper(static_cast<unsigned char>(c))) return std::nullopt;
-    if (!std::isalpha(static_cast<unsigned char>(c))) return std::nullopt;
-    if (word_start) ++words;
-    word_start = false;
-  }
-  if (words == 0 || words > 4) return std::nullopt;
-  return std::string(name);
-}
-
-struct InlineHeading {
-  std::string name;
-  std::string_view text;
-};
-
-// "Description: Finnish authorities boarded ..." with a known section name.
-std::optional<InlineHeading> inline_heading(std::string_view line) {
-  const size_t colon = line.find(':');
-  if (colon == std::string_view::npos || colon == 0 || colon > 40) return std::nullopt;
-  auto name = canonical_section_name(line.substr(0, colon));
-  if (!name) return std::nullopt;
-  return InlineHeading{std::move(*name), trim(line.substr(colon + 1))};
-}
-
 struct NumberedLine {
   std::string_view text;
   size_t number;
@@ -220,7 +182,7 @@ void parse_scraped_text(std::string_view text, const std::string& path, ParseRes
     for (size_t i = 0; i < lines.size(); ++i) {
       const std::string_view line = lines[i].text;
       if (line.empty() || is_boilerplate(line) || is_kind_line(line)) continue;
-      if (standalone_heading(line) || inline_heading(line)) break;
+      if (read_heading(line)) break;
       brief.title = line;
       body_start = i + 1;
       break;
@@ -235,13 +197,8 @@ void parse_scraped_text(std::string_view text, const std::string& path, ParseRes
       builder.end_paragraph();
     } else if (is_boilerplate(line)) {
       builder.end_paragraph();
-    } else if (auto heading = inline_heading(line); heading && !heading->text.empty()) {
-      builder.start_section(std::move(heading->name));
-      builder.add_line(heading->text);
-    } else if (auto name = standalone_heading(line)) {
-      builder.start_section(std::move(*name));
     } else {
-      builder.add_line(line);
+      builder.add_line_or_heading(line);
     }
   }
   brief.sections = builder.finish();

@@ -81,6 +81,41 @@ size_t word_end_after(std::string_view text, size_t start) {
   return static_cast<size_t>(end);
 }
 
+// "Regional Reactions": one to four words, letters only, each starting with a capital.
+bool is_capitalised_title(std::string_view name) {
+  if (name.empty() || name.size() > 40) return false;
+  size_t words = 0;
+  bool word_start = true;
+  for (char c : name) {
+    if (c == ' ') {
+      word_start = true;
+      continue;
+    }
+    if (word_start && !std::isupper(static_cast<unsigned char>(c))) return false;
+    if (!std::isalpha(static_cast<unsigned char>(c))) return false;
+    if (word_start) ++words;
+    word_start = false;
+  }
+  return words > 0 && words <= 4;
+}
+
+// Whether a paragraph's text so far ends a sentence: '.', '!' or '?', perhaps followed by
+// closing quotes and brackets.
+bool ends_sentence(std::string_view text) {
+  constexpr std::array<std::string_view, 6> kClosers = {"\"",           "'",           ")", "]",
+                                                        "\xE2\x80\x9D", "\xE2\x80\x99"};  // ” ’
+  for (bool stripped = true; stripped && !text.empty();) {
+    stripped = false;
+    for (std::string_view closer : kClosers) {
+      if (text.ends_with(closer)) {
+        text.remove_suffix(closer.size());
+        stripped = true;
+      }
+    }
+  }
+  return !text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?');
+}
+
 bool is_function_word(std::string_view word) {
   const std::string lowered = ascii_lowercase(word);
   return std::find(kFunctionWords.begin(), kFunctionWords.end(), lowered) != kFunctionWords.end();
@@ -93,6 +128,30 @@ std::optional<std::string> canonical_section_name(std::string_view heading) {
   for (const SectionAlias& alias : kSectionAliases) {
     if (lowered == alias.spelling) return std::string(alias.canonical);
   }
+  return std::nullopt;
+}
+
+std::vector<std::string_view> known_section_spellings() {
+  std::vector<std::string_view> spellings;
+  for (const SectionAlias& alias : kSectionAliases) spellings.push_back(alias.spelling);
+  return spellings;
+}
+
+std::optional<Heading> read_heading(std::string_view line) {
+  line = trim(line);
+  if (line.empty() || !std::isupper(static_cast<unsigned char>(line.front()))) return std::nullopt;
+  constexpr size_t kMaxHeadingBytes = 40;
+  const size_t colon = line.find(':');
+  if (colon != std::string_view::npos && colon <= kMaxHeadingBytes) {
+    const std::string_view text = trim(line.substr(colon + 1));
+    if (auto known = canonical_section_name(line.substr(0, colon))) {
+      return Heading{std::move(*known), text};
+    }
+    const std::string_view name = trim(line.substr(0, colon));
+    if (text.empty() && is_capitalised_title(name)) return Heading{std::string(name), {}};
+    return std::nullopt;
+  }
+  if (auto known = canonical_section_name(line)) return Heading{std::move(*known), {}};
   return std::nullopt;
 }
 
@@ -142,6 +201,17 @@ void SectionBuilder::add_line(std::string_view line) {
   }
   if (!paragraph_.empty()) paragraph_ += ' ';
   paragraph_.append(line);
+}
+
+void SectionBuilder::add_line_or_heading(std::string_view line) {
+  if (paragraph_.empty() || ends_sentence(paragraph_)) {
+    if (auto heading = read_heading(line)) {
+      start_section(std::move(heading->name));
+      add_line(heading->text);
+      return;
+    }
+  }
+  add_line(line);
 }
 
 void SectionBuilder::end_paragraph() {

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "common/schema.h"
 #include "common/strings.h"
 
 using briefsearch::Analyzer;
@@ -41,6 +42,54 @@ TEST_CASE("analyser folds case, width and diacritics", "[analysis]") {
   }));
   INFO(text);
   CHECK(terms_of(text) == expected);
+}
+
+TEST_CASE("Latin letters whose marks do not decompose fold as ICU's Latin-ASCII does",
+          "[analysis]") {
+  struct Case {
+    std::string original;  // as a brief prints it
+    std::string typed;     // as an analyst types it
+    std::string term;
+  };
+  const auto [original, typed, term] = GENERATE(values<Case>({
+      {"Wrocław", "wroclaw", "wroclaw"},
+      {"Ørsted", "orsted", "orsted"},
+      {"Tromsø", "tromso", "tromso"},
+      {"Diyarbakır", "diyarbakir", "diyarbakir"},
+      {"Łódź", "lodz", "lodz"},
+      {"manœuvres", "manoeuvres", "manoeuvres"},
+      {"Færoe", "faeroe", "faeroe"},
+      {"Straße", "strasse", "strasse"},
+      {"Đukanović", "dukanovic", "dukanovic"},
+      {"Þingvellir", "thingvellir", "thingvellir"},
+      {"İstanbul", "istanbul", "istanbul"},
+      {"ĲSSEL", "ijssel", "ijssel"},
+      {"Ǿrsted", "orsted", "orsted"},  // ø with an acute: the mark goes, then the stroke
+      {"ʙʟᴏᴄ", "bloc", "bloc"},        // small capitals fold to lowercase letters
+      {"Ø-Ł", "o-l", "o"},             // each part of a hyphenated name
+  }));
+  INFO(original);
+  CHECK(terms_of(original).front() == term);
+  CHECK(terms_of(original) == terms_of(typed));
+  CHECK(stems_of(original) == stems_of(typed));
+}
+
+TEST_CASE("folding keeps other scripts, word boundaries and the original offsets", "[analysis]") {
+  CHECK(terms_of("Москва Αθήνα 北京 القاهرة") ==
+        std::vector<std::string>{"москва", "αθηνα", "北京", "القاهرة"});
+  // Latin-ASCII would turn the click letter into "|" and quotes into ASCII: letters only.
+  CHECK(terms_of("ǀXam") == std::vector<std::string>{"ǀxam"});
+  CHECK(terms_of("“Łódź” – «Tromsø»") == std::vector<std::string>{"lodz", "tromso"});
+  const std::string text = "In Wrocław, Ørsted’s manœuvres.";
+  Analyzer analyzer;
+  const std::vector<Token> tokens = analyzer.analyse(text);
+  REQUIRE(tokens.size() == 4);
+  CHECK(text.substr(tokens[1].begin, tokens[1].end - tokens[1].begin) == "Wrocław");
+  CHECK(text.substr(tokens[2].begin, tokens[2].end - tokens[2].begin) == "Ørsted’s");
+  CHECK(tokens[2].term == "orsted's");
+  CHECK(tokens[2].stem == "orst");
+  CHECK(text.substr(tokens[3].begin, tokens[3].end - tokens[3].begin) == "manœuvres");
+  CHECK(tokens[3].stem == analyzer.stem("manoeuvre"));
 }
 
 TEST_CASE("typographic apostrophes match ASCII ones", "[analysis]") {
@@ -217,4 +266,44 @@ TEST_CASE("every word starts as stem_start of its stem says", "[analysis]") {
   CHECK(briefsearch::stem_start("die") == "d");
   CHECK(briefsearch::stem_start("militari") == "militar");
   CHECK(briefsearch::stem_start("us") == "us");
+}
+
+// Every database holds this analyser's terms, so its output on these words is pinned: a
+// change here must come with a new kAnalyzerVersion, or databases built before it would
+// silently miss matches. Each token is term/stem, with "*" for a stop word.
+TEST_CASE("the analyser's output is pinned to kAnalyzerVersion", "[analysis]") {
+  REQUIRE(briefsearch::kAnalyzerVersion == 1);
+  struct Case {
+    std::string text;
+    std::string tokens;
+  };
+  const std::vector<Case> cases = {
+      {"The Ships SHIPPED shipping", "the/the* ships/ship shipped/ship shipping/ship"},
+      {"US us WHO who it's", "us/us us/us* who/who who/who* it's/it*"},
+      {"Zürich São Paulo Nicolás", "zurich/zurich sao/sao paulo/paulo nicolas/nicola"},
+      {"Wrocław Ørsted Tromsø Diyarbakır Łódź",
+       "wroclaw/wroclaw orsted/orst tromso/tromso diyarbakir/diyarbakir lodz/lodz"},
+      {"manœuvres Færoe Straße Þingvellir",
+       "manoeuvres/manoeuvr faeroe/faero strasse/strass thingvellir/thingvellir"},
+      {"ＵＳＡ Ёлка Москва Αθήνα", "usa/usa елка/елка москва/москва αθηνα/αθηνα"},
+      {"北京 东京 القاهرة", "北京/北京 东京/东京 القاهرة/القاهرة"},
+      {"Iran’s states' S-400 F-16 COVID-19",
+       "iran's/iran states/state s/s 400/400 f/f 16/16 covid/covid 19/19"},
+      {"2.75 u.s 1,000 e-mail a@b.org snake_case",
+       "2.75/2.75 u.s/u. 1,000/1,000 e/e mail/mail a@b.org/a@b.org snake_case/snake_cas"},
+      {"Hodeidah's dying militarily", "hodeidah's/hodeidah dying/die militarily/militarili"},
+  };
+  Analyzer analyzer;
+  for (const Case& c : cases) {
+    std::string tokens;
+    for (const Token& token : analyzer.analyse(c.text)) {
+      if (!tokens.empty()) tokens += ' ';
+      tokens += token.term + "/" + token.stem + (token.stop_word ? "*" : "");
+    }
+    INFO("The analyser's output changed for \"" << c.text
+                                                << "\". If that is intended, bump kAnalyzerVersion "
+                                                   "in common/schema.h (databases must be "
+                                                   "rebuilt) and update this test.");
+    CHECK(tokens == c.tokens);
+  }
 }

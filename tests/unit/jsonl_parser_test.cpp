@@ -177,5 +177,39 @@ TEST_CASE("jsonl: section text is trimmed and its line ends normalised", "[parse
   CHECK(brief.sections[0].text == "first\nsecond\n third");
 }
 
+TEST_CASE("jsonl: each record is decoded on its own", "[parsers][jsonl]") {
+  const std::string records =
+      "{\"id\": \"a\", \"title\": \"Switzerland: Z\xC3\xBCrich Talks Resume\", \"description\": "
+      "\"Delegates met in Z\xC3\xBCrich and Gen\xC3\xA8ve. The envoy\x92s note was pasted.\"}\n"
+      "{\"id\": \"b\", \"title\": \"Z\xFCrich: Caf\xE9 Talks\", \"description\": \"Gen\xE8ve.\"}\n"
+      "{\"id\": \"c\", \"title\": \"Z\xC3\xBCrich\", \"description\": \"Clean.\"}\n";
+  const ParseResult result = parse_jsonl(records, "export.jsonl");
+  CHECK(describe_all(result.warnings) ==
+        std::vector<std::string>{pasted_apostrophe_warning("export.jsonl:1", records.find('\x92')),
+                                 "export.jsonl:2: not UTF-8; read as windows-1252"});
+  CHECK(result.errors.empty());
+  REQUIRE(result.briefs.size() == 3);
+  CHECK(result.briefs[0].title == "Switzerland: Zürich Talks Resume");
+  CHECK(section_text(result.briefs[0], "Description") ==
+        "Delegates met in Zürich and Genève. The envoy’s note was pasted.");
+  CHECK(result.briefs[1].title == "Zürich: Café Talks");
+  CHECK(section_text(result.briefs[1], "Description") == "Genève.");
+  CHECK(result.briefs[2].title == "Zürich");
+}
+
+TEST_CASE("jsonl: a lone surrogate escape costs a character, not the record", "[parsers][jsonl]") {
+  // "\ud83c\udf0d" is one emoji; an exporter that cut it in two left "\ud83c" alone.
+  const std::string records =
+      "{\"title\": \"Globe \\ud83c\\udf0d\", \"text\": \"Cut \\ud83c here, \\\\ud83c is text, "
+      "\\udf0d too.\"}\n";
+  const ParseResult result = parse_jsonl(records, "export.jsonl");
+  CHECK(describe_all(result.warnings) ==
+        std::vector<std::string>{"export.jsonl:1: lone UTF-16 surrogate \\ud83c at byte 45 of "
+                                 "the line, replaced by U+FFFD (and 1 more)"});
+  const Brief& brief = only_brief(result);
+  CHECK(brief.title == "Globe \xF0\x9F\x8C\x8D");
+  CHECK(section_text(brief, "Body") == "Cut \xEF\xBF\xBD here, \\ud83c is text, \xEF\xBF\xBD too.");
+}
+
 }  // namespace
 }  // namespace briefsearch

@@ -163,5 +163,38 @@ TEST_CASE("markdown: a quoted list value is one list, not quoted items", "[parse
   CHECK(brief.metadata.tags == std::vector<std::string>{"a", "b"});
 }
 
+TEST_CASE("markdown: a stray byte in UTF-8 is repaired where it is", "[parsers][markdown]") {
+  const std::string page =
+      "---\ntitle: \"Switzerland: Z\xC3\xBCrich Talks Resume\"\ndate: 2025-07-29\n---\n\n"
+      "## Description\n\nDelegates met in Z\xC3\xBCrich and Gen\xC3\xA8ve. The envoy\x92s note "
+      "was pasted from Word.\n\nImpact: Observers attended.\n";
+  const ParseResult result = parse_md(page, "stray.md");
+  CHECK(describe_all(result.warnings) ==
+        std::vector<std::string>{pasted_apostrophe_warning("stray.md:8", page.find('\x92'))});
+  const Brief& brief = only_brief(result);
+  CHECK(brief.title == "Switzerland: Zürich Talks Resume");
+  CHECK_THAT(section_text(brief, "Description"),
+             StartsWith("Delegates met in Zürich and Genève. The envoy’s note"));
+}
+
+TEST_CASE("markdown: 'Impact:' paragraphs start sections by the scraped-text rule",
+          "[parsers][markdown]") {
+  const Brief& brief =
+      only_brief(parse_md("---\ntitle: Yemen: Port Strike\n---\n\n"
+                          "Description: Aircraft struck the port of Hodeidah. Analysts said the\n"
+                          "impact: of the strike on fuel was small, and the\n"
+                          "Outlook: paper agreed.\n\n"
+                          "**Impact:** Fuel imports slow.\n\n"
+                          "**Key Judgments**\n\nThe Houthis will strike again.\n\n"
+                          "## assessment\n\nlowercase Markdown headings still count.\n"));
+  CHECK(sections_of(brief) ==
+        Sections{{"Description",
+                  "Aircraft struck the port of Hodeidah. Analysts said the impact: of the strike "
+                  "on fuel was small, and the Outlook: paper agreed."},
+                 {"Impact", "Fuel imports slow."},
+                 {"Key Judgments", "The Houthis will strike again."},
+                 {"Assessment", "lowercase Markdown headings still count."}});
+}
+
 }  // namespace
 }  // namespace briefsearch

@@ -34,6 +34,13 @@ inline ParseResult parse_jsonl(std::string_view bytes, const std::string& path =
   return parse_brief_bytes(bytes, InputFormat::kJsonLines, path);
 }
 
+// The warning for a Windows-1252 apostrophe (byte 0x92) pasted into UTF-8 text, at where
+// ("path:line") and offset.
+inline std::string pasted_apostrophe_warning(const std::string& where, std::size_t offset) {
+  return where + ": invalid UTF-8 byte 0x92 at byte offset " + std::to_string(offset) +
+         ", read as the Windows-1252 character '\xE2\x80\x99'";
+}
+
 // A scraped page as the site renders it, around the given date line and body.
 inline std::string scraped_page(std::string_view title, std::string_view date_line,
                                 std::string_view body) {

@@ -186,9 +186,9 @@ TEST_CASE("scraped text: section headings alone on their line or inline", "[pars
       {"alone, with colons, blank line below",
        "Description:\n\nFinnish authorities boarded the tanker Eagle S after cables were "
        "damaged.\n\nImpact:\n\nNATO will expand maritime surveillance."},
-      {"alone, mixed case",
+      {"alone, capitals, after a sentence",
        "DESCRIPTION\nFinnish authorities boarded the tanker Eagle S after cables were "
-       "damaged.\nimpact:\nNATO will expand maritime surveillance."},
+       "damaged.\nIMPACT:\nNATO will expand maritime surveillance."},
       {"inline",
        "Description: Finnish authorities boarded the tanker Eagle S after cables were "
        "damaged.\n\nImpact: NATO will expand maritime surveillance."},
@@ -206,6 +206,34 @@ TEST_CASE("scraped text: section headings alone on their line or inline", "[pars
   }
 }
 
+TEST_CASE("scraped text: a wrapped line that starts with a section word stays text",
+          "[parsers][scraped]") {
+  // Hard-wrapped at 60 columns: two lines happen to begin with "impact:" and
+  // "description:", and one with a capitalised "Outlook:" in the middle of a sentence.
+  const Brief& brief = only_brief(
+      parse_text(scraped_page("Yemen: Port Strike", "By January 5, 2025No Comments",
+                              "Description: Aircraft struck the port of Hodeidah. Analysts\n"
+                              "said the strike was meant to test the fuel supply chain and\n"
+                              "impact: the word the ministry used for the damage. Its own\n"
+                              "description: a warning shot. The ministry's 2025\n"
+                              "Outlook: paper expected calm.\n\n"
+                              "Impact: Fuel imports slow.")));
+  CHECK(sections_of(brief) ==
+        Sections{{"Description",
+                  "Aircraft struck the port of Hodeidah. Analysts said the strike was meant to "
+                  "test the fuel supply chain and impact: the word the ministry used for the "
+                  "damage. Its own description: a warning shot. The ministry's 2025 Outlook: "
+                  "paper expected calm."},
+                 {"Impact", "Fuel imports slow."}});
+  SECTION("a lowercase heading after a blank line is text too") {
+    const Brief& lowercase = only_brief(parse_text(
+        scraped_page("Yemen: Port Strike", "2025-01-05",
+                     "Description: Aircraft struck Hodeidah.\n\nimpact: fuel imports slow.")));
+    CHECK(sections_of(lowercase) ==
+          Sections{{"Description", "Aircraft struck Hodeidah.\n\nimpact: fuel imports slow."}});
+  }
+}
+
 TEST_CASE("scraped text: other sections get their canonical names", "[parsers][scraped]") {
   struct Case {
     std::string heading_line;
@@ -218,7 +246,7 @@ TEST_CASE("scraped text: other sections get their canonical names", "[parsers][s
       {"Outlook:", "Outlook"},
       {"Key Judgments", "Key Judgments"},
       {"Key Judgements:", "Key Judgments"},
-      {"key judgements", "Key Judgments"},
+      {"Key judgements", "Key Judgments"},
       {"Bottom Line:", "Bottom Line"},
       {"Regional Reactions:", "Regional Reactions"},  // unknown but heading-shaped
   };
@@ -357,6 +385,32 @@ TEST_CASE("scraped text: Windows-1252 bytes become correct UTF-8 with a warning"
   for (std::string_view bad :
        {"\xC3\x83", "\xC3\x82", "\xC2\x93", "\xC2\x94", "\xC2\x96", "\xEF\xBF\xBD", "\r"}) {
     CHECK_THAT(all_text(brief), !Contains(std::string(bad)));
+  }
+}
+
+TEST_CASE("scraped text: a stray byte in UTF-8 is repaired where it is", "[parsers][scraped]") {
+  const std::string page =
+      "Switzerland: Z\xC3\xBCrich Talks Resume\n\nBy July 29, 2025No Comments\n\n"
+      "Description: Delegates met in Z\xC3\xBCrich and Gen\xC3\xA8ve. The envoy\x92s note was "
+      "pasted from Word.\n\nImpact: Observers attended.\n";
+  const ParseResult result = parse_text(page, "briefs/stray.txt");
+  CHECK(describe_all(result.warnings) == std::vector<std::string>{pasted_apostrophe_warning(
+                                             "briefs/stray.txt:5", page.find('\x92'))});
+  const Brief& brief = only_brief(result);
+  CHECK(brief.title == "Switzerland: Zürich Talks Resume");
+  CHECK(sections_of(brief) ==
+        Sections{{"Description",
+                  "Delegates met in Zürich and Genève. The envoy’s note was pasted from Word."},
+                 {"Impact", "Observers attended."}});
+  SECTION("a character cut in the title") {
+    const ParseResult cut = parse_text(
+        "Switzerland: Z\xC3rich Talks in Gen\xC3\xA8ve\n\nBy July 29, 2025No Comments\n\n"
+        "Description: Delegates met.\n",
+        "cut.txt");
+    CHECK(only_brief(cut).title == "Switzerland: Z\xEF\xBF\xBDrich Talks in Genève");
+    CHECK(describe_all(cut.warnings) ==
+          std::vector<std::string>{
+              "cut.txt:1: invalid UTF-8 byte 0xC3 at byte offset 14, replaced by U+FFFD"});
   }
 }
 
