@@ -81,7 +81,8 @@ inline constexpr Xapian::termcount kDefaultNearWindow = 10;
                                                const Xapian::Database& database, Analyzer& analyzer,
                                                const QueryLimits& limits = {});
 
-// What to highlight in snippets: the query's positive words, phrases and wildcards.
+// What to highlight in snippets: the query's positive words, phrases, NEAR/ADJ groups and
+// wildcards.
 [[nodiscard]] std::vector<HighlightTerm> highlight_terms(const QueryNode& tree, Analyzer& analyzer);
 
 // True when the tree has words, phrases or wildcards, which give a relevance order;
