@@ -3,6 +3,8 @@
 #include "common/countries.h"
 #include "common/errors.h"
 #include "common/query.h"
+#include "common/query_positional.h"
+#include "common/query_words.h"
 #include "common/section_builder.h"
 
 namespace briefsearch {
@@ -13,9 +15,14 @@ using Kind = QueryNode::Kind;
 // What building a query needs besides the tree: the database (for the terms a field word
 // can match) and the one analyser.
 struct BuildContext {
+  std::string_view query;
   const Xapian::Database& database;
   Analyzer& analyzer;
   const QueryLimits& limits;
+
+  [[noreturn]] void fail(const QueryNode& node, const std::string& problem) const {
+    throw QueryError(query_error_text(query, node.column, problem));
+  }
 };
 
 std::vector<TextField> fields_for(const QueryNode& node) {
@@ -44,11 +51,12 @@ Xapian::Query stemmed_term(const Token& token) {
   return Xapian::Query(std::string(kStemmedPrefix) + token.stem);
 }
 
-Xapian::Query exact_sequence(const std::vector<Token>& tokens, const TextField& field) {
-  std::vector<Xapian::Query> terms;
-  for (const Token& token : tokens) terms.emplace_back(std::string(field.prefix) + token.term);
-  if (terms.size() == 1) return terms.front();
-  return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
+// Prefixed with field: each word as the only term at its position.
+std::vector<std::vector<std::string>> in_field(const std::vector<std::string>& terms,
+                                               const TextField& field) {
+  std::vector<std::vector<std::string>> words;
+  for (const std::string& term : terms) words.push_back({std::string(field.prefix) + term});
+  return words;
 }
 
 // A positional match (phrase, NEAR, ADJ) over exact words, in each of the given fields.
@@ -59,10 +67,11 @@ Xapian::Query positional_match(std::vector<Xapian::Query> per_field) {
   return or_of(std::move(per_field), Xapian::Query::OP_MAX);
 }
 
-Xapian::Query sequence_query(const std::vector<Token>& tokens,
+Xapian::Query sequence_query(const std::vector<std::string>& terms,
                              const std::vector<TextField>& fields) {
   std::vector<Xapian::Query> per_field;
-  for (const TextField& field : fields) per_field.push_back(exact_sequence(tokens, field));
+  for (const TextField& field : fields)
+    per_field.push_back(sequence_in_field(in_field(terms, field)));
   return positional_match(std::move(per_field));
 }
 
@@ -86,15 +95,19 @@ Xapian::Query field_word(const Token& token, const TextField& field, BuildContex
 Xapian::Query word_query(const QueryNode& node, BuildContext& context) {
   const std::vector<Token> tokens = context.analyzer.analyse(node.text);
   if (tokens.empty()) return {};
-  if (tokens.size() > 1) return in_section(node, sequence_query(tokens, fields_for(node)));
+  if (tokens.size() > 1) {
+    std::vector<std::string> terms;
+    for (const Token& token : tokens) terms.push_back(token.term);
+    return in_section(node, sequence_query(terms, fields_for(node)));
+  }
   if (!node.field) return stemmed_term(tokens.front());
   return in_section(node, field_word(tokens.front(), *node.field, context));
 }
 
 Xapian::Query phrase_query(const QueryNode& node, BuildContext& context) {
-  const std::vector<Token> tokens = context.analyzer.analyse(node.text);
-  if (tokens.empty()) return {};
-  return in_section(node, sequence_query(tokens, fields_for(node)));
+  const std::vector<std::string> terms = exact_terms(node.text, context.analyzer);
+  if (terms.empty()) return {};
+  return in_section(node, sequence_query(terms, fields_for(node)));
 }
 
 // The words a wildcard may complete are exact terms; expanding past the limit is an error
@@ -115,28 +128,29 @@ Xapian::Query wildcard_query(const QueryNode& node, BuildContext& context) {
   return in_section(node, or_of(std::move(per_field), Xapian::Query::OP_SYNONYM));
 }
 
-// NEAR and ADJ work on word positions, which only exact terms carry.
+// NEAR and ADJ work on word positions, which only exact terms carry. An operand may be
+// several words (a phrase, or a word the analyser splits).
 Xapian::Query near_query(const QueryNode& node, BuildContext& context) {
-  std::vector<std::vector<Token>> operands;
-  for (const QueryNode& child : node.children) {
-    std::vector<Token> tokens = context.analyzer.analyse(child.text);
-    if (tokens.empty()) continue;
-    operands.push_back(std::move(tokens));
-  }
+  const std::vector<std::vector<std::string>> operands = near_operands(node, context.analyzer);
   if (operands.empty()) return {};
-  std::vector<Xapian::Query> per_field;
-  for (const TextField& field : fields_for(node.children.front())) {
-    std::vector<Xapian::Query> parts;
-    for (const std::vector<Token>& tokens : operands)
-      parts.push_back(exact_sequence(tokens, field));
-    const auto op = node.ordered ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR;
-    // NEAR/n: the words' positions differ by at most n. Xapian's window is the span of
-    // positions, one more.
-    const Xapian::termcount window =
-        std::max<Xapian::termcount>(node.window + 1, static_cast<Xapian::termcount>(parts.size()));
-    per_field.emplace_back(op, parts.begin(), parts.end(), window);
+  const bool several_words = std::any_of(operands.begin(), operands.end(),
+                                         [](const auto& operand) { return operand.size() > 1; });
+  if (several_words && operands.size() > ProximityMatcher::kMaxSearchedOperands &&
+      operands_share_words(operands)) {
+    context.fail(node, "a NEAR or ADJ chain of phrases that repeats a word takes at most " +
+                           std::to_string(ProximityMatcher::kMaxSearchedOperands) + " operands");
   }
-  return positional_match(std::move(per_field));
+  const QueryNode& first = node.children.front();
+  std::vector<Xapian::Query> per_field;
+  for (const TextField& field : fields_for(first)) {
+    std::vector<std::vector<std::string>> prefixed;
+    for (const auto& operand : operands) {
+      std::vector<std::string>& terms = prefixed.emplace_back();
+      for (const std::string& term : operand) terms.push_back(std::string(field.prefix) + term);
+    }
+    per_field.push_back(proximity_in_field(prefixed, near_rule(node)));
+  }
+  return in_section(first, positional_match(std::move(per_field)));
 }
 
 // Filter values are matched the way the indexer stored them: countries by ISO code,
@@ -270,10 +284,28 @@ Xapian::Query build(const QueryNode& node, BuildContext& context) {
 
 }  // namespace
 
-Xapian::Query build_xapian_query(const QueryNode& tree, const Xapian::Database& database,
-                                 Analyzer& analyzer, const QueryLimits& limits) {
-  BuildContext context{database, analyzer, limits};
-  return build(tree, context);
+std::optional<std::string> query_problem_of(const Xapian::Error& error) {
+  // Xapian::Error is not polymorphic; its type name says which error it is.
+  const std::string_view type = error.get_type();
+  const bool caused_by_query = type == "UnimplementedError" || type == "InvalidArgumentError" ||
+                               type == "QueryParserError" || type == "WildcardError";
+  if (!caused_by_query) return std::nullopt;
+  return "the search engine cannot run this query (" + std::string(type) + ": " + error.get_msg() +
+         ")";
+}
+
+Xapian::Query build_xapian_query(const QueryNode& tree, std::string_view query,
+                                 const Xapian::Database& database, Analyzer& analyzer,
+                                 const QueryLimits& limits) {
+  BuildContext context{query, database, analyzer, limits};
+  try {
+    return build(tree, context);
+  } catch (const Xapian::Error& error) {
+    if (auto problem = query_problem_of(error)) {
+      throw QueryError(query_error_text(query, tree.column > 0 ? tree.column : 1, *problem));
+    }
+    throw;
+  }
 }
 
 }  // namespace briefsearch

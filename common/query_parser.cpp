@@ -22,8 +22,12 @@ bool starts_term(Type type) {
 class Parser {
  public:
   Parser(std::string_view query, std::vector<Lexeme> lexemes, const CalendarDate& today,
-         bool any_word)
-      : query_(query), lexemes_(std::move(lexemes)), today_(today), any_word_(any_word) {}
+         bool any_word, std::size_t max_depth)
+      : query_(query),
+        lexemes_(std::move(lexemes)),
+        today_(today),
+        any_word_(any_word),
+        max_depth_(max_depth) {}
 
   QueryNode parse() {
     QueryNode tree = parse_or();
@@ -159,8 +163,8 @@ class Parser {
   }
 
   void check_near_operand(const QueryNode& operand, const Lexeme& at) const {
-    if (operand.kind != Kind::kWord) {
-      fail(at, "NEAR and ADJ join single words; put phrases and groups in their own terms");
+    if (operand.kind != Kind::kWord && operand.kind != Kind::kPhrase) {
+      fail(at, "NEAR and ADJ join words and phrases; put groups and wildcards in their own terms");
     }
   }
 
@@ -192,9 +196,14 @@ class Parser {
       case Type::kOpen: {
         if (peek().type == Type::kEnd) fail(lexeme, "unbalanced '('");
         if (peek().type == Type::kClose) fail(lexeme, "empty parentheses");
+        // Each level is a few stack frames here and in the builder: bounded, not a crash.
+        if (++depth_ > max_depth_) {
+          fail(lexeme, "parentheses nested more than " + std::to_string(max_depth_) + " deep");
+        }
         QueryNode inner = parse_or();
         if (peek().type != Type::kClose) fail(lexeme, "unbalanced '('");
         take();
+        --depth_;
         return inner;
       }
       case Type::kField:
@@ -292,6 +301,8 @@ class Parser {
   std::vector<Lexeme> lexemes_;
   const CalendarDate& today_;
   bool any_word_;
+  std::size_t max_depth_;
+  std::size_t depth_ = 0;
   std::size_t index_ = 0;
 };
 
@@ -312,7 +323,7 @@ QueryNode parse_query(std::string_view query, const CalendarDate& today, const Q
                                           " bytes is longer than the " +
                                           std::to_string(limits.max_bytes) + "-byte limit"));
   }
-  QueryNode tree = Parser(query, lex_query(query), today, any_word).parse();
+  QueryNode tree = Parser(query, lex_query(query), today, any_word, limits.max_depth).parse();
   if (const std::size_t leaves = count_leaves(tree); leaves > limits.max_leaves) {
     throw QueryError(query_error_text(query, 1,
                                       "too many terms (" + std::to_string(leaves) + ", limit " +

@@ -1,5 +1,5 @@
-// The NEAR/ADJ rule: its matcher, checked by hand, against every choice and against
-// Xapian's own NEAR and PHRASE.
+// The NEAR/ADJ rule: its matcher, checked by hand and against Xapian's own NEAR and PHRASE,
+// and the Xapian query for operands of several words, checked against every choice.
 #include "common/query_proximity.h"
 
 #include <xapian.h>
@@ -9,9 +9,12 @@
 #include <random>
 #include <sstream>
 
+#include "common/query_positional.h"
+
 using briefsearch::consecutive_starts;
 using briefsearch::operands_share_words;
 using briefsearch::Position;
+using briefsearch::proximity_in_field;
 using briefsearch::ProximityMatcher;
 using briefsearch::ProximityRule;
 
@@ -201,6 +204,29 @@ TEST_CASE("the matcher agrees with Xapian's NEAR and PHRASE on single words", "[
       INFO("query " << q << " document " << d);
       REQUIRE(matcher.matches(starts) == by_xapian[d]);
       REQUIRE(reference_match(starts, lengths_of(operands), rule) == by_xapian[d]);
+    }
+  }
+}
+
+TEST_CASE("operands of several words match exactly as the rule says", "[proximity]") {
+  std::mt19937 random(777);
+  const std::vector<std::string> vocabulary{"a", "b", "c"};
+  RandomTexts corpus(random, vocabulary, 2, 14);
+  for (int q = 0; q < 150; ++q) {
+    std::vector<std::vector<std::string>> operands(2 + random() % 2);
+    for (auto& operand : operands) {
+      const std::size_t words = 1 + random() % 3;
+      for (std::size_t w = 0; w < words; ++w) operand.push_back(vocabulary[random() % 3]);
+    }
+    const ProximityRule rule{static_cast<std::uint32_t>(1 + random() % 4), random() % 2 == 0};
+    const std::vector<bool> by_query = corpus.matching(proximity_in_field(operands, rule));
+    const ProximityMatcher matcher(rule, lengths_of(operands), operands_share_words(operands));
+    for (std::size_t d = 0; d < corpus.texts.size(); ++d) {
+      const Starts starts = starts_in(corpus.texts[d], operands);
+      const bool expected = reference_match(starts, lengths_of(operands), rule);
+      INFO("query " << q << " document " << d);
+      REQUIRE(by_query[d] == expected);
+      REQUIRE(matcher.matches(starts) == expected);
     }
   }
 }
