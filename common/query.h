@@ -78,12 +78,14 @@ inline constexpr Xapian::termcount kDefaultNearWindow = kDefaultNearDistance;
 // Builds the Xapian query for tree, parsed from query (which errors show). Plain words
 // match stemmed terms, so case and inflection do not matter; phrases, NEAR and ADJ match
 // exact words within one field, and their operands may be phrases or words the analyser
-// splits ("S-400", "王毅"); such a word alone is matched as a phrase; filters and dates
+// splits ("S-400", "王毅"); such a word alone is matched as a phrase; a wildcard completes
+// the last word the analyser finds before its '*' ("2.7*", "covid-1*"); filters and dates
 // restrict without adding weight. A word restricted to a field is expanded to the forms
 // database holds in that field. Returns an empty query when nothing searchable is left.
-// Throws QueryError naming the query for what only analysis can tell (a chain of phrases
-// too long to check), and for any Xapian error the query causes (see query_problem_of);
-// Xapian errors reading the database pass through.
+// Throws QueryError naming the query for what only analysis or the index can tell (a
+// wildcard with no word to complete, or matching too many words in a phrase), and for any
+// Xapian error the query causes (see query_problem_of); Xapian errors reading the database
+// pass through.
 [[nodiscard]] Xapian::Query build_xapian_query(const QueryNode& tree, std::string_view query,
                                                const Xapian::Database& database, Analyzer& analyzer,
                                                const QueryLimits& limits = {});

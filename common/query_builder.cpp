@@ -110,22 +110,48 @@ Xapian::Query phrase_query(const QueryNode& node, BuildContext& context) {
   return in_section(node, sequence_query(terms, fields_for(node)));
 }
 
-// The words a wildcard may complete are exact terms; expanding past the limit is an error
-// (Xapian::WildcardError when the query runs), never a silent cut.
-Xapian::Query wildcard_query(const QueryNode& node, BuildContext& context) {
-  const std::vector<Token> tokens = context.analyzer.analyse(node.text);
-  if (tokens.empty()) return {};
-  if (tokens.size() != 1) {
-    throw QueryError("wildcard '" + node.text +
-                     "*' spans several words; a wildcard completes one word");
+constexpr std::string_view kWildcardLimitProblem =
+    "a wildcard matches too many words; type more letters before '*'";
+
+// The terms of field that start with start, at most the wildcard cap of them.
+std::vector<std::string> expansions(const std::string& start, const QueryNode& node,
+                                    BuildContext& context) {
+  std::vector<std::string> terms;
+  for (auto term = context.database.allterms_begin(start);
+       term != context.database.allterms_end(start); ++term) {
+    // As for Xapian's own wildcards, a cap of 0 means no cap.
+    if (context.limits.max_wildcard_terms > 0 &&
+        terms.size() == context.limits.max_wildcard_terms) {
+      context.fail(node, std::string(kWildcardLimitProblem));
+    }
+    terms.push_back(*term);
   }
+  return terms;
+}
+
+// A trailing wildcard completes the last word the analyser finds in its text; words before
+// it ("covid-1*") must precede it as in a phrase. Completions are exact terms; expanding
+// past the cap is an error, never a silent cut (Xapian::WildcardError when the query runs,
+// for a wildcard alone).
+Xapian::Query wildcard_query(const QueryNode& node, BuildContext& context) {
+  const auto words = wildcard_words(node.text, context.analyzer);
+  if (!words) context.fail(node, "a wildcard needs a letter or digit right before '*'");
+  if (words->empty()) return {};
   std::vector<Xapian::Query> per_field;
   for (const TextField& field : fields_for(node)) {
-    per_field.emplace_back(Xapian::Query::OP_WILDCARD,
-                           std::string(field.prefix) + tokens.front().term,
-                           context.limits.max_wildcard_terms, Xapian::Query::WILDCARD_LIMIT_ERROR);
+    const std::string start = std::string(field.prefix) + words->back();
+    if (words->size() == 1) {
+      per_field.emplace_back(Xapian::Query::OP_WILDCARD, start, context.limits.max_wildcard_terms,
+                             Xapian::Query::WILDCARD_LIMIT_ERROR);
+      continue;
+    }
+    std::vector<std::vector<std::string>> sequence = in_field(*words, field);
+    sequence.back() = expansions(start, node, context);
+    per_field.push_back(sequence_in_field(sequence));
   }
-  return in_section(node, or_of(std::move(per_field), Xapian::Query::OP_SYNONYM));
+  if (words->size() == 1)
+    return in_section(node, or_of(std::move(per_field), Xapian::Query::OP_SYNONYM));
+  return in_section(node, positional_match(std::move(per_field)));
 }
 
 // NEAR and ADJ work on word positions, which only exact terms carry. An operand may be

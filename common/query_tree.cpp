@@ -35,11 +35,9 @@ void collect_highlights(const QueryNode& node, Analyzer& analyzer, bool skip_sto
       return;
     }
     case Kind::kWildcard: {
-      const std::vector<std::string> words = exact_terms(node.text, analyzer);
-      if (words.size() == 1) {
-        terms.push_back({HighlightTerm::Kind::kPrefix, {words}, node.field, {}});
-      } else if (!words.empty()) {
-        terms.push_back({HighlightTerm::Kind::kExact, {words}, node.field, {}});
+      auto words = wildcard_words(node.text, analyzer);
+      if (words && !words->empty()) {
+        terms.push_back({HighlightTerm::Kind::kPrefix, {std::move(*words)}, node.field, {}});
       }
       return;
     }

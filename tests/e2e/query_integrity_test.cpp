@@ -1,6 +1,6 @@
 // brief-search end to end on queries that once went wrong: NEAR/ADJ snippets, NEAR/ADJ over
-// words the analyser splits, and a regression corpus of real-world query strings that must
-// each be answered or refused cleanly.
+// words the analyser splits, wildcards over words it keeps whole, and a regression corpus
+// of real-world query strings that must each be answered or refused cleanly.
 #include <chrono>
 #include <fstream>
 
@@ -198,6 +198,38 @@ TEST_CASE("NEAR and ADJ over words the analyser splits, and over phrases", "[e2e
   CHECK(briefs.search_json("S-400 NEAR/4 turkey", 1)["hits"].empty());
   CHECK(briefs.search_json("jets ADJ F-16", 1)["hits"].empty());
   CHECK(briefs.search_json("王毅 ADJ/1 china", 1)["hits"].empty());
+}
+
+TEST_CASE("a wildcard completes the word the analyser keeps whole", "[e2e][query]") {
+  const BriefFolder briefs({
+      {"rates.txt",
+       scraped_brief("Switzerland: Rates Held",
+                     "The central bank in Zürich held rates at 2.75 percent, citing U.S. tariffs.",
+                     "COVID-19 era loans end; F-16 and S-400 purchases strain budgets.")},
+  });
+  struct Case {
+    std::string query;
+    std::string highlighted;
+  };
+  const auto [query, highlighted] = GENERATE(values<Case>({
+      {"2.7*", "[2.75]"},
+      {"u.s*", "[U.S]."},
+      {"zür*", "[Zürich]"},
+      {"s-4*", "[S]-[400]"},
+      {"f-1*", "[F]-[16]"},
+      {"covid-1*", "[COVID]-[19]"},
+  }));
+  INFO(query);
+  const json output = briefs.search_json(query);
+  REQUIRE(output["hits"].size() == 1);
+  CHECK_THAT(marked(output["hits"][0]), Catch::Contains(highlighted));
+  CHECK(briefs.search_json("2.8*", 1)["hits"].empty());
+  CHECK(briefs.search_json("s-5*", 1)["hits"].empty());
+  const ProcessResult separator = briefs.search({"--", "s-*"});
+  CHECK(separator.exit_code == 2);
+  CHECK(separator.err ==
+        "brief-search: query 's-*': a wildcard needs a letter or digit right before '*' "
+        "(column 1)\n");
 }
 
 namespace {

@@ -100,7 +100,7 @@ TEST_CASE("trailing wildcards complete words, within a cap", "[query]") {
   CHECK(tree_of("title:sanc*") == "title:sanc*");
   check_error("ta*if", "only a trailing '*' is a wildcard");
   check_error("*", "a wildcard needs letters before '*'");
-  check_error("anti-sh*", "a wildcard completes one word; 'anti-sh*' has several");
+  CHECK(tree_of("anti-sh*") == "anti-sh*");
   check_error("country:C*", "wildcards do not apply to 'country:'");
 
   QueryFixture fixture;
@@ -111,6 +111,43 @@ TEST_CASE("trailing wildcards complete words, within a cap", "[query]") {
   QueryLimits tight;
   tight.max_wildcard_terms = 2;
   CHECK_THROWS_WITH(fixture.ids("s*", tight), Catch::Contains("wildcard matches too many words"));
+}
+
+TEST_CASE("a wildcard completes the word the analyser keeps whole", "[query]") {
+  QueryFixture fixture({brief("rates", "Rates",
+                              {{"Description",
+                                "The U.S. rate is 2.75 in Zürich, on Yemen's note. S-300 and "
+                                "S-350 units."}})});
+  // "2.75" and "u.s" are one index word each; "S-400" and "two-day" two.
+  CHECK(fixture.ids("2.7*") == Ids{"rates"});
+  CHECK(fixture.ids("2.*") == Ids{"rates"});
+  CHECK(fixture.ids("2.8*").empty());
+  CHECK(fixture.ids("u.s*") == Ids{"rates"});
+  CHECK(fixture.ids("U.*") == Ids{"rates"});
+  CHECK(fixture.ids("s-4*") == Ids{"turkey"});
+  CHECK(fixture.ids("s-40*") == Ids{"turkey"});
+  CHECK(fixture.ids("s-5*").empty());
+  CHECK(fixture.ids("two-d*") == Ids{"red-sea"});
+  CHECK(fixture.ids("impact:two-d*") == Ids{"red-sea"});
+  CHECK(fixture.ids("title:two-d*").empty());
+  CHECK(fixture.ids("zür*") == Ids{"rates"});
+  CHECK(fixture.ids("Gdań*") == Ids{"baltic"});
+  CHECK(fixture.ids("yemen'*") == Ids{"rates"});
+  CHECK(fixture.ids("!!*").empty());  // no word at all, like the query "!!"
+  QueryLimits tight;
+  tight.max_wildcard_terms = 1;
+  CHECK(fixture.ids("s-4*", tight) == Ids{"turkey"});
+  CHECK(fixture.ids("s-35*", tight) == Ids{"rates"});
+  CHECK_THROWS_WITH(fixture.ids("the s-3*", tight),
+                    Catch::Contains("query 'the s-3*': a wildcard matches too many words; type "
+                                    "more letters before '*' (column 5)"));
+  for (const std::string query : {"s-*", "C++*", "title:rock-*"}) {
+    INFO(query);
+    CHECK_THROWS_WITH(fixture.ids(query),
+                      Catch::Contains("'" + query +
+                                      "': a wildcard needs a letter or digit right "
+                                      "before '*' (column"));
+  }
 }
 
 TEST_CASE("filters restrict without adding weight", "[query]") {

@@ -397,6 +397,12 @@ TEST_CASE("NEAR and ADJ mark only the words that lie within their window", "[sni
   CHECK(marked(snippet_of(brief_of(sections), terms)) == expected);
 }
 
+TEST_CASE("a wildcard after other words marks the run it completes", "[snippets]") {
+  const HighlightTerm covid{HighlightTerm::Kind::kPrefix, {{"covid", "1"}}, std::nullopt, {}};
+  CHECK(marked(snippet_of(brief_of({{"Description", "COVID-19, covid 2 and COVID-1918."}}),
+                          {covid})) == "[COVID]-[19], covid 2 and [COVID]-[1918].");
+}
+
 TEST_CASE("a long NEAR match is cut after its first operand, never inside a word", "[snippets]") {
   std::string text = "Sanctions";
   for (int i = 0; i < 60; ++i) text += " filler" + std::to_string(i);
