@@ -4,7 +4,7 @@
 //
 //   query   := or ;  or := xor (OR xor)* ;  xor := and (XOR and)*
 //   and     := near ([AND] near)*                      adjacent terms are ANDed
-//   near    := unary ((NEAR | NEAR/n | ADJ | ADJ/n) unary)*
+//   near    := unary ((NEAR | NEAR/n | ADJ | ADJ/n) unary)*    operands: words or phrases
 //   unary   := NOT unary | '-' primary | '+' primary | primary
 //   primary := '(' or ')' | FIELD ':' (WORD | PHRASE | '(' or ')') | WORD | WORD* | PHRASE
 //
@@ -60,28 +60,43 @@ struct QueryLimits {
   std::size_t max_leaves = 256;
   // Most terms one wildcard may expand to.
   Xapian::termcount max_wildcard_terms = 1000;
+  // Deepest nesting of parentheses. Parsing and building recurse once per level, so 3,000
+  // levels (within the byte limit) would overflow the stack.
+  std::size_t max_depth = 100;
 };
 
-inline constexpr Xapian::termcount kDefaultNearWindow = 10;
+inline constexpr Xapian::termcount kDefaultNearWindow = kDefaultNearDistance;
 
 // Parses query. Relative dates count back from today. With any_word, terms written side
 // by side are ORed (explicit AND still binds them; -word still excludes). Throws QueryError naming
 // the query, what is wrong and the column (1-based, in bytes) where it went wrong: unbalanced
 // parentheses or quotes, a dangling operator, an unknown or empty field, a bad date, a
-// query over the limits.
+// query over the limits (bytes, leaves, nesting).
 [[nodiscard]] QueryNode parse_query(std::string_view query, const CalendarDate& today,
                                     const QueryLimits& limits = {}, bool any_word = false);
 
-// Builds the Xapian query for tree. Plain words match stemmed terms, so case and
-// inflection do not matter; phrases and NEAR match exact words within one section; a
-// word the analyser splits in several ("S-400") is matched as a phrase; filters and dates
+// Builds the Xapian query for tree, parsed from query (which errors show). Plain words
+// match stemmed terms, so case and inflection do not matter; phrases, NEAR and ADJ match
+// exact words within one field, and their operands may be phrases or words the analyser
+// splits ("S-400", "王毅"); such a word alone is matched as a phrase; a wildcard completes
+// the last word the analyser finds before its '*' ("2.7*", "covid-1*"); filters and dates
 // restrict without adding weight. A word restricted to a field is expanded to the forms
 // database holds in that field. Returns an empty query when nothing searchable is left.
-[[nodiscard]] Xapian::Query build_xapian_query(const QueryNode& tree,
+// Throws QueryError naming the query for what only analysis or the index can tell (a
+// wildcard with no word to complete, or matching too many words in a phrase), and for any
+// Xapian error the query causes (see query_problem_of); Xapian errors reading the database
+// pass through.
+[[nodiscard]] Xapian::Query build_xapian_query(const QueryNode& tree, std::string_view query,
                                                const Xapian::Database& database, Analyzer& analyzer,
                                                const QueryLimits& limits = {});
 
-// What to highlight in snippets: the query's positive words, phrases and wildcards.
+// For a Xapian error a query causes rather than the database (UnimplementedError,
+// InvalidArgumentError, QueryParserError, WildcardError), the problem to report in a
+// QueryError (exit 2); nullopt for any other error.
+[[nodiscard]] std::optional<std::string> query_problem_of(const Xapian::Error& error);
+
+// What to highlight in snippets: the query's positive words, phrases, NEAR/ADJ groups and
+// wildcards.
 [[nodiscard]] std::vector<HighlightTerm> highlight_terms(const QueryNode& tree, Analyzer& analyzer);
 
 // True when the tree has words, phrases or wildcards, which give a relevance order;

@@ -3,6 +3,8 @@
 #include "common/countries.h"
 #include "common/errors.h"
 #include "common/query.h"
+#include "common/query_positional.h"
+#include "common/query_words.h"
 #include "common/section_builder.h"
 
 namespace briefsearch {
@@ -13,9 +15,14 @@ using Kind = QueryNode::Kind;
 // What building a query needs besides the tree: the database (for the terms a field word
 // can match) and the one analyser.
 struct BuildContext {
+  std::string_view query;
   const Xapian::Database& database;
   Analyzer& analyzer;
   const QueryLimits& limits;
+
+  [[noreturn]] void fail(const QueryNode& node, const std::string& problem) const {
+    throw QueryError(query_error_text(query, node.column, problem));
+  }
 };
 
 std::vector<TextField> fields_for(const QueryNode& node) {
@@ -44,11 +51,12 @@ Xapian::Query stemmed_term(const Token& token) {
   return Xapian::Query(std::string(kStemmedPrefix) + token.stem);
 }
 
-Xapian::Query exact_sequence(const std::vector<Token>& tokens, const TextField& field) {
-  std::vector<Xapian::Query> terms;
-  for (const Token& token : tokens) terms.emplace_back(std::string(field.prefix) + token.term);
-  if (terms.size() == 1) return terms.front();
-  return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
+// Prefixed with field: each word as the only term at its position.
+std::vector<std::vector<std::string>> in_field(const std::vector<std::string>& terms,
+                                               const TextField& field) {
+  std::vector<std::vector<std::string>> words;
+  for (const std::string& term : terms) words.push_back({std::string(field.prefix) + term});
+  return words;
 }
 
 // A positional match (phrase, NEAR, ADJ) over exact words, in each of the given fields.
@@ -59,10 +67,11 @@ Xapian::Query positional_match(std::vector<Xapian::Query> per_field) {
   return or_of(std::move(per_field), Xapian::Query::OP_MAX);
 }
 
-Xapian::Query sequence_query(const std::vector<Token>& tokens,
+Xapian::Query sequence_query(const std::vector<std::string>& terms,
                              const std::vector<TextField>& fields) {
   std::vector<Xapian::Query> per_field;
-  for (const TextField& field : fields) per_field.push_back(exact_sequence(tokens, field));
+  for (const TextField& field : fields)
+    per_field.push_back(sequence_in_field(in_field(terms, field)));
   return positional_match(std::move(per_field));
 }
 
@@ -86,57 +95,88 @@ Xapian::Query field_word(const Token& token, const TextField& field, BuildContex
 Xapian::Query word_query(const QueryNode& node, BuildContext& context) {
   const std::vector<Token> tokens = context.analyzer.analyse(node.text);
   if (tokens.empty()) return {};
-  if (tokens.size() > 1) return in_section(node, sequence_query(tokens, fields_for(node)));
+  if (tokens.size() > 1) {
+    std::vector<std::string> terms;
+    for (const Token& token : tokens) terms.push_back(token.term);
+    return in_section(node, sequence_query(terms, fields_for(node)));
+  }
   if (!node.field) return stemmed_term(tokens.front());
   return in_section(node, field_word(tokens.front(), *node.field, context));
 }
 
 Xapian::Query phrase_query(const QueryNode& node, BuildContext& context) {
-  const std::vector<Token> tokens = context.analyzer.analyse(node.text);
-  if (tokens.empty()) return {};
-  return in_section(node, sequence_query(tokens, fields_for(node)));
+  const std::vector<std::string> terms = exact_terms(node.text, context.analyzer);
+  if (terms.empty()) return {};
+  return in_section(node, sequence_query(terms, fields_for(node)));
 }
 
-// The words a wildcard may complete are exact terms; expanding past the limit is an error
-// (Xapian::WildcardError when the query runs), never a silent cut.
-Xapian::Query wildcard_query(const QueryNode& node, BuildContext& context) {
-  const std::vector<Token> tokens = context.analyzer.analyse(node.text);
-  if (tokens.empty()) return {};
-  if (tokens.size() != 1) {
-    throw QueryError("wildcard '" + node.text +
-                     "*' spans several words; a wildcard completes one word");
+constexpr std::string_view kWildcardLimitProblem =
+    "a wildcard matches too many words; type more letters before '*'";
+
+// The terms of field that start with start, at most the wildcard cap of them.
+std::vector<std::string> expansions(const std::string& start, const QueryNode& node,
+                                    BuildContext& context) {
+  std::vector<std::string> terms;
+  for (auto term = context.database.allterms_begin(start);
+       term != context.database.allterms_end(start); ++term) {
+    // As for Xapian's own wildcards, a cap of 0 means no cap.
+    if (context.limits.max_wildcard_terms > 0 &&
+        terms.size() == context.limits.max_wildcard_terms) {
+      context.fail(node, std::string(kWildcardLimitProblem));
+    }
+    terms.push_back(*term);
   }
+  return terms;
+}
+
+// A trailing wildcard completes the last word the analyser finds in its text; words before
+// it ("covid-1*") must precede it as in a phrase. Completions are exact terms; expanding
+// past the cap is an error, never a silent cut (Xapian::WildcardError when the query runs,
+// for a wildcard alone).
+Xapian::Query wildcard_query(const QueryNode& node, BuildContext& context) {
+  const auto words = wildcard_words(node.text, context.analyzer);
+  if (!words) context.fail(node, "a wildcard needs a letter or digit right before '*'");
+  if (words->empty()) return {};
   std::vector<Xapian::Query> per_field;
   for (const TextField& field : fields_for(node)) {
-    per_field.emplace_back(Xapian::Query::OP_WILDCARD,
-                           std::string(field.prefix) + tokens.front().term,
-                           context.limits.max_wildcard_terms, Xapian::Query::WILDCARD_LIMIT_ERROR);
+    const std::string start = std::string(field.prefix) + words->back();
+    if (words->size() == 1) {
+      per_field.emplace_back(Xapian::Query::OP_WILDCARD, start, context.limits.max_wildcard_terms,
+                             Xapian::Query::WILDCARD_LIMIT_ERROR);
+      continue;
+    }
+    std::vector<std::vector<std::string>> sequence = in_field(*words, field);
+    sequence.back() = expansions(start, node, context);
+    per_field.push_back(sequence_in_field(sequence));
   }
-  return in_section(node, or_of(std::move(per_field), Xapian::Query::OP_SYNONYM));
+  if (words->size() == 1)
+    return in_section(node, or_of(std::move(per_field), Xapian::Query::OP_SYNONYM));
+  return in_section(node, positional_match(std::move(per_field)));
 }
 
-// NEAR and ADJ work on word positions, which only exact terms carry.
+// NEAR and ADJ work on word positions, which only exact terms carry. An operand may be
+// several words (a phrase, or a word the analyser splits).
 Xapian::Query near_query(const QueryNode& node, BuildContext& context) {
-  std::vector<std::vector<Token>> operands;
-  for (const QueryNode& child : node.children) {
-    std::vector<Token> tokens = context.analyzer.analyse(child.text);
-    if (tokens.empty()) continue;
-    operands.push_back(std::move(tokens));
-  }
+  const std::vector<std::vector<std::string>> operands = near_operands(node, context.analyzer);
   if (operands.empty()) return {};
-  std::vector<Xapian::Query> per_field;
-  for (const TextField& field : fields_for(node.children.front())) {
-    std::vector<Xapian::Query> parts;
-    for (const std::vector<Token>& tokens : operands)
-      parts.push_back(exact_sequence(tokens, field));
-    const auto op = node.ordered ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR;
-    // NEAR/n: the words' positions differ by at most n. Xapian's window is the span of
-    // positions, one more.
-    const Xapian::termcount window =
-        std::max<Xapian::termcount>(node.window + 1, static_cast<Xapian::termcount>(parts.size()));
-    per_field.emplace_back(op, parts.begin(), parts.end(), window);
+  const bool several_words = std::any_of(operands.begin(), operands.end(),
+                                         [](const auto& operand) { return operand.size() > 1; });
+  if (several_words && operands.size() > ProximityMatcher::kMaxSearchedOperands &&
+      operands_share_words(operands)) {
+    context.fail(node, "a NEAR or ADJ chain of phrases that repeats a word takes at most " +
+                           std::to_string(ProximityMatcher::kMaxSearchedOperands) + " operands");
   }
-  return positional_match(std::move(per_field));
+  const QueryNode& first = node.children.front();
+  std::vector<Xapian::Query> per_field;
+  for (const TextField& field : fields_for(first)) {
+    std::vector<std::vector<std::string>> prefixed;
+    for (const auto& operand : operands) {
+      std::vector<std::string>& terms = prefixed.emplace_back();
+      for (const std::string& term : operand) terms.push_back(std::string(field.prefix) + term);
+    }
+    per_field.push_back(proximity_in_field(prefixed, near_rule(node)));
+  }
+  return in_section(first, positional_match(std::move(per_field)));
 }
 
 // Filter values are matched the way the indexer stored them: countries by ISO code,
@@ -268,148 +308,30 @@ Xapian::Query build(const QueryNode& node, BuildContext& context) {
   return {};
 }
 
-void collect_highlights(const QueryNode& node, Analyzer& analyzer, bool skip_stop_words,
-                        std::vector<HighlightTerm>& terms) {
-  switch (node.kind) {
-    case Kind::kNot:
-    case Kind::kFilter:
-    case Kind::kDateRange:
-      return;
-    case Kind::kWord:
-    case Kind::kPhrase:
-    case Kind::kWildcard: {
-      const std::vector<Token> tokens = analyzer.analyse(node.text);
-      if (tokens.empty()) return;
-      HighlightTerm term;
-      term.field = node.field;
-      if (node.kind == Kind::kWildcard && tokens.size() == 1) {
-        term.kind = HighlightTerm::Kind::kPrefix;
-        term.terms = {tokens.front().term};
-      } else if (node.kind == Kind::kWord && tokens.size() == 1) {
-        if (skip_stop_words && tokens.front().stop_word) return;
-        term.kind = HighlightTerm::Kind::kStem;
-        term.terms = {tokens.front().stem};
-      } else {
-        term.kind = HighlightTerm::Kind::kExact;
-        for (const Token& token : tokens) term.terms.push_back(token.term);
-      }
-      terms.push_back(std::move(term));
-      return;
-    }
-    case Kind::kNear:
-      for (const QueryNode& child : node.children) {
-        for (const Token& token : analyzer.analyse(child.text)) {
-          terms.push_back({HighlightTerm::Kind::kExact, {token.term}, node.children.front().field});
-        }
-      }
-      return;
-    default:
-      for (const QueryNode& child : node.children) {
-        collect_highlights(child, analyzer, skip_stop_words, terms);
-      }
-  }
-}
-
-void describe_into(const QueryNode& node, std::string& out) {
-  std::string field = node.field ? std::string(node.field->name) + ":" : "";
-  if (!node.section.empty()) field = node.section + ":";
-  switch (node.kind) {
-    case Kind::kWord:
-      out += field + node.text;
-      return;
-    case Kind::kPhrase:
-      out += field + "\"" + node.text + "\"";
-      return;
-    case Kind::kWildcard:
-      out += field + node.text + "*";
-      return;
-    case Kind::kFilter:
-      out += std::string(node.filter->name) + ":" + node.text;
-      return;
-    case Kind::kDateRange:
-      out += "date:" + (node.date_from ? node.date_from->iso() : "") + ".." +
-             (node.date_to ? node.date_to->iso() : "");
-      return;
-    case Kind::kNear:
-      out += std::string(node.ordered ? "(ADJ/" : "(NEAR/") + std::to_string(node.window);
-      break;
-    case Kind::kAnd:
-      out += "(AND";
-      break;
-    case Kind::kOr:
-      out += "(OR";
-      break;
-    case Kind::kXor:
-      out += "(XOR";
-      break;
-    case Kind::kNot:
-      out += "(NOT";
-      break;
-  }
-  for (const QueryNode& child : node.children) {
-    out += ' ';
-    describe_into(child, out);
-  }
-  out += ')';
-}
-
 }  // namespace
 
-Xapian::Query build_xapian_query(const QueryNode& tree, const Xapian::Database& database,
-                                 Analyzer& analyzer, const QueryLimits& limits) {
-  BuildContext context{database, analyzer, limits};
-  return build(tree, context);
+std::optional<std::string> query_problem_of(const Xapian::Error& error) {
+  // Xapian::Error is not polymorphic; its type name says which error it is.
+  const std::string_view type = error.get_type();
+  const bool caused_by_query = type == "UnimplementedError" || type == "InvalidArgumentError" ||
+                               type == "QueryParserError" || type == "WildcardError";
+  if (!caused_by_query) return std::nullopt;
+  return "the search engine cannot run this query (" + std::string(type) + ": " + error.get_msg() +
+         ")";
 }
 
-std::vector<HighlightTerm> highlight_terms(const QueryNode& tree, Analyzer& analyzer) {
-  std::vector<HighlightTerm> terms;
-  collect_highlights(tree, analyzer, /*skip_stop_words=*/tree.kind != Kind::kWord, terms);
-  return terms;
-}
-
-bool has_ranking_terms(const QueryNode& tree) {
-  switch (tree.kind) {
-    case Kind::kWord:
-    case Kind::kPhrase:
-    case Kind::kWildcard:
-    case Kind::kNear:
-      return true;
-    case Kind::kFilter:
-    case Kind::kDateRange:
-    case Kind::kNot:
-      return false;
-    default:
-      return std::any_of(tree.children.begin(), tree.children.end(), has_ranking_terms);
+Xapian::Query build_xapian_query(const QueryNode& tree, std::string_view query,
+                                 const Xapian::Database& database, Analyzer& analyzer,
+                                 const QueryLimits& limits) {
+  BuildContext context{query, database, analyzer, limits};
+  try {
+    return build(tree, context);
+  } catch (const Xapian::Error& error) {
+    if (auto problem = query_problem_of(error)) {
+      throw QueryError(query_error_text(query, tree.column > 0 ? tree.column : 1, *problem));
+    }
+    throw;
   }
-}
-
-std::vector<std::pair<std::size_t, std::string>> plain_words(const QueryNode& tree) {
-  std::vector<std::pair<std::size_t, std::string>> words;
-  if (tree.kind == Kind::kNot) return words;
-  if (tree.kind == Kind::kWord) {
-    words.emplace_back(tree.column, tree.text);
-    return words;
-  }
-  for (const QueryNode& child : tree.children) {
-    auto more = plain_words(child);
-    words.insert(words.end(), more.begin(), more.end());
-  }
-  std::sort(words.begin(), words.end());
-  return words;
-}
-
-std::size_t first_wildcard_column(const QueryNode& tree) {
-  if (tree.kind == Kind::kWildcard) return tree.column;
-  for (const QueryNode& child : tree.children) {
-    if (const std::size_t column = first_wildcard_column(child); column > 0) return column;
-  }
-  return tree.children.empty() ? 0 : 1;
-}
-
-std::string describe(const QueryNode& tree) {
-  std::string out;
-  describe_into(tree, out);
-  return out;
 }
 
 }  // namespace briefsearch

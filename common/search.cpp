@@ -6,6 +6,7 @@
 
 #include "common/documents.h"
 #include "common/errors.h"
+#include "common/query.h"
 #include "common/schema.h"
 #include "common/snippets.h"
 
@@ -201,6 +202,8 @@ SearchResults run_search(Xapian::Database& database, const Xapian::Query& query,
     } catch (const Xapian::WildcardError&) {
       throw WildcardLimitError("a wildcard matches too many words; type more letters before '*'");
     } catch (const Xapian::Error& error) {
+      // A query Xapian refuses is the query's fault, never the database's.
+      if (auto problem = query_problem_of(error)) throw QueryError(*problem);
       throw DatabaseError("search failed: " + error.get_description());
     } catch (const std::runtime_error& error) {
       throw DatabaseError(std::string("search failed: ") + error.what());

@@ -77,9 +77,10 @@ inline constexpr Xapian::doccount kExactCountThreshold = 100;
 
 // Ranked by BM25 (or by date); snippets show the passage that best matches highlights.
 // With limit 0 nothing is ranked, so no weights are computed. An empty query matches
-// nothing. A reader that falls behind the writer reopens and
-// retries. Throws QueryError when a wildcard expands too far, DatabaseError when the
-// database fails.
+// nothing. A reader that falls behind the writer reopens and retries. Throws
+// WildcardLimitError when a wildcard expands too far, QueryError (without the query text,
+// which the caller adds) for another Xapian error the query causes (query_problem_of),
+// DatabaseError when the database fails.
 [[nodiscard]] SearchResults run_search(Xapian::Database& database, const Xapian::Query& query,
                                        const std::vector<HighlightTerm>& highlights,
                                        const SearchOptions& options, Analyzer& analyzer);

@@ -1,15 +1,12 @@
 #include "common/snippets.h"
 
 #include <algorithm>
-#include <bitset>
 #include <compare>
 #include <optional>
-#include <set>
 #include <string_view>
-#include <tuple>
-#include <unordered_map>
 
 #include "common/schema.h"
+#include "common/snippet_matches.h"
 #include "common/strings.h"
 
 namespace briefsearch {
@@ -46,110 +43,7 @@ FlatText flatten(std::string_view raw) {
   return flat;
 }
 
-// Tokens [first, last) matched by one term.
-struct Match {
-  std::size_t term = 0;
-  std::size_t first = 0;
-  std::size_t last = 0;
-};
-
-// The distinct terms of a query, keyed so each token is looked up rather than compared
-// with every term.
-class TermIndex {
- public:
-  explicit TermIndex(const std::vector<HighlightTerm>& terms) {
-    // Duplicates would count twice towards "distinct terms" and skew the passage choice.
-    std::set<std::tuple<HighlightTerm::Kind, std::vector<std::string>, std::string_view>> seen;
-    for (const HighlightTerm& term : terms) {
-      if (term.terms.empty() || term.terms.front().empty()) continue;
-      const std::string_view prefix = term.field ? term.field->prefix : std::string_view();
-      if (!seen.emplace(term.kind, term.terms, prefix).second) continue;
-      const std::size_t id = terms_.size();
-      terms_.push_back(&term);
-      switch (term.kind) {
-        case HighlightTerm::Kind::kStem:
-          stems_.emplace(term.terms.front(), id);
-          stem_first_bytes_.set(static_cast<unsigned char>(term.terms.front().front()));
-          needles_.emplace_back(stem_start(term.terms.front()));
-          break;
-        case HighlightTerm::Kind::kExact:
-          exact_starts_.emplace(term.terms.front(), id);
-          needles_.push_back(term.terms.front());
-          break;
-        case HighlightTerm::Kind::kPrefix:
-          prefixes_.push_back(id);
-          needles_.push_back(term.terms.front());
-          break;
-      }
-    }
-  }
-
-  [[nodiscard]] std::size_t size() const { return terms_.size(); }
-
-  // False only when no term can match in text, without analysing it: for ASCII text the
-  // analysed words are its lowercased words, and each contains its needle (an exact word,
-  // a prefix, or the start of a stem). Analysing every hit's sections was most of a
-  // snippet's cost.
-  [[nodiscard]] bool may_match(std::string_view text) const {
-    if (!is_ascii(text)) return true;
-    const std::string lowered = ascii_lowercase(text);
-    return std::any_of(needles_.begin(), needles_.end(), [&](const std::string& needle) {
-      return lowered.find(needle) != std::string::npos;
-    });
-  }
-
-  // Which terms may match text indexed under field; empty when none may.
-  [[nodiscard]] std::vector<bool> applicable(const TextField& field) const {
-    std::vector<bool> result(terms_.size());
-    bool any = false;
-    for (std::size_t id = 0; id < terms_.size(); ++id) {
-      const auto& restriction = terms_[id]->field;
-      result[id] = !restriction || restriction->prefix == field.prefix;
-      any = any || result[id];
-    }
-    if (!any) result.clear();
-    return result;
-  }
-
-  // Every match of an applicable term, ordered by first token.
-  [[nodiscard]] std::vector<Match> find(const std::vector<Token>& tokens,
-                                        const std::vector<bool>& applicable,
-                                        Analyzer& analyzer) const {
-    std::vector<Match> matches;
-    for (std::size_t at = 0; at < tokens.size(); ++at) {
-      const Token& token = tokens[at];
-      // A stem keeps its word's first letter, so most tokens need no stemming at all.
-      if (stem_first_bytes_.test(static_cast<unsigned char>(token.term.front()))) {
-        const auto [stem_begin, stem_end] = stems_.equal_range(analyzer.stem(token.term));
-        for (auto it = stem_begin; it != stem_end; ++it) {
-          if (applicable[it->second]) matches.push_back({it->second, at, at + 1});
-        }
-      }
-      const auto [exact_begin, exact_end] = exact_starts_.equal_range(token.term);
-      for (auto it = exact_begin; it != exact_end; ++it) {
-        const std::vector<std::string>& run = terms_[it->second]->terms;
-        if (!applicable[it->second] || at + run.size() > tokens.size()) continue;
-        std::size_t k = 1;
-        while (k < run.size() && tokens[at + k].term == run[k]) ++k;
-        if (k == run.size()) matches.push_back({it->second, at, at + run.size()});
-      }
-      for (std::size_t id : prefixes_) {
-        if (applicable[id] && token.term.starts_with(terms_[id]->terms.front())) {
-          matches.push_back({id, at, at + 1});
-        }
-      }
-    }
-    return matches;
-  }
-
- private:
-  std::vector<const HighlightTerm*> terms_;
-  std::unordered_multimap<std::string_view, std::size_t> stems_;
-  std::bitset<256> stem_first_bytes_;
-  std::vector<std::string> needles_;
-  std::unordered_multimap<std::string_view, std::size_t> exact_starts_;
-  std::vector<std::size_t> prefixes_;
-};
+using Match = SnippetMatch;
 
 // Bytes of text a window may hold: all of it when it fits, else room for two ellipses.
 std::size_t window_budget(std::size_t text_size, std::size_t max_bytes) {
@@ -308,13 +202,17 @@ Snippet lay_out(const FlatText& flat, const std::vector<Token>& tokens,
   const std::size_t shift = snippet.text.size();
   snippet.text.append(text, start, end - start);
   if (end < text.size()) snippet.text += kEllipsis;
-  for (const Match& match : matches) {
-    for (std::size_t t = match.first; t < match.last; ++t) {
+  const auto mark = [&](std::size_t first, std::size_t last) {
+    for (std::size_t t = first; t < last; ++t) {
       const Token& token = tokens[t];
       if (token.begin >= start && token.end <= end) {
         snippet.highlights.emplace_back(token.begin - start + shift, token.end - start + shift);
       }
     }
+  };
+  for (const Match& match : matches) {
+    if (match.runs.empty()) mark(match.first, match.last);
+    for (const auto& [first, last] : match.runs) mark(first, last);
   }
   std::sort(snippet.highlights.begin(), snippet.highlights.end());
   snippet.highlights.erase(std::unique(snippet.highlights.begin(), snippet.highlights.end()),
@@ -341,7 +239,7 @@ Snippet lead(const Brief& brief, std::size_t max_bytes) {
 
 Snippet make_snippet(const Brief& brief, const std::vector<HighlightTerm>& terms,
                      Analyzer& analyzer, std::size_t max_bytes) {
-  const TermIndex index(terms);
+  const SnippetTerms index(terms);
   std::optional<Candidate> best;
   for (const Section& section : brief.sections) {
     if (index.size() == 0) break;

@@ -33,11 +33,14 @@ inline constexpr std::size_t kDefaultSnippetBytes = 240;
 // The passage of the brief's sections that best matches terms, with every match in it
 // marked. Only section text is used: the title is shown separately.
 //
-// Matching, token by token over analyzer.analyse of each section: kStem matches a word
-// whose stem is terms[0]; kExact matches consecutive words whose exact terms are
-// terms[0..n); kPrefix matches a word whose exact term starts with terms[0]. Stop words
-// match like any word. A term with a field only matches sections indexed under that field
-// (text_field_for_section), so a kTitleField term matches nothing here.
+// Matching, token by token over analyzer.analyse of each section (snippet_matches.h): kStem
+// matches a word whose stem is operands[0][0]; kExact matches each operand as consecutive
+// words with those exact terms, and with several operands (NEAR/ADJ) only where they lie
+// as its proximity rule requires (ProximityMatcher, the rule the query applies), marking
+// those operands and not the words between them; kPrefix matches like one kExact operand
+// whose last word need only start with its term. Stop words match like any word. A term
+// with a field only matches sections indexed under that field (text_field_for_section), so
+// a kTitleField term matches nothing here.
 //
 // The passage is the window of about max_bytes, within one section, holding the most
 // distinct terms, then the most matches, ties going to the earliest. It starts at the

@@ -121,7 +121,7 @@ class Searcher {
     std::optional<briefsearch::QueryNode> tree;
     if (!query_text.empty()) {
       tree = briefsearch::parse_query(query_text, today_, {}, command_.any);
-      query = briefsearch::build_xapian_query(*tree, database_, analyzer_);
+      query = briefsearch::build_xapian_query(*tree, query_text, database_, analyzer_);
       report.parsed_query = briefsearch::describe(*tree);
     }
     if (command_.like) {
@@ -140,6 +140,8 @@ class Searcher {
       const std::size_t column = tree ? briefsearch::first_wildcard_column(*tree) : 1;
       throw briefsearch::QueryError(
           briefsearch::query_error_text(query_text, column, error.what()));
+    } catch (const briefsearch::QueryError& error) {
+      throw briefsearch::QueryError(briefsearch::query_error_text(query_text, 1, error.what()));
     }
     if (report.results.total == 0 && tree) report.suggestion = suggestion_for(query_text, *tree);
     return report;
@@ -156,8 +158,8 @@ class Searcher {
     briefsearch::SearchOptions count_only;
     count_only.limit = 0;
     const auto found = briefsearch::run_search(
-        database_, briefsearch::build_xapian_query(respelled, database_, analyzer_), {}, count_only,
-        analyzer_);
+        database_, briefsearch::build_xapian_query(respelled, *suggested, database_, analyzer_), {},
+        count_only, analyzer_);
     if (found.total == 0) return std::nullopt;
     return suggested;
   }

@@ -114,8 +114,8 @@ TEST_CASE("every word of every corpus brief finds that brief when searched as pr
     }
     Xapian::Enquire enquire(database);
     auto found_in_brief = [&](const std::string& query_text) {
-      const Xapian::Query query =
-          build_xapian_query(parse_query(query_text, CalendarDate::today()), database, analyzer);
+      const Xapian::Query query = build_xapian_query(parse_query(query_text, CalendarDate::today()),
+                                                     query_text, database, analyzer);
       enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(*id)));
       return enquire.get_mset(0, 1).size() == 1;
     };

@@ -30,7 +30,12 @@ TEST_CASE("NEAR and ADJ join words within a window", "[query]") {
   CHECK(tree_of("good ADJ/2 hope") == "(ADJ/2 good hope)");
   CHECK(tree_of("ships near ports") == "(AND ships near ports)");  // lowercase is a word
   check_error("cable NEAR/0 anchor", "needs a window from 1 to 1000");
-  check_error("cable NEAR \"good hope\"", "NEAR and ADJ join single words");
+  CHECK(tree_of("cable NEAR \"good hope\"") == "(NEAR/10 cable \"good hope\")");
+  check_error("cable NEAR (good hope)",
+              "NEAR and ADJ join words and phrases; put groups and wildcards in their own terms "
+              "(column 12)");
+  check_error("cable NEAR good*", "put groups and wildcards in their own terms");
+  check_error("cable NEAR -hope", "NEAR and ADJ join words and phrases");
   check_error("NEAR anchor", "needs a term before it");
   check_error("houthi NEAR title:yemen",
               "NEAR and ADJ join words of one field; write title:(a NEAR b) (column 13)");
@@ -46,12 +51,56 @@ TEST_CASE("NEAR and ADJ join words within a window", "[query]") {
   CHECK(fixture.ids("tanker NEAR/7 fleet").empty());
 }
 
+TEST_CASE("NEAR and ADJ operands may be phrases or words the analyser splits", "[query]") {
+  QueryFixture fixture;
+  // "Ankara bought the S-400 system; US sanctions followed."
+  CHECK(fixture.ids("S-400 NEAR ankara") == Ids{"turkey"});
+  CHECK(fixture.ids("S-400 NEAR/3 ankara") == Ids{"turkey"});  // S-400 counts as one word
+  CHECK(fixture.ids("S-400 NEAR/2 ankara").empty());
+  CHECK(fixture.ids("ankara ADJ/3 S-400") == Ids{"turkey"});
+  CHECK(fixture.ids("S-400 ADJ/3 ankara").empty());
+  CHECK(fixture.ids("s-400 ADJ/1 system") == Ids{"turkey"});
+  CHECK(fixture.ids("\"s 400\" ADJ/1 system") == Ids{"turkey"});
+  CHECK(fixture.ids("\"the S-400\" NEAR/3 sanctions") == Ids{"turkey"});
+  CHECK(fixture.ids("\"the S-400\" NEAR/2 sanctions").empty());
+  CHECK(fixture.ids("\"shadow fleet\" NEAR/7 tanker") == Ids{"baltic"});
+  CHECK(fixture.ids("\"shadow fleet\" NEAR/6 tanker").empty());
+  CHECK(fixture.ids("description:(\"shadow fleet\" NEAR tanker)") == Ids{"baltic"});
+  CHECK(fixture.ids("title:(\"shadow fleet\" NEAR tanker)").empty());
+  CHECK(fixture.ids("two-day NEAR insurance") == Ids{"red-sea"});
+  CHECK(fixture.ids("(S-400 NEAR ankara) OR (two-day ADJ transits)") == Ids{"red-sea", "turkey"});
+  // Sections named as fields keep their own restriction.
+  CHECK(fixture.ids("outlook:(talks NEAR july)") == Ids{"mexico"});
+  CHECK(fixture.ids("background:(talks NEAR july)").empty());
+  // Operands at distinct positions: "S-400" holds one "400", and it is taken.
+  CHECK(fixture.ids("S-400 NEAR 400").empty());
+  CHECK(fixture.ids("S-400 NEAR the").size() == 1);
+  // Past 10 operands that repeat a word, overlaps among phrases are not searched.
+  std::string chain = "\"the s\"";
+  for (int i = 0; i < 10; ++i) chain += " NEAR/1000 the";
+  CHECK_THROWS_WITH(fixture.ids(chain), Catch::Contains("a NEAR or ADJ chain of phrases that "
+                                                        "repeats a word takes at most 10 "
+                                                        "operands (column 1)"));
+  std::string words = "the";
+  for (int i = 0; i < 10; ++i) words += " NEAR/1000 the";
+  CHECK(fixture.ids(words).empty());  // single words: Xapian's own NEAR, no limit
+}
+
+TEST_CASE("an operand's words must be consecutive inside the window", "[query]") {
+  QueryFixture fixture(
+      {brief("split", "Split", {{"Description", "An S-400 battery. Later, s radar 400."}})});
+  // All three words lie within two positions, and "s 400" occurs, but not there.
+  CHECK(fixture.ids("S-400 NEAR/2 radar").empty());
+  CHECK(fixture.ids("S-400 NEAR/6 radar") == Ids{"split"});
+  CHECK(fixture.ids("S-400 NEAR/2 battery") == Ids{"split"});
+}
+
 TEST_CASE("trailing wildcards complete words, within a cap", "[query]") {
   CHECK(tree_of("tarif*") == "tarif*");
   CHECK(tree_of("title:sanc*") == "title:sanc*");
   check_error("ta*if", "only a trailing '*' is a wildcard");
   check_error("*", "a wildcard needs letters before '*'");
-  check_error("anti-sh*", "a wildcard completes one word; 'anti-sh*' has several");
+  CHECK(tree_of("anti-sh*") == "anti-sh*");
   check_error("country:C*", "wildcards do not apply to 'country:'");
 
   QueryFixture fixture;
@@ -62,6 +111,43 @@ TEST_CASE("trailing wildcards complete words, within a cap", "[query]") {
   QueryLimits tight;
   tight.max_wildcard_terms = 2;
   CHECK_THROWS_WITH(fixture.ids("s*", tight), Catch::Contains("wildcard matches too many words"));
+}
+
+TEST_CASE("a wildcard completes the word the analyser keeps whole", "[query]") {
+  QueryFixture fixture({brief("rates", "Rates",
+                              {{"Description",
+                                "The U.S. rate is 2.75 in Zürich, on Yemen's note. S-300 and "
+                                "S-350 units."}})});
+  // "2.75" and "u.s" are one index word each; "S-400" and "two-day" two.
+  CHECK(fixture.ids("2.7*") == Ids{"rates"});
+  CHECK(fixture.ids("2.*") == Ids{"rates"});
+  CHECK(fixture.ids("2.8*").empty());
+  CHECK(fixture.ids("u.s*") == Ids{"rates"});
+  CHECK(fixture.ids("U.*") == Ids{"rates"});
+  CHECK(fixture.ids("s-4*") == Ids{"turkey"});
+  CHECK(fixture.ids("s-40*") == Ids{"turkey"});
+  CHECK(fixture.ids("s-5*").empty());
+  CHECK(fixture.ids("two-d*") == Ids{"red-sea"});
+  CHECK(fixture.ids("impact:two-d*") == Ids{"red-sea"});
+  CHECK(fixture.ids("title:two-d*").empty());
+  CHECK(fixture.ids("zür*") == Ids{"rates"});
+  CHECK(fixture.ids("Gdań*") == Ids{"baltic"});
+  CHECK(fixture.ids("yemen'*") == Ids{"rates"});
+  CHECK(fixture.ids("!!*").empty());  // no word at all, like the query "!!"
+  QueryLimits tight;
+  tight.max_wildcard_terms = 1;
+  CHECK(fixture.ids("s-4*", tight) == Ids{"turkey"});
+  CHECK(fixture.ids("s-35*", tight) == Ids{"rates"});
+  CHECK_THROWS_WITH(fixture.ids("the s-3*", tight),
+                    Catch::Contains("query 'the s-3*': a wildcard matches too many words; type "
+                                    "more letters before '*' (column 5)"));
+  for (const std::string query : {"s-*", "C++*", "title:rock-*"}) {
+    INFO(query);
+    CHECK_THROWS_WITH(fixture.ids(query),
+                      Catch::Contains("'" + query +
+                                      "': a wildcard needs a letter or digit right "
+                                      "before '*' (column"));
+  }
 }
 
 TEST_CASE("filters restrict without adding weight", "[query]") {

@@ -27,10 +27,12 @@ inline Brief brief(std::string id, std::string title, std::vector<Section> secti
   return result;
 }
 
-// A small real database, built the way the indexer builds it.
+// A small real database, built the way the indexer builds it: five briefs, and any extra
+// ones a test adds.
 class QueryFixture {
  public:
-  QueryFixture() : database_((folder_ / "db").string(), Xapian::DB_CREATE) {
+  explicit QueryFixture(const std::vector<Brief>& extra = {})
+      : database_((folder_ / "db").string(), Xapian::DB_CREATE) {
     Analyzer analyzer;
     std::vector<Brief> briefs = {
         brief("red-sea", "Red Sea: Houthi Attacks Divert Shipping",
@@ -55,6 +57,7 @@ class QueryFixture {
     briefs[3].metadata.tags = {"Trade", "steel"};
     briefs[3].metadata.source = "Field Office";
     briefs[3].metadata.classification = "UNCLASSIFIED";
+    briefs.insert(briefs.end(), extra.begin(), extra.end());
     for (const Brief& entry : briefs) {
       database_.replace_document("Q" + entry.id, build_document(entry, analyzer));
     }
@@ -66,7 +69,7 @@ class QueryFixture {
                                   bool any_word = false) {
     Analyzer analyzer;
     const Xapian::Query built = build_xapian_query(parse_query(query, kToday, limits, any_word),
-                                                   database_, analyzer, limits);
+                                                   query, database_, analyzer, limits);
     SearchOptions options;
     options.limit = 100;
     std::vector<std::string> found;

@@ -98,6 +98,14 @@ TEST_CASE("overlong queries are refused", "[query]") {
   for (std::size_t i = 0; i <= limits.max_leaves; ++i) many += "w" + std::to_string(i) + " OR ";
   many += "last";
   CHECK_THROWS_WITH(parse_query(many, kToday), Catch::Contains("too many terms"));
+  const std::string nested = std::string(101, '(') + "x" + std::string(101, ')');
+  CHECK_THROWS_WITH(parse_query(nested, kToday),
+                    Catch::Contains("parentheses nested more than 100 deep (column 101)"));
+  CHECK_NOTHROW(parse_query(std::string(100, '(') + "x" + std::string(100, ')'), kToday));
+  CHECK_NOTHROW(
+      parse_query("(a) (b) (c) " + std::string(100, '(') + "x" + std::string(100, ')'), kToday));
+  // Unbalanced and far deeper than the stack allows: refused, not a crash.
+  CHECK_THROWS_WITH(parse_query(std::string(4096, '('), kToday), Catch::Contains("nested"));
 }
 
 TEST_CASE("built queries match through the same analyser as the index", "[query]") {
@@ -157,4 +165,51 @@ TEST_CASE("built queries match through the same analyser as the index", "[query]
     CHECK(fixture.ids("the") == Ids{"baltic", "red-sea", "turkey"});  // alone, it is searched
   }
   SECTION("punctuation alone matches nothing") { CHECK(fixture.ids("...").empty()); }
+}
+
+namespace {
+
+// A posting source that fails with a given Xapian error once the match starts.
+template <typename Error>
+class FailingSource : public Xapian::PostingSource {
+ public:
+  void init(const Xapian::Database&) override {}
+  Xapian::doccount get_termfreq_min() const override { return 0; }
+  Xapian::doccount get_termfreq_est() const override { return 1; }
+  Xapian::doccount get_termfreq_max() const override { return 1; }
+  void next(double) override { throw Error("failing on purpose"); }
+  bool at_end() const override { return false; }
+  Xapian::docid get_docid() const override { return 1; }
+};
+
+template <typename Error>
+void run_failing(Xapian::Database& database) {
+  Analyzer analyzer;
+  const Xapian::Query query((new FailingSource<Error>())->release());
+  (void)run_search(database, query, {}, {}, analyzer);
+}
+
+}  // namespace
+
+TEST_CASE("Xapian errors a query causes are query errors, the others database errors", "[query]") {
+  CHECK_THAT(query_problem_of(Xapian::UnimplementedError("no sub-phrases")).value_or(""),
+             Catch::Equals("the search engine cannot run this query (UnimplementedError: "
+                           "no sub-phrases)"));
+  CHECK(query_problem_of(Xapian::InvalidArgumentError("x")).has_value());
+  CHECK(query_problem_of(Xapian::QueryParserError("x")).has_value());
+  CHECK(query_problem_of(Xapian::WildcardError("x")).has_value());
+  CHECK_FALSE(query_problem_of(Xapian::DatabaseCorruptError("x")).has_value());
+  CHECK_FALSE(query_problem_of(Xapian::DatabaseOpeningError("x")).has_value());
+
+  TemporaryFolder folder;
+  {
+    Xapian::WritableDatabase writable((folder / "db").string(), Xapian::DB_CREATE);
+    writable.add_document(Xapian::Document());
+    writable.commit();
+  }
+  Xapian::Database database((folder / "db").string());
+  CHECK_THROWS_AS(run_failing<Xapian::UnimplementedError>(database), QueryError);
+  CHECK_THROWS_AS(run_failing<Xapian::InvalidArgumentError>(database), QueryError);
+  CHECK_THROWS_AS(run_failing<Xapian::WildcardError>(database), WildcardLimitError);
+  CHECK_THROWS_AS(run_failing<Xapian::DatabaseCorruptError>(database), DatabaseError);
 }

@@ -19,15 +19,15 @@ namespace {
 const std::string kEllipsis = "\xE2\x80\xA6";
 
 HighlightTerm stem(std::string word, std::optional<TextField> field = std::nullopt) {
-  return {HighlightTerm::Kind::kStem, {std::move(word)}, field};
+  return {HighlightTerm::Kind::kStem, {{std::move(word)}}, field, {}};
 }
 
 HighlightTerm exact(std::vector<std::string> words) {
-  return {HighlightTerm::Kind::kExact, std::move(words), std::nullopt};
+  return {HighlightTerm::Kind::kExact, {std::move(words)}, std::nullopt, {}};
 }
 
 HighlightTerm prefix(std::string start) {
-  return {HighlightTerm::Kind::kPrefix, {std::move(start)}, std::nullopt};
+  return {HighlightTerm::Kind::kPrefix, {{std::move(start)}}, std::nullopt, {}};
 }
 
 // A phrase as the query side builds it: the analyser's exact terms.
@@ -36,6 +36,18 @@ HighlightTerm phrase_of(const std::string& text) {
   std::vector<std::string> words;
   for (const Token& token : analyzer.analyse(text)) words.push_back(token.term);
   return exact(std::move(words));
+}
+
+// NEAR/n (ADJ/n when ordered) over operands as the query side builds them.
+HighlightTerm near_of(const std::vector<std::string>& operands, std::uint32_t n,
+                      bool ordered = false, std::optional<TextField> field = std::nullopt) {
+  Analyzer analyzer;
+  HighlightTerm term{HighlightTerm::Kind::kExact, {}, field, {n, ordered}};
+  for (const std::string& operand : operands) {
+    std::vector<std::string>& words = term.operands.emplace_back();
+    for (const Token& token : analyzer.analyse(operand)) words.push_back(token.term);
+  }
+  return term;
 }
 
 Brief brief_of(std::vector<Section> sections) {
@@ -323,4 +335,80 @@ TEST_CASE("empty sections are skipped", "[snippets]") {
       {{{"Description", "\n"}, {"Impact", "Nothing here."}}, {stem("sanction")}, "Nothing here."},
   }));
   CHECK(marked(snippet_of(brief_of(sections), terms)) == expected);
+}
+
+TEST_CASE("NEAR and ADJ mark only the words that lie within their window", "[snippets]") {
+  const std::string description =
+      "The shadow of the probe fell on several firms. A fleet of tugs assisted the coast guard.";
+  const std::string impact =
+      "Analysts said the tanker belongs to the shadow fleet used to move Russian oil.";
+  const auto [sections, terms, expected] = GENERATE_COPY(values<Case>({
+      // The example: the passage is where the words are adjacent.
+      {{{"Description", description}, {"Impact", impact}},
+       {near_of({"shadow", "fleet"}, 1, true)},
+       "Analysts said the tanker belongs to the [shadow] [fleet] used to move Russian oil."},
+      {{{"Description", description}, {"Impact", impact}},
+       {near_of({"fleet", "shadow"}, 1)},
+       "Analysts said the tanker belongs to the [shadow] [fleet] used to move Russian oil."},
+      // In the wrong order ADJ matches nowhere: the lead, unmarked.
+      {{{"Description", description}, {"Impact", impact}},
+       {near_of({"fleet", "shadow"}, 1, true)},
+       description},
+      // A window wide enough for the first section's pair.
+      {{{"Description", description}, {"Impact", impact}},
+       {near_of({"shadow", "fleet"}, 11)},
+       "The [shadow] of the probe fell on several firms. A [fleet] of tugs assisted the coast "
+       "guard."},
+      // Occurrences outside any window stay unmarked, in the same passage.
+      {{{"Description",
+         "Shadow boxing aside, the fleet of ships left; the shadow fleet returned."}},
+       {near_of({"shadow", "fleet"}, 1, true)},
+       "Shadow boxing aside, the fleet of ships left; the [shadow] [fleet] returned."},
+      // Several windows, each marked; words between operands are not.
+      {{{"Description", "Shadow of a fleet; later a fleet, then its shadow, far from any fleet."}},
+       {near_of({"shadow", "fleet"}, 3)},
+       "[Shadow] of a [fleet]; later a [fleet], then its [shadow], far from any fleet."},
+      // Every occurrence within the window of another is marked.
+      {{{"Description", "Sanctions hit oil and oil firms."}},
+       {near_of({"sanctions", "oil"}, 4)},
+       "[Sanctions] hit [oil] and [oil] firms."},
+      // Operands of several words: a split word and a phrase.
+      {{{"Description", "Turkey bought the S-400 system; S and 400 were far from Turkey here."}},
+       {near_of({"S-400", "turkey"}, 3)},
+       "[Turkey] bought the [S]-[400] system; S and 400 were far from Turkey here."},
+      {{{"Description", "The shadow fleet moved oil; the fleet shadow did not."}},
+       {near_of({"\"shadow fleet\"", "oil"}, 2)},
+       "The [shadow] [fleet] moved [oil]; the fleet shadow did not."},
+      // A chain needs every operand within one window.
+      {{{"Description",
+         "Bab el Mandeb strait; far away from it all, a bab and an el, then the "
+         "strait."}},
+       {near_of({"bab", "el", "strait"}, 3)},
+       "[Bab] [el] Mandeb [strait]; far away from it all, a bab and an el, then the strait."},
+      // Beside other terms, as in "(shadow ADJ fleet) OR oil".
+      {{{"Description", "A shadow of oil; the shadow fleet."}},
+       {near_of({"shadow", "fleet"}, 1, true), stem("oil")},
+       "A shadow of [oil]; the [shadow] [fleet]."},
+      // A field restricts the whole group.
+      {{{"Description", "The shadow fleet."}, {"Impact", "Shadow fleet again."}},
+       {near_of({"shadow", "fleet"}, 1, true, briefsearch::kImpactField)},
+       "[Shadow] [fleet] again."},
+  }));
+  CHECK(marked(snippet_of(brief_of(sections), terms)) == expected);
+}
+
+TEST_CASE("a wildcard after other words marks the run it completes", "[snippets]") {
+  const HighlightTerm covid{HighlightTerm::Kind::kPrefix, {{"covid", "1"}}, std::nullopt, {}};
+  CHECK(marked(snippet_of(brief_of({{"Description", "COVID-19, covid 2 and COVID-1918."}}),
+                          {covid})) == "[COVID]-[19], covid 2 and [COVID]-[1918].");
+}
+
+TEST_CASE("a long NEAR match is cut after its first operand, never inside a word", "[snippets]") {
+  std::string text = "Sanctions";
+  for (int i = 0; i < 60; ++i) text += " filler" + std::to_string(i);
+  text += " oil.";
+  const Snippet snippet =
+      snippet_of(brief_of({{"Description", text}}), {near_of({"sanctions", "oil"}, 100)}, 120);
+  CHECK(highlighted_words(snippet) == std::vector<std::string>{"Sanctions"});
+  check_cut_between_words(text, snippet);
 }

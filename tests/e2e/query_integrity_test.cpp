@@ -1,0 +1,329 @@
+// brief-search end to end on queries that once went wrong: NEAR/ADJ snippets, NEAR/ADJ over
+// words the analyser splits, wildcards over words it keeps whole, and a regression corpus
+// of real-world query strings that must each be answered or refused cleanly.
+#include <chrono>
+#include <fstream>
+
+#include "tests/e2e/e2e_support.h"
+
+using namespace briefsearch::testing;
+using nlohmann::json;
+
+namespace {
+
+// Briefs written for these tests, indexed into home/db.
+class BriefFolder {
+ public:
+  explicit BriefFolder(const std::vector<std::pair<std::string, std::string>>& files) {
+    std::filesystem::create_directories(home_ / "briefs");
+    for (const auto& [name, text] : files) std::ofstream(home_ / "briefs" / name) << text;
+    const ProcessResult indexed =
+        brief_index(home_, {"--db", (home_ / "db").string(), (home_ / "briefs").string()});
+    INFO(indexed.err);
+    REQUIRE(indexed.exit_code == 0);
+  }
+
+  ProcessResult search(std::vector<std::string> arguments) const {
+    arguments.insert(arguments.begin(), {"--db", (home_ / "db").string()});
+    return brief_search(home_, std::move(arguments));
+  }
+
+  // A --format json search for query, which must succeed with exit code exit_code.
+  json search_json(const std::string& query, int exit_code = 0) const {
+    const ProcessResult result = search({"--format", "json", "--", query});
+    INFO(query << ": " << result.err);
+    REQUIRE(result.exit_code == exit_code);
+    return json::parse(result.out);
+  }
+
+ private:
+  TemporaryFolder home_;
+};
+
+std::string scraped_brief(const std::string& title, const std::string& description,
+                          const std::string& impact) {
+  return title + "\n\nBy December 27, 2024No Comments\n\nDescription: " + description +
+         "\n\nImpact: " + impact + "\n";
+}
+
+// The hit's snippet with each highlight in brackets.
+std::string marked(const json& hit) {
+  const std::string snippet = hit["snippet"];
+  std::string result;
+  std::size_t at = 0;
+  for (const json& range : hit["highlights"]) {
+    const std::size_t begin = range[0];
+    const std::size_t end = range[1];
+    result += snippet.substr(at, begin - at) + "[" + snippet.substr(begin, end - begin) + "]";
+    at = end;
+  }
+  return result + snippet.substr(at);
+}
+
+// The hit's file name: ids depend on how the folder was named, paths do not.
+std::string file_name(const json& hit) {
+  return std::filesystem::path(hit["path"].get<std::string>()).filename().string();
+}
+
+const std::string kShadowDescription =
+    "The shadow of the probe fell on several firms. A fleet of tugs assisted the coast guard.";
+const std::string kShadowImpact =
+    "Analysts said the tanker belongs to the shadow fleet used to move Russian oil.";
+
+// The brief, and one with the words near each other several times.
+BriefFolder shadow_briefs() {
+  return BriefFolder({
+      {"b.txt", scraped_brief("Baltic: Tanker Detained", kShadowDescription, kShadowImpact)},
+      {"c.txt", scraped_brief("Arctic: Patrols Increase",
+                              "Their fleet shadow sailed north; later another fleet, far from "
+                              "any of the ships watching it, with a shadow behind.",
+                              "Patrols will continue.")},
+  });
+}
+
+}  // namespace
+
+TEST_CASE("a NEAR or ADJ snippet is a passage where the words lie within the window",
+          "[e2e][query]") {
+  const BriefFolder briefs = shadow_briefs();
+  SECTION("the issue's example: the Impact passage, only \"shadow fleet\" marked") {
+    const json output = briefs.search_json("shadow ADJ/1 fleet");
+    REQUIRE(output["hits"].size() == 1);
+    CHECK(marked(output["hits"][0]) ==
+          "Analysts said the tanker belongs to the [shadow] [fleet] "
+          "used to move Russian oil.");
+  }
+  SECTION("NEAR in the reversed order finds the same pair") {
+    const json output = briefs.search_json("fleet NEAR/1 shadow");
+    REQUIRE(output["hits"].size() == 2);
+    for (const json& hit : output["hits"]) {
+      const std::string text = marked(hit);
+      INFO(text);
+      CHECK((text.find("the [shadow] [fleet] used") != std::string::npos ||
+             text.starts_with("Their [fleet] [shadow] sailed north; later another fleet,")));
+    }
+  }
+  SECTION("ADJ in the reversed order matches only where the order holds") {
+    const json output = briefs.search_json("fleet ADJ/1 shadow");
+    REQUIRE(output["hits"].size() == 1);
+    CHECK(file_name(output["hits"][0]) == "c.txt");
+    CHECK(marked(output["hits"][0])
+              .starts_with("Their [fleet] [shadow] sailed north; later "
+                           "another fleet,"));
+    CHECK(briefs.search_json("title:tanker fleet ADJ/9 shadow", 1)["hits"].empty());
+  }
+  SECTION("a wider window takes in the Description's pair") {
+    const json output = briefs.search_json("title:tanker shadow NEAR/9 fleet");
+    REQUIRE(output["hits"].size() == 1);
+    CHECK(marked(output["hits"][0]) ==
+          "The [shadow] of the probe fell on several firms. A [fleet] of tugs assisted the coast "
+          "guard.");
+    CHECK(briefs.search_json("title:tanker shadow NEAR/8 fleet")["hits"][0]["snippet"] ==
+          kShadowImpact);
+  }
+  SECTION("several windows in one passage, and words outside them unmarked") {
+    const json output = briefs.search_json("title:arctic shadow NEAR/3 fleet");
+    REQUIRE(output["hits"].size() == 1);
+    CHECK(marked(output["hits"][0]) ==
+          "Their [fleet] [shadow] sailed north; later another fleet, far from any of the ships "
+          "watching it, with a shadow behind.");
+    const json wider = briefs.search_json("title:arctic shadow NEAR/5 fleet");
+    CHECK(marked(wider["hits"][0]) ==
+          "Their [fleet] [shadow] sailed north; later another [fleet], far from any of the ships "
+          "watching it, with a shadow behind.");
+  }
+  SECTION("inside OR and AND, and restricted to a field") {
+    const json either = briefs.search_json("(shadow ADJ/1 fleet) OR transnistria");
+    REQUIRE(either["hits"].size() == 1);
+    CHECK(marked(either["hits"][0]).find("[shadow] [fleet]") != std::string::npos);
+    const json both = briefs.search_json("russian (shadow ADJ/1 fleet)");
+    REQUIRE(both["hits"].size() == 1);
+    CHECK(marked(both["hits"][0]) ==
+          "Analysts said the tanker belongs to the [shadow] [fleet] "
+          "used to move [Russian] oil.");
+    CHECK(briefs.search_json("impact:(shadow ADJ/1 fleet)")["hits"].size() == 1);
+    CHECK(briefs.search_json("description:(shadow ADJ/1 fleet)", 1)["hits"].empty());
+  }
+  SECTION("text output marks the same words") {
+    const ProcessResult text = briefs.search({"--color", "always", "shadow ADJ/1 fleet"});
+    REQUIRE(text.exit_code == 0);
+    CHECK_THAT(text.out, Catch::Contains("\x1b[1;31mshadow\x1b[0m \x1b[1;31mfleet\x1b[0m"));
+    CHECK(text.out.find("The shadow of") == std::string::npos);
+  }
+}
+
+TEST_CASE("NEAR and ADJ over words the analyser splits, and over phrases", "[e2e][query]") {
+  const BriefFolder briefs({
+      {"turkey.txt", scraped_brief("Turkey: Air Defence Dispute",
+                                   "Turkey took delivery of the S-400 system from Russia.",
+                                   "Sanctions may follow.")},
+      {"jets.txt", scraped_brief("Ukraine: New Aircraft", "The first F-16 jets arrived in Kyiv.",
+                                 "Air defence improves.")},
+      {"vaccine.txt", scraped_brief("Health: Booster Campaign",
+                                    "A new COVID-19 vaccine was approved by regulators.",
+                                    "Uptake is expected to be slow.")},
+      {"china.txt", scraped_brief("China: Foreign Minister Visits",
+                                  "Foreign Minister 王毅 said China would respond to tariffs.",
+                                  "Talks continue.")},
+      {"ab.txt", scraped_brief("Testing: Method Review", "Analysts ran a-b x comparisons.",
+                               "Results pending.")},
+  });
+  struct Case {
+    std::string query;
+    std::string file;
+    std::string marked;
+  };
+  const auto [query, file, expected] = GENERATE(values<Case>({
+      {"S-400 NEAR turkey", "turkey.txt",
+       "[Turkey] took delivery of the [S]-[400] system from Russia."},
+      {"turkey NEAR/5 S-400", "turkey.txt",
+       "[Turkey] took delivery of the [S]-[400] system from Russia."},
+      {"F-16 ADJ jets", "jets.txt", "The first [F]-[16] [jets] arrived in Kyiv."},
+      {"COVID-19 NEAR vaccine", "vaccine.txt",
+       "A new [COVID]-[19] [vaccine] was approved by regulators."},
+      {"王毅 NEAR china", "china.txt",
+       "Foreign Minister [王][毅] said [China] would respond to tariffs."},
+      {"a-b NEAR x", "ab.txt", "Analysts ran [a]-[b] [x] comparisons."},
+      {"\"took delivery\" NEAR/4 S-400", "turkey.txt",
+       "Turkey [took] [delivery] of the [S]-[400] system from Russia."},
+      {"\"foreign minister\" ADJ 王毅", "china.txt",
+       "[Foreign] [Minister] [王][毅] said China would respond to tariffs."},
+  }));
+  INFO(query);
+  const json output = briefs.search_json(query);
+  REQUIRE(output["hits"].size() == 1);
+  CHECK(file_name(output["hits"][0]) == file);
+  CHECK(marked(output["hits"][0]) == expected);
+  // Out of the window or out of order: no match, exit 1, never a database error.
+  CHECK(briefs.search_json("S-400 NEAR/4 turkey", 1)["hits"].empty());
+  CHECK(briefs.search_json("jets ADJ F-16", 1)["hits"].empty());
+  CHECK(briefs.search_json("王毅 ADJ/1 china", 1)["hits"].empty());
+}
+
+TEST_CASE("a wildcard completes the word the analyser keeps whole", "[e2e][query]") {
+  const BriefFolder briefs({
+      {"rates.txt",
+       scraped_brief("Switzerland: Rates Held",
+                     "The central bank in Zürich held rates at 2.75 percent, citing U.S. tariffs.",
+                     "COVID-19 era loans end; F-16 and S-400 purchases strain budgets.")},
+  });
+  struct Case {
+    std::string query;
+    std::string highlighted;
+  };
+  const auto [query, highlighted] = GENERATE(values<Case>({
+      {"2.7*", "[2.75]"},
+      {"u.s*", "[U.S]."},
+      {"zür*", "[Zürich]"},
+      {"s-4*", "[S]-[400]"},
+      {"f-1*", "[F]-[16]"},
+      {"covid-1*", "[COVID]-[19]"},
+  }));
+  INFO(query);
+  const json output = briefs.search_json(query);
+  REQUIRE(output["hits"].size() == 1);
+  CHECK_THAT(marked(output["hits"][0]), Catch::Contains(highlighted));
+  CHECK(briefs.search_json("2.8*", 1)["hits"].empty());
+  CHECK(briefs.search_json("s-5*", 1)["hits"].empty());
+  const ProcessResult separator = briefs.search({"--", "s-*"});
+  CHECK(separator.exit_code == 2);
+  CHECK(separator.err ==
+        "brief-search: query 's-*': a wildcard needs a letter or digit right before '*' "
+        "(column 1)\n");
+}
+
+namespace {
+
+// The queries of tests/fixtures/queries/regression.txt (its header says the format).
+std::vector<std::string> regression_queries() {
+  std::ifstream file(kFixtures / "queries" / "regression.txt", std::ios::binary);
+  REQUIRE(file);
+  std::vector<std::string> queries;
+  for (std::string line; std::getline(file, line);) {
+    if (line.empty() || line.starts_with("# ")) continue;
+    if (!line.starts_with("hex: ")) {
+      queries.push_back(line);
+      continue;
+    }
+    std::string bytes;
+    std::istringstream hex(line.substr(5));
+    for (std::string pair; hex >> pair;) {
+      bytes += static_cast<char>(std::stoi(pair, nullptr, 16));
+    }
+    queries.push_back(bytes);
+  }
+  return queries;
+}
+
+// Bytes that would drive a terminal: C0 controls but the newline, DEL, and C1 controls.
+bool has_terminal_controls(const std::string& text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if ((byte < 0x20 && byte != '\n') || byte == 0x7f) return true;
+    if (byte == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+        static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("every query of the regression corpus is answered or refused cleanly", "[e2e][query]") {
+  IndexedCorpus corpus;
+  const std::vector<std::string> queries = regression_queries();
+  REQUIRE(queries.size() >= 300);
+
+  SECTION("in one --batch run, one JSON object per query") {
+    ProcessOptions options = isolated(corpus.home());
+    for (const std::string& query : queries) options.input += query + "\n";
+    const ProcessResult batch =
+        run_process({kSearchBinary, "--db", corpus.database().string(), "--batch"}, options);
+    INFO(batch.err);
+    REQUIRE((batch.exit_code == 0 || batch.exit_code == 2));
+    std::istringstream lines(batch.out);
+    std::size_t answered = 0;
+    for (std::string line; std::getline(lines, line); ++answered) {
+      REQUIRE(answered < queries.size());
+      INFO(queries[answered]);
+      const json object = json::parse(line);
+      CHECK(object.contains("error") != object.contains("hits"));
+    }
+    CHECK(answered == queries.size());
+  }
+
+  SECTION("one run per query: exit 0, 1 or 2, true JSON, no control characters") {
+    double slowest_seconds = 0;
+    std::string slowest;
+    for (const std::string& query : queries) {
+      if (query.find('\0') != std::string::npos) continue;  // not an argument; --batch has it
+      INFO(json(query).dump(-1, ' ', true, json::error_handler_t::replace));
+      const auto started = std::chrono::steady_clock::now();
+      const ProcessResult result = corpus.search({"--format", "json", "--", query});
+      const double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      if (seconds > slowest_seconds) {
+        slowest_seconds = seconds;
+        slowest = query;
+      }
+      INFO(result.err);
+      REQUIRE((result.exit_code == 0 || result.exit_code == 1 || result.exit_code == 2));
+      if (result.exit_code == 2) {
+        CHECK(result.out.empty());
+        CHECK(result.err.starts_with("brief-search: query '"));
+      } else {
+        const json output = json::parse(result.out);
+        CHECK(output["hits"].empty() == (result.exit_code == 1));
+      }
+      const ProcessResult text = corpus.search({"--", query});
+      CHECK(text.exit_code == result.exit_code);
+      CHECK_FALSE(has_terminal_controls(text.out));
+      CHECK_FALSE(has_terminal_controls(text.err));
+    }
+    // Logged, not asserted: the machine may be busy.
+    WARN("slowest query: "
+         << slowest_seconds << " s for "
+         << json(slowest.substr(0, 60)).dump(-1, ' ', true, json::error_handler_t::replace));
+  }
+}
