@@ -156,7 +156,15 @@ void scan_remembered(const Root& root, InputScan& scan) {
   std::error_code error;
   const fs::file_status status = fs::status(root.path, error);
   if (!fs::exists(status)) {
-    keep("indexed folder or file is missing");
+    // A file named as a root and deleted from a folder that is still there is simply gone;
+    // a missing folder may be an unmounted share, and only --forget says otherwise.
+    const fs::path parent = root.path.parent_path();
+    if (!root.is_folder && fs::is_directory(parent, error) && !fs::is_empty(parent, error) &&
+        !error) {
+      scan.retired.push_back(root.path);
+      return;
+    }
+    keep(root.is_folder ? "indexed folder is missing" : "indexed file is missing");
     return;
   }
   FolderWalker walker(scan);
@@ -196,6 +204,7 @@ InputScan scan_inputs(const std::vector<fs::path>& inputs, RootTable roots) {
           "or files of briefs to index");
     }
     for (const Root& root : roots.roots()) scan_remembered(root, scan);
+    for (const fs::path& gone : scan.retired) (void)roots.remove_within(gone);
   } else {
     for (const fs::path& input : inputs) scan_named(input, roots, scan);
   }

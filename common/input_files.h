@@ -41,8 +41,8 @@ struct InputScan {
   // Folders of roots absorbed into a new root: their briefs' ids change, so their files
   // are read again whatever their state.
   std::vector<std::filesystem::path> rederive;
-  // Roots whose corpus moved to a new root: their briefs that the new root's briefs do
-  // not replace are deleted.
+  // Roots whose corpus moved to a new root, and remembered file roots deleted from a folder
+  // that is still there: their briefs that no new brief replaces are deleted.
   std::vector<std::filesystem::path> retired;
   // Folders that could not be read, remembered roots that are missing (errors); symbolic
   // link loops (warnings).
@@ -62,7 +62,8 @@ struct InputScan {
 // Walks inputs without following symbolic links inside them, and adds them to roots
 // (RootTable::add), which the scan keeps. With no inputs, walks every root instead; a root that is
 // missing, unreadable or holds no brief files is then an error in the scan and its briefs
-// are kept. Throws UsageError, before anything changes, when a named input does not exist,
+// are kept, except a file root deleted from a folder that still holds files, which is
+// retired. Throws UsageError, before anything changes, when a named input does not exist,
 // cannot be read, or is a folder that holds no brief files at all (an unmounted or emptied
 // corpus must never be taken as "everything was deleted"), and when there are no inputs
 // and no roots.

@@ -157,3 +157,24 @@ TEST_CASE("an unreadable subfolder is an error and is never pruned", "[input_fil
   CHECK_THAT(scan.errors[0].describe(), Catch::Contains("locked: cannot read folder"));
   REQUIRE(scan.unreadable.size() == 1);
 }
+
+TEST_CASE("a file root deleted from a folder that is still there is retired", "[input_files]") {
+  TemporaryFolder folder;
+  touch(folder / "exports/a.jsonl");
+  touch(folder / "exports/b.jsonl");
+  const InputScan first =
+      scan_inputs({folder / "exports/a.jsonl", folder / "exports/b.jsonl"}, RootTable());
+  fs::remove(folder / "exports/a.jsonl");
+  const InputScan later = scan_inputs({}, first.roots);
+  CHECK(later.errors.empty());
+  REQUIRE(later.retired.size() == 1);
+  CHECK(later.retired[0] == resolved_path(folder / "exports/a.jsonl"));
+  CHECK(later.roots.roots().size() == 1);
+  CHECK(later.roots_changed);
+  // The whole folder gone may be an unmounted share: an error, nothing retired.
+  fs::remove_all(folder / "exports");
+  const InputScan gone = scan_inputs({}, later.roots);
+  CHECK(gone.retired.empty());
+  REQUIRE(gone.errors.size() == 1);
+  CHECK_THAT(gone.errors[0].message, Catch::Contains("indexed file is missing"));
+}
