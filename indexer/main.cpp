@@ -78,7 +78,7 @@ int run(int argc, char** argv) {
   app.add_flag("--full", command.full,
                "Rebuild from scratch into a new database and swap it in when complete");
   app.add_flag("--no-prune", command.no_prune,
-               "Keep the documents of files that vanished from the named folders");
+               "Keep the briefs of files that vanished from the walked folders");
   app.add_option("--commit-every", command.options.commit_every,
                  "Document changes per all-or-nothing batch")
       ->check(CLI::PositiveNumber)
