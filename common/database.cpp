@@ -86,11 +86,58 @@ void create_in_place(const std::filesystem::path& path) {
   }
 }
 
+// What a folder that is not (yet) a database holds: nothing, only what a freshly made
+// file system has (lost+found, dot files: the folder is a mount point), or other files.
+enum class FolderKind { kDatabase, kEmpty, kFreshMount, kOther };
+
+FolderKind folder_kind(const std::filesystem::path& path) {
+  std::error_code error;
+  bool only_fresh = true;
+  bool any = false;
+  for (const auto& entry : std::filesystem::directory_iterator(path, error)) {
+    const std::string name = entry.path().filename().string();
+    // The version files of Xapian's backends, and the file of a database being created.
+    if (name == "iamglass" || name == "iamchert" || name == "iamhoney") {
+      return FolderKind::kDatabase;
+    }
+    any = true;
+    if (name != "lost+found" && !name.starts_with(".")) only_fresh = false;
+  }
+  if (error) return FolderKind::kDatabase;  // let Xapian say what is wrong
+  if (!any) return FolderKind::kEmpty;
+  return only_fresh ? FolderKind::kFreshMount : FolderKind::kOther;
+}
+
+// Makes sure path holds a database, creating one where there is none: a missing path or
+// an empty folder gets one renamed into place, a fresh mount point one made inside it.
+// A folder of other files is refused before Xapian puts a lock file into it.
+void ensure_database(const std::filesystem::path& path) {
+  std::error_code ignored;
+  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ignored);
+  if (!std::filesystem::exists(path, ignored)) {
+    create_in_place(path);
+    return;
+  }
+  if (!std::filesystem::is_directory(path, ignored)) return;
+  switch (folder_kind(path)) {
+    case FolderKind::kDatabase:
+      return;
+    case FolderKind::kEmpty:
+      create_in_place(path);
+      return;
+    case FolderKind::kFreshMount:
+      create_database(path).close();
+      return;
+    case FolderKind::kOther:
+      throw DatabaseError(path.string() +
+                          ": folder holds other files and no database; give an empty or new "
+                          "folder with --db");
+  }
+}
+
 Xapian::WritableDatabase open_for_writing_once(const std::filesystem::path& path) {
   try {
-    std::error_code ignored;
-    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ignored);
-    if (!std::filesystem::exists(path, ignored) || is_empty_folder(path)) create_in_place(path);
+    ensure_database(path);
     Xapian::WritableDatabase database(path.string(), Xapian::DB_OPEN);
     remove_abandoned_staging(path);
     if (database.get_doccount() == 0 &&
@@ -242,13 +289,7 @@ Xapian::WritableDatabase create_and_lock(const std::filesystem::path& path,
   return open_when_unlocked(
       [&] {
         try {
-          std::error_code ignored;
-          if (path.has_parent_path()) {
-            std::filesystem::create_directories(path.parent_path(), ignored);
-          }
-          if (!std::filesystem::exists(path, ignored) || is_empty_folder(path)) {
-            create_in_place(path);
-          }
+          ensure_database(path);
           return Xapian::WritableDatabase(path.string(), Xapian::DB_OPEN);
         } catch (const Xapian::DatabaseLockError& error) {
           rethrow_unless_held_by_another_writer(error, path);
@@ -285,6 +326,9 @@ Xapian::Database open_for_reading(const std::vector<std::filesystem::path>& path
       Xapian::Database database(path.string());
       std::vector<std::string> listed;
       if (is_stub) listed = stub_lines(path);
+      if (database.internal.empty()) {
+        throw DatabaseError(path.string() + ": this stub file lists no database");
+      }
       // A stub file opens as several databases, and get_metadata reads only the first:
       // each one is checked on its own. Database(Internal*) is Xapian's internal
       // constructor; it takes a reference, so the part shares the open shard.

@@ -49,6 +49,7 @@ void FileApplier::apply(std::size_t index, PreparedFile& prepared) {
     case PreparedFile::Outcome::kParsed:
       break;
   }
+  if (prepared.parse_failed) statistics_.unparsed_files.push_back(path);
   // A file that yielded nothing keeps what the index had: a bad edit loses no brief.
   if (prepared.briefs.empty()) return;
   bool rejected = !prepared.errors.empty();
@@ -141,11 +142,11 @@ bool FileApplier::resolve_duplicate(std::size_t index, const Brief& brief, Xapia
                                          ? scan_.files[holder_position->second].path.string()
                                          : holder_source.absolute_path;
   // A stored line is only as fresh as the brief: a record that merely moved keeps the
-  // line it was written with, so it is named only when written by this run.
+  // line it was written with, so the line is read from the file unless this run wrote it.
   const std::size_t holder_line =
       written_.count(holder) != 0
           ? brief_from_document_data(database_.get_document(holder).get_data()).line
-          : 0;
+          : line_in_file(holder_source.absolute_path, brief.id);
   if (holder_source.absolute_path < file.absolute_path.string()) {
     report_errors(
         {{display, brief.line,
@@ -168,6 +169,25 @@ bool FileApplier::resolve_duplicate(std::size_t index, const Brief& brief, Xapia
                         "indexed"}});
   }
   return true;
+}
+
+std::size_t FileApplier::line_in_file(const std::string& path, const std::string& id) {
+  const auto format = input_format_for(path);
+  if (format != InputFormat::kJsonLines) return 0;  // one brief per file: no line to name
+  auto [lines, inserted] = lines_by_id_.try_emplace(path);
+  if (inserted) {
+    std::string bytes;
+    if (read_input_file(path, bytes)) return 0;
+    const Root* root = scan_.roots.root_for(path);
+    for (const Brief& brief : parse_brief_bytes(bytes, *format, path).briefs) {
+      const std::string brief_id = !brief.id.empty() ? brief.id
+                                   : root != nullptr ? derived_brief_id(*root, path, brief.line)
+                                                     : std::string();
+      lines->second.try_emplace(brief_id, brief.line);
+    }
+  }
+  const auto found = lines->second.find(id);
+  return found == lines->second.end() ? 0 : found->second;
 }
 
 bool FileApplier::is_gone(const std::string& path) const {

@@ -56,6 +56,10 @@ class FileApplier {
   bool resolve_duplicate(std::size_t index, const Brief& brief, Xapian::docid holder,
                          const BriefSource& holder_source);
 
+  // The line of the brief with id in the JSON Lines file at path, read from the file
+  // (once per file); 0 for other formats, or when it is not there.
+  std::size_t line_in_file(const std::string& path, const std::string& id);
+
   // True when path is no longer a source: not found by this run where it should have
   // been, or not there at all.
   [[nodiscard]] bool is_gone(const std::string& path) const;
@@ -79,7 +83,8 @@ class FileApplier {
   std::unordered_map<std::string_view, std::size_t> position_;
   std::unordered_set<std::string> lost_;
   std::unordered_set<Xapian::docid> written_;  // documents this run wrote
-  std::unique_ptr<Analyzer> analyzer_;         // for the rare brief built on this thread
+  std::unordered_map<std::string, std::unordered_map<std::string, std::size_t>> lines_by_id_;
+  std::unique_ptr<Analyzer> analyzer_;  // for the rare brief built on this thread
 };
 
 }  // namespace briefsearch

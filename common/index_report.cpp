@@ -11,13 +11,15 @@ std::string summary_line(const IndexStatistics& statistics, double seconds) {
     std::snprintf(unreadable, sizeof unreadable, ", %zu unreadable", statistics.unreadable);
   }
   char line[320];
-  std::snprintf(
-      line, sizeof line,
-      "%zu added, %zu updated, %zu unchanged, %zu deleted, %zu rejected, %zu skipped%s "
-      "in %.2f s%s",
-      statistics.added, statistics.updated, statistics.unchanged, statistics.deleted,
-      statistics.rejected, statistics.skipped, unreadable, seconds,
-      statistics.interrupted ? " (interrupted: finished batches kept, nothing pruned)" : "");
+  std::snprintf(line, sizeof line,
+                "%zu added, %zu updated, %zu unchanged, %zu deleted, %zu rejected, %zu skipped%s "
+                "in %.2f s%s",
+                statistics.added, statistics.updated, statistics.unchanged, statistics.deleted,
+                statistics.rejected, statistics.skipped, unreadable, seconds,
+                statistics.rebuild_abandoned
+                    ? " (interrupted: the rebuild was abandoned; the database is unchanged)"
+                : statistics.interrupted ? " (interrupted: finished batches kept, nothing pruned)"
+                                         : "");
   return line;
 }
 

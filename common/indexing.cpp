@@ -46,12 +46,14 @@ void report_scan_issues(const InputScan& scan, const IssueReporter& report_issue
 IndexStatistics index_files(Xapian::WritableDatabase& database, const InputScan& scan,
                             const std::vector<InputFile>& files, const IndexOptions& options,
                             const IssueReporter& report_issue, const FileDoneReporter& file_done,
-                            bool whole_scan) {
+                            bool whole_scan, const StoredFiles* preloaded) {
   IndexStatistics statistics;
   const std::size_t jobs =
       options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   try {
-    const StoredFiles stored = read_stored_files(database);
+    StoredFiles read;
+    if (preloaded == nullptr) read = read_stored_files(database);
+    const StoredFiles& stored = preloaded != nullptr ? *preloaded : read;
     auto stored_for = [&](const InputFile& file) -> const StoredFile* {
       const auto found = stored.find(file.absolute_path.string());
       return found == stored.end() ? nullptr : &found->second;
@@ -162,7 +164,16 @@ IndexStatistics forget_paths(Xapian::WritableDatabase& database, const std::vect
 IndexStatistics index_inputs(Xapian::WritableDatabase& database, const IndexOptions& options,
                              const IssueReporter& report_issue,
                              const ProgressReporter& report_progress) {
-  const InputScan scan = scan_inputs(options.inputs, stored_roots(database));
+  StoredFiles stored;
+  RootTable roots;
+  try {
+    stored = read_stored_files(database);
+    roots = stored_roots(database);
+  } catch (const Xapian::Error& error) {
+    throw DatabaseError(database.get_description() +
+                        ": cannot read what it holds: " + error.get_description());
+  }
+  const InputScan scan = scan_inputs(options.inputs, std::move(roots), moved_corpus_check(stored));
   std::size_t done = 0;
   const FileDoneReporter file_done = [&] {
     ++done;
@@ -171,7 +182,7 @@ IndexStatistics index_inputs(Xapian::WritableDatabase& database, const IndexOpti
   IndexStatistics scan_statistics;
   report_scan_issues(scan, report_issue, scan_statistics);
   IndexStatistics statistics =
-      index_files(database, scan, scan.files, options, report_issue, file_done, true);
+      index_files(database, scan, scan.files, options, report_issue, file_done, true, &stored);
   statistics.skipped = scan_statistics.skipped;
   statistics.unreadable = scan_statistics.unreadable;
   return statistics;

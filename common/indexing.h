@@ -8,11 +8,13 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "common/input_files.h"
 #include "common/parsers.h"
 #include "common/roots.h"
+#include "common/stored_sources.h"
 
 namespace briefsearch {
 
@@ -47,6 +49,11 @@ struct IndexStatistics {
   // briefs indexed from them are kept.
   std::size_t unreadable = 0;
   bool interrupted = false;  // stopped early on request; pruning was not done
+  // An interrupted --full: the rebuild was thrown away and the database is as it was, so
+  // every count is 0.
+  bool rebuild_abandoned = false;
+  // Absolute paths of files that no longer parse: what the database held for them stays.
+  std::vector<std::string> unparsed_files;
 
   // True when everything the run covered was indexed.
   [[nodiscard]] bool complete() const { return rejected == 0 && unreadable == 0; }
@@ -72,11 +79,13 @@ using FileDoneReporter = std::function<void()>;
 // database. With whole_scan, files is all of scan.files: the scan's roots are stored and
 // documents of files that vanished from its folders are deleted. Issues of the scan are
 // the caller's to report.
+// stored is what read_stored_files(database) gives, when the caller has it already.
 [[nodiscard]] IndexStatistics index_files(Xapian::WritableDatabase& database, const InputScan& scan,
                                           const std::vector<InputFile>& files,
                                           const IndexOptions& options,
                                           const IssueReporter& report_issue,
-                                          const FileDoneReporter& file_done, bool whole_scan);
+                                          const FileDoneReporter& file_done, bool whole_scan,
+                                          const StoredFiles* stored = nullptr);
 
 // Reports a scan's errors and warnings, and counts them into statistics.
 void report_scan_issues(const InputScan& scan, const IssueReporter& report_issue,

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <optional>
 
 #include "common/errors.h"
 
@@ -47,27 +48,40 @@ class FolderWalker {
     return scan_.files.size() - before;
   }
 
-  // Adds one file when it is a regular brief file; counts it as skipped otherwise. The
-  // file at absolute is not followed if it is a symbolic link.
+  // Adds one file found in a walk when it is a regular brief file; counts it as skipped
+  // otherwise. The file at absolute is not followed if it is a symbolic link. A file that
+  // cannot even be examined is an error, and its briefs are kept.
   void consider(const fs::path& display, const fs::path& absolute) {
     const auto format = input_format_for(display);
-    struct stat status {};
-    if (!format || is_hidden_or_temporary(display) || ::lstat(absolute.c_str(), &status) != 0 ||
-        !S_ISREG(status.st_mode)) {
-      if (::lstat(absolute.c_str(), &status) == 0 && S_ISLNK(status.st_mode)) note_link(display);
+    if (!format || is_hidden_or_temporary(display)) {
       ++scan_.skipped;
       return;
     }
-    InputFile file;
-    file.path = display;
-    file.absolute_path = absolute;
-    file.format = *format;
-    file.stat.size = static_cast<std::uintmax_t>(status.st_size);
-    file.stat.modified_ns = nanoseconds(status.st_mtim);
-    file.stat.changed_ns = nanoseconds(status.st_ctim);
-    file.stat.inode = static_cast<std::uint64_t>(status.st_ino);
-    file.stat.absolute_path = absolute.string();
-    scan_.files.push_back(std::move(file));
+    struct stat status {};
+    if (::lstat(absolute.c_str(), &status) != 0) {
+      if (errno != ENOENT) unreadable(display, absolute, std::strerror(errno));
+      ++scan_.skipped;  // vanished since the folder was listed
+      return;
+    }
+    if (!S_ISREG(status.st_mode)) {
+      if (S_ISLNK(status.st_mode)) note_link(display);
+      ++scan_.skipped;
+      return;
+    }
+    add(display, absolute, *format, status);
+  }
+
+  // Adds a file named on the command line (or remembered as a root), following a
+  // symbolic link. Returns why it cannot be indexed, if it cannot: it is then not
+  // skipped in silence, since someone asked for it by name.
+  std::optional<std::string> consider_named(const fs::path& display, const fs::path& absolute) {
+    const auto format = input_format_for(display);
+    if (!format) return "not a brief file (.txt, .md, .jsonl)";
+    struct stat status {};
+    if (::stat(absolute.c_str(), &status) != 0) return std::strerror(errno);
+    if (!S_ISREG(status.st_mode)) return "not a regular file";
+    add(display, absolute, *format, status);
+    return std::nullopt;
   }
 
  private:
@@ -78,6 +92,13 @@ class FolderWalker {
     for (fs::directory_iterator entry(shown, error), end; !error && entry != end;
          entry.increment(error)) {
       entries.push_back(*entry);
+    }
+    // A folder that can be listed but not searched (mode 644) lists names whose files
+    // cannot be examined: as unreadable as one that cannot be listed.
+    for (const fs::directory_entry& entry : entries) {
+      if (error) break;
+      (void)entry.symlink_status(error);
+      if (error.value() == ENOENT) error.clear();
     }
     if (error) {
       const std::string reason = shown.string() + ": cannot read folder: " + error.message();
@@ -114,10 +135,30 @@ class FolderWalker {
     }
   }
 
+  void add(const fs::path& display, const fs::path& absolute, InputFormat format,
+           const struct stat& status) {
+    InputFile file;
+    file.path = display;
+    file.absolute_path = absolute;
+    file.format = format;
+    file.stat.size = static_cast<std::uintmax_t>(status.st_size);
+    file.stat.modified_ns = nanoseconds(status.st_mtim);
+    file.stat.changed_ns = nanoseconds(status.st_ctim);
+    file.stat.inode = static_cast<std::uint64_t>(status.st_ino);
+    file.stat.absolute_path = absolute.string();
+    scan_.files.push_back(std::move(file));
+  }
+
+  void unreadable(const fs::path& display, const fs::path& absolute, const std::string& reason) {
+    scan_.errors.push_back(
+        {display.string(), 0, "cannot read: " + reason + "; the briefs indexed from it are kept"});
+    scan_.unreadable.push_back(absolute);
+  }
+
   InputScan& scan_;
 };
 
-void scan_named(const fs::path& input, RootTable& table, InputScan& scan) {
+void scan_named(const fs::path& input, RootTable& table, const MoveCheck& moved, InputScan& scan) {
   std::error_code error;
   const fs::file_status status = fs::status(input, error);
   if (error && error.value() != ENOENT) {
@@ -129,12 +170,14 @@ void scan_named(const fs::path& input, RootTable& table, InputScan& scan) {
   }
   const fs::path absolute = resolved_path(input);
   const bool is_folder = fs::is_directory(status);
-  const RootChange change = table.add(absolute, is_folder);
+  const RootChange change = table.add(absolute, is_folder, moved);
   for (const Root& absorbed : change.absorbed) scan.rederive.push_back(absorbed.path);
   if (change.moved_from) scan.retired.push_back(change.moved_from->path);
   FolderWalker walker(scan);
   if (!is_folder) {
-    walker.consider(input, absolute);
+    if (auto problem = walker.consider_named(input, absolute)) {
+      throw UsageError(input.string() + ": " + *problem + "; nothing was indexed or deleted");
+    }
     return;
   }
   if (walker.walk(input, absolute, true) == 0 && scan.unreadable.empty()) {
@@ -169,7 +212,8 @@ void scan_remembered(const Root& root, InputScan& scan) {
   }
   FolderWalker walker(scan);
   if (!root.is_folder) {
-    walker.consider(root.path, root.path);
+    if (auto problem = walker.consider_named(root.path, root.path))
+      keep("indexed file: " + *problem);
     return;
   }
   const std::size_t errors_before = scan.errors.size();
@@ -194,7 +238,8 @@ fs::path resolved_path(const fs::path& path) {
   return resolved;
 }
 
-InputScan scan_inputs(const std::vector<fs::path>& inputs, RootTable roots) {
+InputScan scan_inputs(const std::vector<fs::path>& inputs, RootTable roots,
+                      const MoveCheck& moved) {
   InputScan scan;
   const std::string roots_before = roots.encode();
   if (inputs.empty()) {
@@ -206,7 +251,12 @@ InputScan scan_inputs(const std::vector<fs::path>& inputs, RootTable roots) {
     for (const Root& root : roots.roots()) scan_remembered(root, scan);
     for (const fs::path& gone : scan.retired) (void)roots.remove_within(gone);
   } else {
-    for (const fs::path& input : inputs) scan_named(input, roots, scan);
+    // New roots take their labels in path order, whatever order they were named in.
+    std::vector<std::pair<fs::path, fs::path>> named;
+    for (const fs::path& input : inputs) named.emplace_back(resolved_path(input), input);
+    std::stable_sort(named.begin(), named.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [resolved, input] : named) scan_named(input, roots, moved, scan);
   }
   std::stable_sort(
       scan.files.begin(), scan.files.end(),

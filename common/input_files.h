@@ -68,7 +68,7 @@ struct InputScan {
 // corpus must never be taken as "everything was deleted"), and when there are no inputs
 // and no roots.
 [[nodiscard]] InputScan scan_inputs(const std::vector<std::filesystem::path>& inputs,
-                                    RootTable roots);
+                                    RootTable roots, const MoveCheck& moved = {});
 
 // Absolute and lexically normal, with symbolic links resolved as far as the path exists.
 [[nodiscard]] std::filesystem::path resolved_path(const std::filesystem::path& path);

@@ -14,6 +14,7 @@
 #include "common/database.h"
 #include "common/documents.h"
 #include "common/errors.h"
+#include "common/rebuild_reconcile.h"
 #include "common/schema.h"
 #include "common/stored_sources.h"
 
@@ -120,6 +121,8 @@ void add_statistics(IndexStatistics& total, const IndexStatistics& part) {
   total.deleted += part.deleted;
   total.rejected += part.rejected;
   total.unreadable += part.unreadable;
+  total.unparsed_files.insert(total.unparsed_files.end(), part.unparsed_files.begin(),
+                              part.unparsed_files.end());
   total.interrupted = total.interrupted || part.interrupted;
 }
 
@@ -146,14 +149,25 @@ void sync_folder(const fs::path& folder) {
 }  // namespace
 
 IndexStatistics build_database(const fs::path& destination, const IndexOptions& options,
-                               RootTable live_roots, const IssueReporter& report_issue,
+                               const Xapian::Database& live, const IssueReporter& report_issue,
                                const ProgressReporter& report_progress) {
+  StoredFiles live_files;
+  RootTable live_roots;
+  try {
+    live_files = read_stored_files(live);
+    live_roots = stored_roots(live);
+  } catch (const Xapian::Error& error) {
+    throw DatabaseError(live.get_description() +
+                        ": cannot read what it holds: " + error.get_description());
+  }
   if (!options.inputs.empty()) {
+    check_rebuild_paths(options.inputs, live_roots);
     std::vector<fs::path> named;
     for (const fs::path& input : options.inputs) named.push_back(resolved_path(input));
     live_roots.keep_related(named);
   }
-  InputScan scan = scan_inputs(options.inputs, std::move(live_roots));
+  InputScan scan =
+      scan_inputs(options.inputs, std::move(live_roots), moved_corpus_check(live_files));
   scan.roots_changed = true;  // a new database stores its roots whatever they are
   const std::size_t jobs =
       options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -175,10 +189,22 @@ IndexStatistics build_database(const fs::path& destination, const IndexOptions& 
 
   IndexStatistics statistics;
   report_scan_issues(scan, report_issue, statistics);
+  // Carries over what the rebuild could not make, and counts against live.
+  auto reconcile = [&](Xapian::WritableDatabase& rebuilt) {
+    try {
+      (void)carry_kept_briefs(live, live_files, scan, statistics.unparsed_files, rebuilt,
+                              report_issue);
+      count_against_live(live, rebuilt, statistics);
+    } catch (const Xapian::Error& error) {
+      throw DatabaseError(destination.string() +
+                          ": cannot complete the rebuild: " + error.get_description());
+    }
+  };
   if (shards.size() == 1) {
     Xapian::WritableDatabase database = create_database(destination, Xapian::DB_NO_SYNC);
     add_statistics(statistics, index_files(database, scan, scan.files, options, serial_report,
                                            file_done, true));
+    if (!statistics.interrupted) reconcile(database);
     database.close();
     sync_folder(destination);
     return statistics;
@@ -247,6 +273,11 @@ IndexStatistics build_database(const fs::path& destination, const IndexOptions& 
                         ": cannot merge the shards: " + error.get_description());
   }
   remove_shards();
+  {
+    Xapian::WritableDatabase rebuilt(destination.string(), Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+    reconcile(rebuilt);
+    rebuilt.close();
+  }
   sync_folder(destination);
   return statistics;
 }

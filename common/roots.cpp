@@ -65,8 +65,16 @@ const Root* RootTable::root_for(const fs::path& path) const {
 }
 
 bool RootTable::label_taken(std::string_view label) const {
-  return std::any_of(roots_.begin(), roots_.end(),
-                     [&](const Root& root) { return root.label == label; });
+  // Ids under a label L are L, L#N or L/...: two labels give disjoint ids exactly when
+  // neither is the other or a leading run of its components ("x" and "x/corpus" would
+  // both give "x/corpus/a.txt").
+  const auto leads = [](std::string_view shorter, std::string_view longer) {
+    return longer.starts_with(shorter) &&
+           (longer.size() == shorter.size() || longer[shorter.size()] == '/');
+  };
+  return std::any_of(roots_.begin(), roots_.end(), [&](const Root& root) {
+    return leads(root.label, label) || leads(label, root.label);
+  });
 }
 
 std::string RootTable::unique_label(const fs::path& path) const {
@@ -86,7 +94,7 @@ std::string RootTable::unique_label(const fs::path& path) const {
   }
 }
 
-RootChange RootTable::add(const fs::path& path, bool is_folder) {
+RootChange RootTable::add(const fs::path& path, bool is_folder, const MoveCheck& moved_check) {
   RootChange change;
   if (const Root* existing = root_for(path); existing != nullptr && existing->is_folder) {
     change.covering = *existing;
@@ -98,9 +106,10 @@ RootChange RootTable::add(const fs::path& path, bool is_folder) {
   }
   Root root{path, "", is_folder};
   if (is_folder) change.absorbed = remove_within(path);
-  // A root of the same name whose path is gone: the corpus moved here.
+  // A root of the same name whose path is gone, and whose files are here: the corpus moved.
   const auto moved = std::find_if(roots_.begin(), roots_.end(), [&](const Root& old) {
-    return old.path.filename() == path.filename() && !path_exists(old.path);
+    return moved_check && old.is_folder == is_folder && old.path.filename() == path.filename() &&
+           !path_exists(old.path) && moved_check(old, path);
   });
   if (moved != roots_.end()) {
     root.label = moved->label;

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,8 +17,10 @@ struct Root {
   // Absolute, lexically normal, symlinks resolved.
   std::filesystem::path path;
   // The first part of the ids derived under this root: the root's name, qualified by as
-  // many parent folders as it takes to differ from every other root's label. Kept for as
-  // long as the root is remembered, so ids never change when other roots come and go.
+  // many parent folders as it takes to differ from every other root's label, and neither
+  // to be one of its leading components nor have one as its own ("x" and "x/corpus"
+  // could both give "x/corpus/a.txt"). Kept for as long as the root is remembered, so ids
+  // never change when other roots come and go, and never collide.
   std::string label;
   bool is_folder = true;
 
@@ -36,6 +39,11 @@ struct RootChange {
   // of them deleted, since their files are gone.
   std::optional<Root> moved_from;
 };
+
+// Says whether the corpus of a root whose path no longer exists is now at a new path,
+// from evidence the caller holds (its files found there). A root is never taken over on
+// its name alone: an unmounted share and an unrelated folder of the same name look alike.
+using MoveCheck = std::function<bool(const Root& missing, const std::filesystem::path& path)>;
 
 // The roots of one database. Not thread-safe.
 class RootTable {
@@ -57,8 +65,9 @@ class RootTable {
 
   // Makes path (absolute, normal, symlinks resolved) covered by a root: nothing changes
   // when a folder root already contains it; otherwise it becomes a root, absorbing the
-  // roots inside it, and gets a label (see Root::label and RootChange::moved_from).
-  RootChange add(const std::filesystem::path& path, bool is_folder);
+  // roots inside it, and gets a label (see Root::label). It takes over the label of a
+  // missing root of the same name (RootChange::moved_from) only when moved says so.
+  RootChange add(const std::filesystem::path& path, bool is_folder, const MoveCheck& moved = {});
 
   // Removes the roots that are path or lie inside it; returns them.
   std::vector<Root> remove_within(const std::filesystem::path& path);

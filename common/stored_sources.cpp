@@ -1,5 +1,7 @@
 #include "common/stored_sources.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 
 #include "common/schema.h"
@@ -38,6 +40,26 @@ StoredFiles read_stored_files(const Xapian::Database& database) {
     }
   }
   return stored;
+}
+
+MoveCheck moved_corpus_check(const StoredFiles& stored) {
+  return [&stored](const Root& missing, const std::filesystem::path& path) {
+    std::size_t known = 0;
+    std::size_t found = 0;
+    for (const auto& [source, file] : stored) {
+      const std::filesystem::path old_path(source);
+      if (!file.state || !is_within(old_path, missing.path)) continue;
+      ++known;
+      const std::filesystem::path moved =
+          missing.is_folder ? path / old_path.lexically_relative(missing.path) : path;
+      struct stat status {};
+      if (::stat(moved.c_str(), &status) == 0 && S_ISREG(status.st_mode) &&
+          static_cast<std::uintmax_t>(status.st_size) == file.state->size) {
+        ++found;
+      }
+    }
+    return found > 0 && found * 2 >= known;
+  };
 }
 
 std::optional<BriefSource> stored_source(const Xapian::Database& database, Xapian::docid document) {

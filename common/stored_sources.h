@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "common/file_state.h"
+#include "common/roots.h"
 
 namespace briefsearch {
 
@@ -32,6 +33,11 @@ using StoredFiles = std::unordered_map<std::string, StoredFile>;
 // over a value stream and one over the metadata keys. Entries that do not decode are
 // ignored, which makes their files read again.
 [[nodiscard]] StoredFiles read_stored_files(const Xapian::Database& database);
+
+// Evidence that a corpus moved (RootTable::add): at least one file indexed under the
+// missing root, and at least half of those with a known size, is at the same place below
+// the new path with the same size.
+[[nodiscard]] MoveCheck moved_corpus_check(const StoredFiles& stored);
 
 // Where the document came from; nothing when it has no readable source value.
 [[nodiscard]] std::optional<BriefSource> stored_source(const Xapian::Database& database,

@@ -137,10 +137,15 @@ int run(int argc, char** argv) {
     database.close();
   } else if (command.full) {
     briefsearch::FullRebuild rebuild(database_path, lock_timeout);
-    statistics = briefsearch::build_database(rebuild.staging_path(), options,
-                                             briefsearch::stored_roots(rebuild.live()),
+    statistics = briefsearch::build_database(rebuild.staging_path(), options, rebuild.live(),
                                              report_issue, report_progress);
-    if (!statistics.interrupted) rebuild.swap_in();
+    if (!statistics.interrupted) {
+      rebuild.swap_in();
+    } else {
+      statistics = briefsearch::IndexStatistics{};  // the staging database is thrown away
+      statistics.interrupted = true;
+      statistics.rebuild_abandoned = true;
+    }
   } else {
     Xapian::WritableDatabase database = briefsearch::open_for_writing(database_path, lock_timeout);
     statistics = briefsearch::index_inputs(database, options, report_issue, report_progress);

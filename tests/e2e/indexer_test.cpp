@@ -240,7 +240,8 @@ TEST_CASE("a full rebuild writes a new database and swaps it in", "[e2e][index]"
   Corpus corpus;
   corpus.index_summary();
   const auto incremental = database_contents(corpus.database());
-  check_counts(corpus.index_summary({"--full"}), 3, 0, 0, 0);
+  // Counted against the live database: the same briefs from the same files are unchanged.
+  check_counts(corpus.index_summary({"--full"}), 0, 0, 3, 0);
   CHECK(database_contents(corpus.database()) == incremental);
   // Nothing is left beside the database.
   std::size_t entries = 0;
@@ -257,7 +258,7 @@ TEST_CASE("a full rebuild writes a new database and swaps it in", "[e2e][index]"
       database.commit();
     }
     CHECK(corpus.index().exit_code == 3);
-    check_counts(corpus.index_summary({"--full"}), 3, 0, 0, 0);
+    check_counts(corpus.index_summary({"--full"}), 0, 0, 3, 0);
     check_counts(corpus.index_summary(), 0, 0, 3, 0);
   }
 }

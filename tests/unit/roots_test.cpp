@@ -1,6 +1,7 @@
 #include "common/roots.h"
 
 #include <catch2/catch.hpp>
+#include <set>
 
 #include "common/errors.h"
 #include "tests/support/temporary_folder.h"
@@ -32,14 +33,24 @@ TEST_CASE("derived ids: label, path below the root, #LINE", "[roots]") {
   CHECK(derived_brief_id(file, "/data/one.jsonl", 12) == "one.jsonl#12");
 }
 
-TEST_CASE("a root that moved hands its label to the new place", "[roots]") {
+TEST_CASE("a root that moved hands its label to the new place, on evidence only", "[roots]") {
   TemporaryFolder home;
   fs::create_directories(home / "old/corpus");
   fs::create_directories(home / "new/corpus");
   RootTable table;
   (void)table.add(home / "old/corpus", true);
   fs::remove_all(home / "old");
-  const RootChange change = table.add(home / "new/corpus", true);
+  // Without evidence that its files are there, a folder of the same name is another root.
+  RootTable unrelated = table;
+  const RootChange other =
+      unrelated.add(home / "new/corpus", true, [](const Root&, const fs::path&) { return false; });
+  CHECK_FALSE(other.moved_from.has_value());
+  CHECK(other.covering.label == "new/corpus");
+  CHECK(unrelated.roots().size() == 2);
+  const RootChange change =
+      table.add(home / "new/corpus", true, [&](const Root& missing, const fs::path& path) {
+        return missing.path == home / "old/corpus" && path == home / "new/corpus";
+      });
   CHECK(change.covering.label == "corpus");
   REQUIRE(change.moved_from.has_value());
   CHECK(change.moved_from->path == home / "old/corpus");
@@ -85,4 +96,29 @@ TEST_CASE("keep_related and remove_within select by whole path components", "[ro
   CHECK_FALSE(is_inside("/data/briefs-old/a.txt", "/data/briefs"));
   CHECK_FALSE(is_inside("/data/briefs", "/data/briefs"));
   CHECK(is_within("/data/briefs", "/data/briefs"));
+}
+
+TEST_CASE("no label is a leading part of another, so derived ids never collide", "[roots]") {
+  TemporaryFolder home;
+  for (const char* folder : {"x/corpus", "y/corpus", "other/x/corpus", "z/x"}) {
+    fs::create_directories(home / folder);
+  }
+  RootTable table;
+  CHECK(table.add(home / "y/corpus", true).covering.label == "corpus");
+  // "x/corpus" would be the ids of a root labelled "x" below, so it goes one level up.
+  CHECK(table.add(home / "other/x", true).covering.label == "x");
+  CHECK(table.add(home / "x/corpus", true).covering.label ==
+        home.path().filename().string() + "/x/corpus");
+  // And the other way round: "x" is a leading part of an existing "x/..." label.
+  RootTable other;
+  CHECK(other.add(home / "y/corpus", true).covering.label == "corpus");
+  CHECK(other.add(home / "x/corpus", true).covering.label == "x/corpus");
+  CHECK(other.add(home / "z/x", true).covering.label == "z/x");
+  std::set<std::string> ids;
+  for (const RootTable* t : {&table, &other}) {
+    for (const Root& root : t->roots())
+      ids.insert(derived_brief_id(root, root.path / "corpus/a.txt", 0));
+    CHECK(ids.size() == t->roots().size());
+    ids.clear();
+  }
 }
