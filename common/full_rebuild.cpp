@@ -26,15 +26,37 @@ FullRebuild::~FullRebuild() {
   std::filesystem::remove_all(staging_path_, ignored);
 }
 
+namespace {
+
+// Files of a glass or chert database: the version file, the lock, and the tables.
+bool is_database_file(const std::string& name) {
+  return name == "iamglass" || name == "iamchert" || name == "flintlock" ||
+         name.ends_with(".glass") || name.ends_with(".DB") || name.ends_with(".baseA") ||
+         name.ends_with(".baseB");
+}
+
+}  // namespace
+
 void FullRebuild::swap_in() {
   std::error_code error;
   if (::renameat2(AT_FDCWD, staging_path_.c_str(), AT_FDCWD, path_.c_str(), RENAME_EXCHANGE) != 0) {
+    const int reason = errno;
     throw DatabaseError(path_.string() +
-                        ": cannot swap in the rebuilt database: " + std::strerror(errno));
+                        ": cannot swap in the rebuilt database: " + std::strerror(reason) +
+                        (reason == EBUSY ? " (a mount point: keep the database in a folder inside "
+                                           "the mounted file system)"
+                                         : ""));
   }
   swapped_ = true;
   // The old database now sits at the staging name. Readers that still have it open keep
-  // their open files; new readers open the new one.
+  // their open files; new readers open the new one. Whatever else the folder held (the
+  // lost+found of a file system made for it) goes along with the database.
+  for (const auto& entry : std::filesystem::directory_iterator(staging_path_, error)) {
+    const std::string name = entry.path().filename().string();
+    if (is_database_file(name)) continue;
+    std::error_code ignored;
+    std::filesystem::rename(entry.path(), path_ / name, ignored);
+  }
   live_->close();
   std::filesystem::remove_all(staging_path_, error);
 }

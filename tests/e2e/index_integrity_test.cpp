@@ -8,84 +8,9 @@
 #include <fstream>
 #include <thread>
 
-#include "tests/e2e/e2e_support.h"
+#include "tests/e2e/integrity_support.h"
 
 using namespace briefsearch::testing;
-using nlohmann::json;
-namespace fs = std::filesystem;
-
-namespace {
-
-void write_file(const fs::path& path, const std::string& contents) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << contents;
-}
-
-std::string scraped(const std::string& title, const std::string& body) {
-  return title + "\n\nBy January 28, 2025No Comments\n\nDescription: " + body +
-         "\n\nImpact: Pressure is mounting.\n";
-}
-
-std::string markdown(const std::string& id, const std::string& title, const std::string& body) {
-  return "---\nid: " + id + "\ntitle: " + title + "\ndate: 2024-05-06\n---\n\n## Description\n\n" +
-         body + "\n";
-}
-
-std::string record(const std::string& id, const std::string& title, const std::string& body) {
-  return json{{"id", id}, {"title", title}, {"date", "2024-05-06"}, {"description", body}}.dump() +
-         "\n";
-}
-
-class Workspace {
- public:
-  [[nodiscard]] fs::path operator/(const std::string& name) const { return home_ / name; }
-  [[nodiscard]] fs::path database() const { return home_ / "db"; }
-  [[nodiscard]] const TemporaryFolder& home() const { return home_; }
-
-  ProcessResult index(std::vector<std::string> arguments) const {
-    arguments.insert(arguments.begin(), {"--db", database().string(), "--json"});
-    return brief_index(home_, arguments);
-  }
-  // Runs brief-index and checks its exit code; returns the summary.
-  json index_expecting(int exit_code, std::vector<std::string> arguments) const {
-    const ProcessResult result = index(std::move(arguments));
-    INFO(result.err);
-    REQUIRE(result.exit_code == exit_code);
-    return json::parse(result.out);
-  }
-  json search(const std::string& query) const {
-    const ProcessResult result =
-        brief_search(home_, {"--db", database().string(), "--format", "json", "-n", "1000", query});
-    INFO(result.err);
-    REQUIRE((result.exit_code == 0 || result.exit_code == 1));
-    return json::parse(result.out);
-  }
-  std::vector<std::string> titles(const std::string& query) const {
-    std::vector<std::string> found;
-    const json output = search(query);
-    for (const json& hit : output["hits"]) found.push_back(hit["title"]);
-    std::sort(found.begin(), found.end());
-    return found;
-  }
-  [[nodiscard]] Xapian::doccount documents() const {
-    return Xapian::Database(database().string()).get_doccount();
-  }
-
- private:
-  TemporaryFolder home_;
-};
-
-void check_summary(const json& summary, int added, int updated, int unchanged, int deleted,
-                   int rejected) {
-  INFO(summary.dump());
-  CHECK(summary["added"] == added);
-  CHECK(summary["updated"] == updated);
-  CHECK(summary["unchanged"] == unchanged);
-  CHECK(summary["deleted"] == deleted);
-  CHECK(summary["rejected"] == rejected);
-}
-
-}  // namespace
 
 TEST_CASE("two named folders holding the same relative path keep both briefs, every run",
           "[e2e][integrity]") {
