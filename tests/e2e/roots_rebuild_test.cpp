@@ -70,7 +70,7 @@ TEST_CASE("a folder named like a missing root does not take its place without it
   CHECK(space.search("id:home/corpus/mine.txt")["total"] == 1);
 }
 
-TEST_CASE("--full keeps what incremental runs keep, and counts against the live database",
+TEST_CASE("a rebuild keeps what incremental runs keep, and counts against the live database",
           "[e2e][integrity][rebuild]") {
   Workspace space;
   for (int i = 0; i < 3; ++i) {
