@@ -25,7 +25,8 @@ constexpr const char* kProgram = "brief-index";
 constexpr const char* kExitCodesHelp = R"(Exit codes:
   0    every brief file was indexed
   1    finished, but something was not indexed: files or records rejected (unparseable,
-       unreadable, a duplicate id), or folders unreadable (each reported on stderr)
+       unreadable, a duplicate id), folders unreadable, or remembered roots missing or
+       empty; their briefs are kept (each reported on stderr)
   2    usage error, or a named file or folder is missing or holds no briefs
   3    database error (cannot open or write, or another schema version)
   74   stdout could not be written (disk full, I/O error, closed); a closed pipe is
