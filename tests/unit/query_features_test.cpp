@@ -225,6 +225,14 @@ TEST_CASE("bad dates are errors that say what is accepted", "[query]") {
   }
   check_error("date:2025-02-30", "invalid date '2025-02-30'; use YYYY, YYYY-MM, YYYY-MM-DD");
   check_error("date:2025..2024", "ends before it starts");
+  // A sign is never part of a date: "-1d" is not tomorrow, nor "1 day ago".
+  check_error("date:2024..-1d",
+              "invalid date '-1d': a date takes no sign; write 1d (Nd, Nw, "
+              "Nm and Ny count back from today)");
+  check_error("date:..+2w", "invalid date '+2w': a date takes no sign; write 2w");
+  check_error("date:\"-2024\"", "invalid date '-2024': a date takes no sign; write 2024");
+  check_error("date:-202", "invalid date '-202'; use YYYY");
+  check_error("date:-1d..", "; to exclude dates, put '-' before the field (column 6)");
 
   QueryFixture fixture;
   CHECK(fixture.ids("date:2024") == Ids{"baltic", "red-sea"});
