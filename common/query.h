@@ -82,7 +82,8 @@ inline constexpr Xapian::termcount kDefaultNearWindow = kDefaultNearDistance;
 // match stemmed terms, so case and inflection do not matter; phrases, NEAR and ADJ match
 // exact words within one field, and their operands may be phrases or words the analyser
 // splits ("S-400", "王毅"); such a word alone is matched as a phrase; a wildcard completes
-// the last word the analyser finds before its '*' ("2.7*", "covid-1*"); filters and dates
+// the last word the analyser finds before its '*' ("2.7*", "covid-1*"), and also matches
+// that word as written when punctuation ends it ("U.S.*" matches "u.s"); filters and dates
 // restrict without adding weight. A word restricted to a field is expanded to the forms
 // database holds in that field. Returns an empty query when nothing searchable is left.
 // Throws QueryError naming the query for what only analysis or the index can tell (a

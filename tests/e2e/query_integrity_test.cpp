@@ -232,6 +232,48 @@ TEST_CASE("a wildcard completes the word the analyser keeps whole", "[e2e][query
         "(column 1)\n");
 }
 
+TEST_CASE("a wildcard after an abbreviation's period finds the abbreviation", "[e2e][query]") {
+  const BriefFolder briefs({
+      {"talks.txt", scraped_brief("Russia: Talks in St. Petersburg",
+                                  "Envoys of the U.K. met in St. Petersburg, e.g. on tankers.",
+                                  "The U.S. reply is due.")},
+      {"usa.txt",
+       scraped_brief("Mexico: Border Talks", "The U.S.A. delegation left early.", "Nothing else.")},
+      {"other.txt",
+       scraped_brief("Gulf: Straits Closed",
+                     "The US and UK watched the strait; stations were set up.", "Nothing else.")},
+  });
+  struct Case {
+    std::string query;
+    std::vector<std::string> files;  // sorted; the first one's snippet has highlighted
+    std::string highlighted;
+  };
+  const auto [query, files, highlighted] = GENERATE(values<Case>({
+      {"U.S.*", {"talks.txt", "usa.txt"}, "The [U.S]. reply"},
+      {"U.K.*", {"talks.txt"}, "the [U.K]. met"},
+      {"e.g.*", {"talks.txt"}, "[e.g]. on"},
+      {"U.S.A*", {"usa.txt"}, "The [U.S.A]. delegation"},
+      {"U.S.A.*", {"usa.txt"}, "The [U.S.A]. delegation"},
+      {"St.*", {"talks.txt"}, "in [St]. Petersburg"},
+  }));
+  INFO(query);
+  const json output = briefs.search_json(query);
+  std::vector<std::string> found;
+  for (const json& hit : output["hits"]) {
+    found.push_back(file_name(hit));
+    if (found.back() == files.front()) CHECK_THAT(marked(hit), Catch::Contains(highlighted));
+  }
+  std::sort(found.begin(), found.end());
+  CHECK(found == files);
+  // The wildcard finds whatever the word before its '*' finds.
+  std::string word = query;
+  word.pop_back();
+  const json exact = briefs.search_json(word);
+  for (const json& hit : exact["hits"]) {
+    CHECK(std::find(files.begin(), files.end(), file_name(hit)) != files.end());
+  }
+}
+
 TEST_CASE("a field's value that starts with a sign or an operator gets a true message",
           "[e2e][query]") {
   const BriefFolder briefs({
