@@ -9,7 +9,9 @@
 //   primary := '(' or ')' | FIELD ':' (WORD | PHRASE | '(' or ')') | WORD | WORD* | PHRASE
 //
 // AND, OR, XOR and NOT work in any case (a lowercase one with nothing to join is a word);
-// NEAR and ADJ only in capitals, since "near" is common in queries.
+// NEAR and ADJ only in capitals, since "near" is common in queries. Right after a field's
+// ':' a word is the value whatever it spells ("title:AND"); a value starting with '-', '+'
+// or another field is an error that says where the sign goes.
 #pragma once
 
 #include <xapian.h>
@@ -70,8 +72,9 @@ inline constexpr Xapian::termcount kDefaultNearWindow = kDefaultNearDistance;
 // Parses query. Relative dates count back from today. With any_word, terms written side
 // by side are ORed (explicit AND still binds them; -word still excludes). Throws QueryError naming
 // the query, what is wrong and the column (1-based, in bytes) where it went wrong: unbalanced
-// parentheses or quotes, a dangling operator, an unknown or empty field, a bad date, a
-// query over the limits (bytes, leaves, nesting).
+// parentheses or quotes, a dangling operator, an unknown or empty field, a field value that
+// starts with a sign or another field, a bad date (a signed one too), a query over the
+// limits (bytes, leaves, nesting).
 [[nodiscard]] QueryNode parse_query(std::string_view query, const CalendarDate& today,
                                     const QueryLimits& limits = {}, bool any_word = false);
 
@@ -79,7 +82,8 @@ inline constexpr Xapian::termcount kDefaultNearWindow = kDefaultNearDistance;
 // match stemmed terms, so case and inflection do not matter; phrases, NEAR and ADJ match
 // exact words within one field, and their operands may be phrases or words the analyser
 // splits ("S-400", "王毅"); such a word alone is matched as a phrase; a wildcard completes
-// the last word the analyser finds before its '*' ("2.7*", "covid-1*"); filters and dates
+// the last word the analyser finds before its '*' ("2.7*", "covid-1*"), and also matches
+// that word as written when punctuation ends it ("U.S.*" matches "u.s"); filters and dates
 // restrict without adding weight. A word restricted to a field is expanded to the forms
 // database holds in that field. Returns an empty query when nothing searchable is left.
 // Throws QueryError naming the query for what only analysis or the index can tell (a

@@ -130,26 +130,33 @@ std::vector<std::string> expansions(const std::string& start, const QueryNode& n
 }
 
 // A trailing wildcard completes the last word the analyser finds in its text; words before
-// it ("covid-1*") must precede it as in a phrase. Completions are exact terms; expanding
-// past the cap is an error, never a silent cut (Xapian::WildcardError when the query runs,
-// for a wildcard alone).
+// it ("covid-1*") must precede it as in a phrase. Completions are exact terms, and so is the
+// word the text itself is when its start ends in punctuation ("U.S.*": "u.s" and "u.s.*").
+// Expanding past the cap is an error, never a silent cut (Xapian::WildcardError when the
+// query runs, for a wildcard alone).
 Xapian::Query wildcard_query(const QueryNode& node, BuildContext& context) {
-  const auto words = wildcard_words(node.text, context.analyzer);
-  if (!words) context.fail(node, "a wildcard needs a letter or digit right before '*'");
-  if (words->empty()) return {};
+  const auto wildcard = wildcard_words(node.text, context.analyzer);
+  if (!wildcard) context.fail(node, "a wildcard needs a letter or digit right before '*'");
+  const std::vector<std::string>& words = wildcard->words;
+  if (words.empty()) return {};
   std::vector<Xapian::Query> per_field;
   for (const TextField& field : fields_for(node)) {
-    const std::string start = std::string(field.prefix) + words->back();
-    if (words->size() == 1) {
+    const std::string start = std::string(field.prefix) + words.back();
+    const std::optional<std::string> written =
+        wildcard->written ? std::optional(std::string(field.prefix) + *wildcard->written)
+                          : std::nullopt;
+    if (words.size() == 1) {
       per_field.emplace_back(Xapian::Query::OP_WILDCARD, start, context.limits.max_wildcard_terms,
                              Xapian::Query::WILDCARD_LIMIT_ERROR);
+      if (written) per_field.emplace_back(*written);
       continue;
     }
-    std::vector<std::vector<std::string>> sequence = in_field(*words, field);
+    std::vector<std::vector<std::string>> sequence = in_field(words, field);
     sequence.back() = expansions(start, node, context);
+    if (written) sequence.back().push_back(*written);
     per_field.push_back(sequence_in_field(sequence));
   }
-  if (words->size() == 1)
+  if (words.size() == 1)
     return in_section(node, or_of(std::move(per_field), Xapian::Query::OP_SYNONYM));
   return in_section(node, positional_match(std::move(per_field)));
 }

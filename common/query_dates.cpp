@@ -1,5 +1,6 @@
 #include "common/query_dates.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 
@@ -13,8 +14,12 @@ struct Period {
   CalendarDate last;
 };
 
+// Digits only: from_chars alone would take "-1" and make "-1d" a day after today.
 std::optional<int> digits(std::string_view text) {
-  if (text.empty()) return std::nullopt;
+  if (text.empty() ||
+      !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
+  }
   int value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
@@ -71,32 +76,51 @@ std::optional<Period> read_period(std::string_view text, const CalendarDate& tod
   return std::nullopt;
 }
 
+constexpr std::string_view kFormatHint =
+    "; use YYYY, YYYY-MM, YYYY-MM-DD, today, yesterday or Nd/Nw/Nm/Ny, and A..B for a range";
+
+// Why text is not a date. A sign is the likeliest slip ("-1d" for "1 day ago", as in
+// Elasticsearch's "now-1d"), so a signed date that is valid without its sign says so.
+std::string invalid_date(std::string_view text, const CalendarDate& today) {
+  const std::string problem = "invalid date '" + std::string(text) + "'";
+  if (text.empty() || (text.front() != '-' && text.front() != '+')) {
+    return problem + std::string(kFormatHint);
+  }
+  const std::string_view unsigned_text = text.substr(1);
+  if (!read_period(unsigned_text, today)) return problem + std::string(kFormatHint);
+  const std::string advice = ": a date takes no sign; write " + std::string(unsigned_text);
+  if (relative_day(unsigned_text, today)) {
+    return problem + advice + " (Nd, Nw, Nm and Ny count back from today)";
+  }
+  return problem + advice;
+}
+
 }  // namespace
 
 std::optional<std::string> parse_date_bounds(std::string_view value, const CalendarDate& today,
                                              DateBounds& bounds) {
-  const std::string format_hint =
-      "; use YYYY, YYYY-MM, YYYY-MM-DD, today, yesterday or Nd/Nw/Nm/Ny, and A..B for a range";
-  if (value.empty()) return "empty date" + format_hint;
+  if (value.empty()) return "empty date" + std::string(kFormatHint);
   const std::size_t dots = value.find("..");
   if (dots == std::string_view::npos) {
     const auto period = read_period(value, today);
-    if (!period) return "invalid date '" + std::string(value) + "'" + format_hint;
+    if (!period) return invalid_date(value, today);
     bounds = {period->first, period->last};
     return std::nullopt;
   }
   const std::string_view from = value.substr(0, dots);
   const std::string_view to = value.substr(dots + 2);
-  if (from.empty() && to.empty()) return "a date range needs at least one end" + format_hint;
+  if (from.empty() && to.empty()) {
+    return "a date range needs at least one end" + std::string(kFormatHint);
+  }
   bounds = {};
   if (!from.empty()) {
     const auto period = read_period(from, today);
-    if (!period) return "invalid date '" + std::string(from) + "'" + format_hint;
+    if (!period) return invalid_date(from, today);
     bounds.from = period->first;
   }
   if (!to.empty()) {
     const auto period = read_period(to, today);
-    if (!period) return "invalid date '" + std::string(to) + "'" + format_hint;
+    if (!period) return invalid_date(to, today);
     bounds.to = period->last;
   }
   if (bounds.from && bounds.to && *bounds.to < *bounds.from) {

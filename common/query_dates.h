@@ -17,9 +17,10 @@ struct DateBounds {
 };
 
 // Reads "A..B", "A..", "..B" or "A", where each end is YYYY, YYYY-MM, YYYY-MM-DD, "today",
-// "yesterday", or Nd / Nw / Nm / Ny (N days, weeks, months or years before today). A
-// period stands for its first day as a lower end and its last day as an upper end, so
-// "2025" alone is 2025-01-01..2025-12-31. Returns the reason when value is not one.
+// "yesterday", or Nd / Nw / Nm / Ny (N days, weeks, months or years before today; N is
+// digits, without a sign). A period stands for its first day as a lower end and its last
+// day as an upper end, so "2025" alone is 2025-01-01..2025-12-31. Returns the reason when
+// value is not one ("invalid date '-1d': a date takes no sign; write 1d ...").
 [[nodiscard]] std::optional<std::string> parse_date_bounds(std::string_view value,
                                                            const CalendarDate& today,
                                                            DateBounds& bounds);

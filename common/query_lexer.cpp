@@ -112,8 +112,12 @@ class Lexer {
       // "title:word" is split into the field and what follows, which may also be a
       // phrase or a parenthesised group.
       pos_ = start + colon + 1;
+      field_value_at_ = pos_;
       return {Type::kField, std::string(word.substr(0, colon)), column};
     }
+    // Right after a field's colon a word is the field's value, whatever it spells:
+    // "title:AND" searches the title for "and", as "title:and" does.
+    if (start == field_value_at_) return {Type::kWord, std::string(word), column};
     if (is_proximity_operator(word)) return {Type::kNear, std::string(word), column};
     const std::string lowered = ascii_lowercase(word);
     if (lowered == "and") return {Type::kAnd, std::string(word), column};
@@ -125,6 +129,8 @@ class Lexer {
 
   std::string_view query_;
   std::size_t pos_ = 0;
+  // Where the value of the last field read starts (just after its colon).
+  std::size_t field_value_at_ = std::string_view::npos;
 };
 
 }  // namespace

@@ -76,6 +76,9 @@ class Parser {
   QueryNode parse_and() {
     if (!starts_term(peek().type)) {
       if (peek().type == Type::kEnd) fail(peek(), "empty query");
+      // Every operator checks for a term after it, and '(' for ')' after it: a ')' here
+      // opens the query.
+      if (peek().type == Type::kClose) fail(peek(), "unbalanced ')'");
       fail(peek(), "'" + peek().text + "' needs a term before it");
     }
     // Groups of terms joined by an explicit AND; side by side, groups are ANDed too,
@@ -225,12 +228,10 @@ class Parser {
 
   QueryNode parse_field(const Lexeme& field_lexeme) {
     const auto field = query_field_named(field_lexeme.text);
-    if (!field) {
-      fail(field_lexeme,
-           "unknown field '" + field_lexeme.text + ":' (quote the text to search for it as words)");
-    }
+    if (!field) fail_unknown_field(field_lexeme);
     const Lexeme& next = peek();
     const bool adjacent = next.column == field_lexeme.column + field_lexeme.text.size() + 1;
+    if (adjacent) check_value_start(field_lexeme, *field);
     if (adjacent && next.type == Type::kOpen && field->kind != QueryField::Kind::kText) {
       fail(field_lexeme, "'" + field_lexeme.text + ":' takes one value; write " +
                              field_lexeme.text + ":a OR " + field_lexeme.text + ":b");
@@ -252,6 +253,49 @@ class Parser {
     QueryNode node = next.type == Type::kOpen ? parse_primary() : take_text_leaf();
     apply_field(node, *field);
     return node;
+  }
+
+  // A value that starts with a sign or another field would otherwise read as an empty
+  // field. A sign inside a field is an error rather than a guess: "-" before the field
+  // excludes, and a date counts back from today without one.
+  void check_value_start(const Lexeme& field_lexeme, const QueryField& field) const {
+    const Lexeme& next = peek();
+    if (next.type == Type::kField) {
+      if (!query_field_named(next.text)) fail_unknown_field(next);
+      fail(next, "'" + next.text + ":' cannot be the value of '" + field_lexeme.text +
+                     ":'; use one field, or quote the value to search for its words");
+    }
+    const bool sign = next.type == Type::kPlus || next.type == Type::kMinus;
+    const bool lone_sign = next.type == Type::kWord && (next.text == "-" || next.text == "+");
+    if (!sign && !lone_sign) return;
+    // The lexer splits a sign from what follows it only when something does.
+    const Lexeme& after = lexemes_[index_ + 1];
+    const bool value_follows = after.type == Type::kWord || after.type == Type::kPhrase;
+    const std::string rest = sign && value_follows ? after.text : "";
+    if (field.kind == QueryField::Kind::kDate) {
+      DateBounds bounds;
+      std::string problem = parse_date_bounds(next.text + rest, today_, bounds)
+                                .value_or("invalid date '" + next.text + rest + "'");
+      if (next.text == "-") problem += "; to exclude dates, put '-' before the field";
+      fail(next, problem);
+    }
+    std::string value = "...";
+    if (sign && after.type == Type::kWord) value = after.text;
+    if (sign && after.type == Type::kPhrase) value = "\"" + after.text + "\"";
+    if (sign && after.type == Type::kOpen) value = "(...)";
+    const std::string example = field_lexeme.text + ":" + value;
+    if (next.text == "-") {
+      fail(next, "a field's value cannot start with '-'; to exclude, put '-' before the field: -" +
+                     example);
+    }
+    fail(next,
+         "a field's value cannot start with '+'; put '+' before the field, or leave it out: " +
+             example);
+  }
+
+  [[noreturn]] void fail_unknown_field(const Lexeme& field_lexeme) const {
+    fail(field_lexeme,
+         "unknown field '" + field_lexeme.text + ":' (quote the text to search for it as words)");
   }
 
   QueryNode take_text_leaf() {

@@ -35,10 +35,14 @@ void collect_highlights(const QueryNode& node, Analyzer& analyzer, bool skip_sto
       return;
     }
     case Kind::kWildcard: {
-      auto words = wildcard_words(node.text, analyzer);
-      if (words && !words->empty()) {
-        terms.push_back({HighlightTerm::Kind::kPrefix, {std::move(*words)}, node.field, {}});
+      auto wildcard = wildcard_words(node.text, analyzer);
+      if (!wildcard || wildcard->words.empty()) return;
+      if (wildcard->written) {
+        std::vector<std::string> written = wildcard->words;
+        written.back() = *wildcard->written;
+        terms.push_back({HighlightTerm::Kind::kExact, {std::move(written)}, node.field, {}});
       }
+      terms.push_back({HighlightTerm::Kind::kPrefix, {std::move(wildcard->words)}, node.field, {}});
       return;
     }
     case Kind::kNear: {

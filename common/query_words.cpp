@@ -8,11 +8,11 @@ std::vector<std::string> exact_terms(std::string_view text, Analyzer& analyzer) 
   return terms;
 }
 
-std::optional<std::vector<std::string>> wildcard_words(std::string_view text, Analyzer& analyzer) {
+std::optional<WildcardWords> wildcard_words(std::string_view text, Analyzer& analyzer) {
   const std::vector<Token> tokens = analyzer.analyse_without_stems(text);
-  std::vector<std::string> words;
-  for (const Token& token : tokens) words.push_back(token.term);
-  if (tokens.empty() || tokens.back().end == text.size()) return words;
+  WildcardWords result;
+  for (const Token& token : tokens) result.words.push_back(token.term);
+  if (tokens.empty() || tokens.back().end == text.size()) return result;
   // Something follows the last word. It belongs to the word being completed when the
   // analyser, given one more letter or digit, keeps it inside that word: "u." + "s".
   for (const std::string_view probe : {"a", "0"}) {
@@ -22,8 +22,9 @@ std::optional<std::vector<std::string>> wildcard_words(std::string_view text, An
         longer.back().end != probed.size() || !longer.back().term.ends_with(probe)) {
       continue;
     }
-    words.back() = longer.back().term.substr(0, longer.back().term.size() - probe.size());
-    return words;
+    result.written = result.words.back();
+    result.words.back() = longer.back().term.substr(0, longer.back().term.size() - probe.size());
+    return result;
   }
   return std::nullopt;
 }

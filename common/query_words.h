@@ -16,14 +16,25 @@ namespace briefsearch {
 [[nodiscard]] std::vector<std::string> exact_terms(std::string_view text, Analyzer& analyzer);
 
 // What a wildcard's text (without its '*') asks for, read by the analyser as the indexer
-// reads text: the exact words it holds, the last of them the start of the word to complete.
-// "2.7" and "u.s" are one word each, so they complete "2.75" and "u.s"; "covid-1" is
-// "covid" followed by a word starting "1". Punctuation after the last word stays in the
-// start when the analyser keeps it inside a word ("u." completes "u.s", "yemen'" completes
-// "yemen's"). Empty when text holds no word (it matches nothing, as such a plain word does);
-// nullopt when it ends in a separator, so that no word is being completed ("s-", "c++").
-[[nodiscard]] std::optional<std::vector<std::string>> wildcard_words(std::string_view text,
-                                                                     Analyzer& analyzer);
+// reads text.
+struct WildcardWords {
+  // The exact words the text holds, the last of them the start of the word to complete.
+  std::vector<std::string> words;
+  // When the start ends in punctuation the analyser keeps only inside a word, the last
+  // word as the analyser reads the text itself; the wildcard matches it too, as every
+  // wildcard matches the word it is completing: "U.S." is the word "u.s" (a word never
+  // ends in '.'), so "U.S.*" matches "u.s" as well as words starting "u.s." ("u.s.a").
+  std::optional<std::string> written;
+};
+
+// The words of a wildcard. "2.7" and "u.s" are one word each, so they complete "2.75" and
+// "u.s"; "covid-1" is "covid" followed by a word starting "1". Punctuation after the last
+// word stays in the start when the analyser keeps it inside a word ("u." completes "u.s",
+// "yemen'" completes "yemen's"), and the word without it is then written. No words when
+// text holds none (it matches nothing, as such a plain word does); nullopt when it ends in a
+// separator, so that no word is being completed ("s-", "c++").
+[[nodiscard]] std::optional<WildcardWords> wildcard_words(std::string_view text,
+                                                          Analyzer& analyzer);
 
 // The exact terms of each operand of a kNear node that has any, in the order written.
 [[nodiscard]] std::vector<std::vector<std::string>> near_operands(const QueryNode& near,

@@ -232,6 +232,91 @@ TEST_CASE("a wildcard completes the word the analyser keeps whole", "[e2e][query
         "(column 1)\n");
 }
 
+TEST_CASE("a wildcard after an abbreviation's period finds the abbreviation", "[e2e][query]") {
+  const BriefFolder briefs({
+      {"talks.txt", scraped_brief("Russia: Talks in St. Petersburg",
+                                  "Envoys of the U.K. met in St. Petersburg, e.g. on tankers.",
+                                  "The U.S. reply is due.")},
+      {"usa.txt",
+       scraped_brief("Mexico: Border Talks", "The U.S.A. delegation left early.", "Nothing else.")},
+      {"other.txt",
+       scraped_brief("Gulf: Straits Closed",
+                     "The US and UK watched the strait; stations were set up.", "Nothing else.")},
+  });
+  struct Case {
+    std::string query;
+    std::vector<std::string> files;  // sorted; the first one's snippet has highlighted
+    std::string highlighted;
+  };
+  const auto [query, files, highlighted] = GENERATE(values<Case>({
+      {"U.S.*", {"talks.txt", "usa.txt"}, "The [U.S]. reply"},
+      {"U.K.*", {"talks.txt"}, "the [U.K]. met"},
+      {"e.g.*", {"talks.txt"}, "[e.g]. on"},
+      {"U.S.A*", {"usa.txt"}, "The [U.S.A]. delegation"},
+      {"U.S.A.*", {"usa.txt"}, "The [U.S.A]. delegation"},
+      {"St.*", {"talks.txt"}, "in [St]. Petersburg"},
+  }));
+  INFO(query);
+  const json output = briefs.search_json(query);
+  std::vector<std::string> found;
+  for (const json& hit : output["hits"]) {
+    found.push_back(file_name(hit));
+    if (found.back() == files.front()) CHECK_THAT(marked(hit), Catch::Contains(highlighted));
+  }
+  std::sort(found.begin(), found.end());
+  CHECK(found == files);
+  // The wildcard finds whatever the word before its '*' finds.
+  std::string word = query;
+  word.pop_back();
+  const json exact = briefs.search_json(word);
+  for (const json& hit : exact["hits"]) {
+    CHECK(std::find(files.begin(), files.end(), file_name(hit)) != files.end());
+  }
+}
+
+TEST_CASE("a field's value that starts with a sign or an operator gets a true message",
+          "[e2e][query]") {
+  const BriefFolder briefs({
+      {"yemen.txt", scraped_brief("Yemen: Houthi Strikes", "Houthi forces struck tankers.",
+                                  "Energy prices rose.")},
+  });
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"title:-houthi",
+       "a field's value cannot start with '-'; to exclude, put '-' before the field: "
+       "-title:houthi (column 7)"},
+      {"country:-ye",
+       "a field's value cannot start with '-'; to exclude, put '-' before the field: "
+       "-country:ye (column 9)"},
+      {"tag:+energy",
+       "a field's value cannot start with '+'; put '+' before the field, or leave it out: "
+       "tag:energy (column 5)"},
+      {"date:-1d..",
+       "invalid date '-1d': a date takes no sign; write 1d (Nd, Nw, Nm and Ny count back from "
+       "today); to exclude dates, put '-' before the field (column 6)"},
+      {"date:+2025", "invalid date '+2025': a date takes no sign; write 2025 (column 6)"},
+      {"date:2024..-1d",
+       "invalid date '-1d': a date takes no sign; write 1d (Nd, Nw, Nm and Ny "
+       "count back from today) (column 6)"},
+      {"title:desc:houthi",
+       "'desc:' cannot be the value of 'title:'; use one field, or quote "
+       "the value to search for its words (column 7)"},
+      {") houthi", "unbalanced ')' (column 1)"},
+  };
+  for (const auto& [query, message] : cases) {
+    const ProcessResult result = briefs.search({"--", query});
+    CHECK(result.exit_code == 2);
+    CHECK(result.out.empty());
+    CHECK(result.err == "brief-search: query '" + query + "': " + message + "\n");
+  }
+  // What the messages advise works, and an operator's name after a field is its value.
+  CHECK(briefs.search({"--format", "count", "--", "-title:houthi"}).out == "0\n");
+  CHECK(briefs.search({"--format", "count", "--", "-country:ye"}).out == "0\n");
+  CHECK(briefs.search({"--format", "count", "--", "title:houthi"}).out == "1\n");
+  const ProcessResult operator_word = briefs.search({"--format", "count", "--", "title:NOT"});
+  CHECK(operator_word.exit_code == 1);
+  CHECK(operator_word.out == "0\n");
+}
+
 namespace {
 
 // The queries of tests/fixtures/queries/regression.txt (its header says the format).

@@ -3,6 +3,7 @@
 
 #include "common/errors.h"
 #include "common/query.h"
+#include "common/query_words.h"
 #include "tests/unit/query_fixture.h"
 
 using namespace briefsearch;
@@ -150,6 +151,50 @@ TEST_CASE("a wildcard completes the word the analyser keeps whole", "[query]") {
   }
 }
 
+TEST_CASE("a wildcard's start keeps an abbreviation's period, and the word as written", "[query]") {
+  Analyzer analyzer;
+  struct Case {
+    std::string text;
+    std::vector<std::string> words;
+    std::optional<std::string> written;
+  };
+  const std::vector<Case> cases = {
+      {"U.S.", {"u.s."}, "u.s"},
+      {"u.s", {"u.s"}, std::nullopt},
+      {"U.S.A", {"u.s.a"}, std::nullopt},
+      {"e.g.", {"e.g."}, "e.g"},
+      {"St.", {"st."}, "st"},
+      {"2.", {"2."}, "2"},
+      {"covid-19.", {"covid", "19."}, "19"},
+      {"tarif", {"tarif"}, std::nullopt},
+  };
+  for (const Case& expected : cases) {
+    INFO(expected.text);
+    const auto wildcard = wildcard_words(expected.text, analyzer);
+    REQUIRE(wildcard);
+    CHECK(wildcard->words == expected.words);
+    CHECK(wildcard->written == expected.written);
+  }
+  CHECK_FALSE(wildcard_words("U.S..", analyzer));  // ".." ends every word
+}
+
+TEST_CASE("a wildcard after an abbreviation's period finds the abbreviation", "[query]") {
+  QueryFixture fixture({brief("abbreviations", "Talks in St. Petersburg",
+                              {{"Description",
+                                "The U.S. and the U.K. met; the U.S.A. delegation cited "
+                                "sanctions, e.g. on tankers. COVID-19. cases fell."}})});
+  for (const std::string query : {"U.S.*", "u.s.*", "U.S.A*", "U.S.A.*", "U.K.*", "e.g.*", "St.*",
+                                  "title:st.*", "covid-19.*", "the U.K.*"}) {
+    INFO(query);
+    CHECK(fixture.ids(query) == Ids{"abbreviations"});
+  }
+  CHECK(fixture.ids("U.S.*") == fixture.ids("U.S."));
+  CHECK(fixture.ids("U.K.*") == fixture.ids("U.K."));
+  CHECK(fixture.ids("desc:St.*").empty());  // "St." is only in the title
+  CHECK(fixture.ids("U.S.S.*").empty());
+  CHECK(fixture.ids("covid-18.*").empty());
+}
+
 TEST_CASE("filters restrict without adding weight", "[query]") {
   CHECK(tree_of("country:CN") == "country:CN");
   check_error("country:", "empty field 'country:'");
@@ -225,6 +270,14 @@ TEST_CASE("bad dates are errors that say what is accepted", "[query]") {
   }
   check_error("date:2025-02-30", "invalid date '2025-02-30'; use YYYY, YYYY-MM, YYYY-MM-DD");
   check_error("date:2025..2024", "ends before it starts");
+  // A sign is never part of a date: "-1d" is not tomorrow, nor "1 day ago".
+  check_error("date:2024..-1d",
+              "invalid date '-1d': a date takes no sign; write 1d (Nd, Nw, "
+              "Nm and Ny count back from today)");
+  check_error("date:..+2w", "invalid date '+2w': a date takes no sign; write 2w");
+  check_error("date:\"-2024\"", "invalid date '-2024': a date takes no sign; write 2024");
+  check_error("date:-202", "invalid date '-202'; use YYYY");
+  check_error("date:-1d..", "; to exclude dates, put '-' before the field (column 6)");
 
   QueryFixture fixture;
   CHECK(fixture.ids("date:2024") == Ids{"baltic", "red-sea"});

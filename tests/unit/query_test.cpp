@@ -48,6 +48,15 @@ TEST_CASE("queries parse into the expected tree", "[query]") {
       {"war or", "(AND war or)"},
       {"not peace", "(NOT peace)"},
       {"war or peace", "(OR war peace)"},
+      // Right after a field's colon, an operator's name is the field's value.
+      {"title:AND", "title:AND"},
+      {"title:or houthi", "(AND title:or houthi)"},
+      {"title:NOT houthi", "(AND title:NOT houthi)"},
+      {"title:NEAR yemen", "(AND title:NEAR yemen)"},
+      {"desc:XOR", "description:XOR"},
+      {"country:AND", "country:AND"},
+      {"title::houthi", "title::houthi"},
+      {"title:houthi AND yemen", "(AND title:houthi yemen)"},
   }));
   INFO(query);
   CHECK(tree_of(query) == tree);
@@ -72,8 +81,31 @@ TEST_CASE("malformed queries are errors that show the query and the column", "[q
        "unknown field 'colour:' (quote the text to search for it as words) (column 1)"},
       {"title: ships", "empty field 'title:' (column 1)"},
       {"title:", "empty field 'title:'"},
+      {"title:)", "empty field 'title:' (column 1)"},
       {"", "empty query"},
       {"   ", "empty query"},
+      {")", "unbalanced ')' (column 1)"},
+      {") houthi", "unbalanced ')' (column 1)"},
+      // A sign inside a field: the message says where it goes.
+      {"title:-houthi",
+       "a field's value cannot start with '-'; to exclude, put '-' before the field: "
+       "-title:houthi (column 7)"},
+      {"country:-ye", "put '-' before the field: -country:ye (column 9)"},
+      {"title:-\"red sea\"", "put '-' before the field: -title:\"red sea\" (column 7)"},
+      {"title:-(a OR b)", "put '-' before the field: -title:(...) (column 7)"},
+      {"title:- houthi", "a field's value cannot start with '-'"},
+      {"title:-", "a field's value cannot start with '-'"},
+      {"tag:+energy", "cannot start with '+'; put '+' before the field, or leave it out"},
+      {"tag:+", "cannot start with '+'; put '+' before the field, or leave it out: tag:..."},
+      {"date:-1d..", "invalid date '-1d': a date takes no sign; write 1d (Nd, Nw"},
+      {"date:+2025", "a date takes no sign; write 2025 (column 6)"},
+      // A field after a field.
+      {"title:desc:houthi",
+       "'desc:' cannot be the value of 'title:'; use one field, or quote the value to search "
+       "for its words (column 7)"},
+      {"title:houthi:x",
+       "unknown field 'houthi:' (quote the text to search for it as words) "
+       "(column 7)"},
   }));
   INFO(query);
   try {
@@ -83,6 +115,32 @@ TEST_CASE("malformed queries are errors that show the query and the column", "[q
     CHECK_THAT(error.what(), Catch::Contains("query '" + query + "'"));
     CHECK_THAT(error.what(), Catch::Contains(message));
     CHECK(error.exit_code() == kExitUsage);
+  }
+}
+
+TEST_CASE("what follows a field is its value, or an error that says so", "[query]") {
+  // Every character an operator starts with, and every operator word, right after the colon
+  // of each kind of field: a value, or a message other than "empty field" (the field is not
+  // empty). Only ')' and the end leave a field without a value.
+  const std::vector<std::string> fields = {"title", "outlook", "country", "tag", "id", "date"};
+  const std::vector<std::string> starts = {
+      "-",    "+",    "(",     "\"",     "*",    ":",    "-\"",    "+(", "--", "AND ", "OR ",
+      "XOR ", "NOT ", "NEAR ", "ADJ/2 ", "and ", "not ", "title:", "x:", "- ", "+ "};
+  for (const std::string& field : fields) {
+    for (const std::string& start : starts) {
+      const std::string query = field + ":" + start + "x";
+      INFO(query);
+      try {
+        (void)parse_query(query, kToday);
+      } catch (const QueryError& error) {
+        CHECK_THAT(error.what(), !Catch::Contains("empty field"));
+      }
+    }
+    for (const std::string& query : {field + ":)", field + ":", field + ": x"}) {
+      INFO(query);
+      CHECK_THROWS_WITH(parse_query(query, kToday),
+                        Catch::Contains("empty field '" + field + ":' (column 1)"));
+    }
   }
 }
 
