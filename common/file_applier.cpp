@@ -148,10 +148,8 @@ bool FileApplier::resolve_duplicate(std::size_t index, const Brief& brief, Xapia
           ? brief_from_document_data(database_.get_document(holder).get_data()).line
           : line_in_file(holder_source.absolute_path, brief.id);
   if (holder_source.absolute_path < file.absolute_path.string()) {
-    report_errors(
-        {{display, brief.line,
-          "duplicate id '" + brief.id + "': " + describe_source(holder_display, holder_line) +
-              " has it and comes first in path order; this brief is not indexed"}});
+    report_errors({duplicate_id_issue(display, brief.line, brief.id,
+                                      describe_source(holder_display, holder_line), false)});
     return false;
   }
   // This brief comes first. The holder's file must be read again to say so: by this run
@@ -163,10 +161,8 @@ bool FileApplier::resolve_duplicate(std::size_t index, const Brief& brief, Xapia
   const bool holder_later =
       holder_in_scan && holder_source.absolute_path <= files_.back().absolute_path.native();
   if (!holder_later) {
-    report_errors({{holder_display, holder_line,
-                    "duplicate id '" + brief.id + "': " + describe_source(display, brief.line) +
-                        " has it and comes first in path order; this brief is no longer "
-                        "indexed"}});
+    report_errors({duplicate_id_issue(holder_display, holder_line, brief.id,
+                                      describe_source(display, brief.line), true)});
   }
   return true;
 }

@@ -14,6 +14,7 @@
 #include "common/database.h"
 #include "common/documents.h"
 #include "common/errors.h"
+#include "common/prepared_file.h"
 #include "common/rebuild_reconcile.h"
 #include "common/schema.h"
 #include "common/stored_sources.h"
@@ -103,11 +104,8 @@ void resolve_duplicates_across(const std::vector<fs::path>& shard_paths, const I
     database.commit();
   }
   for (const auto& [loser, winner] : reports) {
-    const std::string winner_source =
-        winner.line > 0 ? shown(winner) + ":" + std::to_string(winner.line) : shown(winner);
-    report_issue({shown(loser), loser.line,
-                  "duplicate id '" + loser.id + "': " + winner_source +
-                      " has it and comes first in path order; this brief is not indexed"},
+    report_issue(duplicate_id_issue(shown(loser), loser.line, loser.id,
+                                    describe_source(shown(winner), winner.line), false),
                  true);
     --statistics.added;
     ++statistics.rejected;

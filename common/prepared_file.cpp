@@ -30,6 +30,14 @@ std::string describe_source(const std::string& path, std::size_t line) {
   return line > 0 ? path + ":" + std::to_string(line) : path;
 }
 
+ParseIssue duplicate_id_issue(const std::string& path, std::size_t line, const std::string& id,
+                              const std::string& kept_source, bool was_indexed) {
+  return {path, line,
+          "duplicate id '" + id + "': " + kept_source +
+              " has it and comes first in path order; this brief is " +
+              (was_indexed ? "no longer indexed" : "not indexed")};
+}
+
 void build_prepared(PreparedBrief& prepared, const std::string& absolute_path, bool spelling,
                     Analyzer& analyzer) {
   Xapian::Document document = build_document(prepared.brief, analyzer);

@@ -49,6 +49,13 @@ struct PrepareContext {
 // "path:line", or "path" when line is 0: how a brief's source is named in messages.
 [[nodiscard]] std::string describe_source(const std::string& path, std::size_t line);
 
+// The error for a brief that loses its id to another brief: "duplicate id 'X': SOURCE has
+// it and comes first in path order; this brief is not indexed" (is no longer indexed, when
+// it was). kept_source is describe_source of the brief that keeps the id.
+[[nodiscard]] ParseIssue duplicate_id_issue(const std::string& path, std::size_t line,
+                                            const std::string& id, const std::string& kept_source,
+                                            bool was_indexed);
+
 // Builds prepared's document (with its source value and, if spelling, its spelling words).
 void build_prepared(PreparedBrief& prepared, const std::string& absolute_path, bool spelling,
                     Analyzer& analyzer);
