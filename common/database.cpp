@@ -351,6 +351,9 @@ Xapian::Database open_for_reading(const std::vector<std::filesystem::path>& path
         throw DatabaseError(path.string() + ": a database this stub file lists cannot be opened: " +
                             error.get_msg());
       }
+      if (std::filesystem::exists(path, ignored) && ::access(path.c_str(), R_OK | X_OK) != 0) {
+        throw DatabaseError(path.string() + ": cannot read the database: " + std::strerror(errno));
+      }
       throw DatabaseError(path.string() + ": no database here; create one with: brief-index --db " +
                           path.string() + " CORPUS");
     } catch (const Xapian::Error& error) {

@@ -1,5 +1,6 @@
 #include "common/file_applier.h"
 
+#include <algorithm>
 #include <set>
 
 #include "common/documents.h"
@@ -54,19 +55,23 @@ void FileApplier::apply(std::size_t index, PreparedFile& prepared) {
   if (prepared.briefs.empty()) return;
   bool rejected = !prepared.errors.empty();
   std::set<Xapian::docid> kept;
+  std::set<std::size_t> derived_lines;  // lines written under an id derived from the path
   for (PreparedBrief& brief : prepared.briefs) {
     if (const auto document = write_brief(index, brief)) {
       kept.insert(*document);
+      if (brief.derived_id) derived_lines.insert(brief.brief.line);
     } else {
       rejected = true;
     }
   }
-  if (stored != nullptr && !prepared.parse_failed) {
+  if (stored != nullptr) {
     for (const auto& [old, hash] : stored->briefs) {
-      // A record that left the file, or a brief whose id changed.
-      if (kept.count(old) == 0 && still_from(old, path) && batches_.delete_once(old)) {
-        ++statistics_.deleted;
-      }
+      if (kept.count(old) != 0 || !still_from(old, path)) continue;
+      // A record that left the file, or a brief whose id changed. When some record no
+      // longer parses, which records left cannot be known: only a brief whose line was
+      // written again under a new path-derived id (the root was absorbed or moved) goes.
+      if (prepared.parse_failed && !rederived(old, derived_lines)) continue;
+      if (batches_.delete_once(old)) ++statistics_.deleted;
     }
   }
   // Stored last, so it commits with the file's last brief; a file with a rejected brief
@@ -79,8 +84,16 @@ void FileApplier::apply(std::size_t index, PreparedFile& prepared) {
 }
 
 void FileApplier::prune() {
+  const std::unordered_set<std::string> unparsed(statistics_.unparsed_files.begin(),
+                                                 statistics_.unparsed_files.end());
   for (const auto& [path, file] : stored_) {
     if (position_.count(path) != 0 || !prunable(path)) continue;
+    // A file of a moved corpus that did not come through whole (it no longer parses, or
+    // its folder cannot be read) keeps its briefs, as it would have where it was.
+    const fs::path now = scan_.moved_path(path);
+    if (now != fs::path(path) && (unparsed.count(now.string()) != 0 || is_unreadable(now))) {
+      continue;
+    }
     for (const auto& [document, hash] : file.briefs) {
       if (still_from(document, path) && batches_.delete_once(document)) ++statistics_.deleted;
     }
@@ -120,7 +133,8 @@ std::optional<Xapian::docid> FileApplier::write_brief(std::size_t index, Prepare
     // Counted as unchanged by the worker, but its document was since taken over.
     build_prepared(prepared, path, true, analyzer());
   }
-  if (holder && (!held_elsewhere || held_by_gone)) {
+  // The database had a brief of this id: it is replaced, whichever file it came from.
+  if (holder) {
     ++statistics_.updated;
   } else {
     ++statistics_.added;
@@ -201,6 +215,17 @@ bool FileApplier::still_from(Xapian::docid document, const std::string& path) co
 void FileApplier::forget_state(const std::string& path) {
   const std::string key = file_state_key(path);
   if (!database_.get_metadata(key).empty()) database_.set_metadata(key, "");
+}
+
+bool FileApplier::rederived(Xapian::docid document, const std::set<std::size_t>& lines) const {
+  if (lines.empty()) return false;
+  const Brief old = brief_from_document_data(database_.get_document(document).get_data());
+  return lines.count(old.line) != 0 && old.id.ends_with("#" + std::to_string(old.line));
+}
+
+bool FileApplier::is_unreadable(const fs::path& path) const {
+  return std::any_of(scan_.unreadable.begin(), scan_.unreadable.end(),
+                     [&](const fs::path& folder) { return is_within(path, folder); });
 }
 
 bool FileApplier::prunable(const std::string& path) const {

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -69,6 +70,14 @@ class FileApplier {
   void forget_state(const std::string& path);
 
   [[nodiscard]] bool prunable(const std::string& path) const;
+
+  // True when document is an older brief of a line in lines whose id was derived from
+  // its path and line ("old-root/feed.jsonl#3"): the record was written again under its
+  // new derived id.
+  [[nodiscard]] bool rederived(Xapian::docid document, const std::set<std::size_t>& lines) const;
+
+  // True when path lies under a folder (or is a file) the scan could not read.
+  [[nodiscard]] bool is_unreadable(const std::filesystem::path& path) const;
 
   Analyzer& analyzer();
 

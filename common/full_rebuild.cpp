@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -35,10 +36,27 @@ bool is_database_file(const std::string& name) {
          name.ends_with(".baseB");
 }
 
+// The rebuilt database takes the live one's permissions, and, when we may, its owner and
+// group: a private index stays private, and one rebuilt by root stays its owner's.
+void copy_access(const std::filesystem::path& from, const std::filesystem::path& to) {
+  struct stat live {};
+  if (::stat(from.c_str(), &live) != 0) return;
+  const bool may_chown = ::geteuid() == 0;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(to, error)) {
+    // Files get the folder's permission bits less execute and the special bits.
+    ::chmod(entry.path().c_str(), live.st_mode & 0666);
+    if (may_chown) (void)::lchown(entry.path().c_str(), live.st_uid, live.st_gid);
+  }
+  ::chmod(to.c_str(), live.st_mode & 07777);
+  if (may_chown) (void)::chown(to.c_str(), live.st_uid, live.st_gid);
+}
+
 }  // namespace
 
 void FullRebuild::swap_in() {
   std::error_code error;
+  copy_access(path_, staging_path_);
   if (::renameat2(AT_FDCWD, staging_path_.c_str(), AT_FDCWD, path_.c_str(), RENAME_EXCHANGE) != 0) {
     const int reason = errno;
     throw DatabaseError(path_.string() +

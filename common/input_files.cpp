@@ -171,8 +171,25 @@ void scan_named(const fs::path& input, RootTable& table, const MoveCheck& moved,
   const fs::path absolute = resolved_path(input);
   const bool is_folder = fs::is_directory(status);
   const RootChange change = table.add(absolute, is_folder, moved);
-  for (const Root& absorbed : change.absorbed) scan.rederive.push_back(absorbed.path);
-  if (change.moved_from) scan.retired.push_back(change.moved_from->path);
+  // Walks skip hidden and temporary files: one named by hand inside an indexed folder
+  // would be indexed now and deleted by the next walk of the folder.
+  if (!is_folder && change.covering.is_folder && is_hidden_or_temporary(absolute)) {
+    throw UsageError(input.string() + ": hidden or temporary files inside the indexed folder " +
+                     change.covering.path.string() +
+                     " are skipped when it is walked; rename the file to index it");
+  }
+  for (const Root& absorbed : change.absorbed) {
+    if (!absorbed.is_folder && is_hidden_or_temporary(absorbed.path)) {
+      throw UsageError(input.string() + ": holds the indexed file " + absorbed.path.string() +
+                       ", which walks skip (hidden or temporary); rename it, or run brief-index "
+                       "--forget on it first; nothing was indexed or deleted");
+    }
+    scan.rederive.push_back(absorbed.path);
+  }
+  if (change.moved_from) {
+    scan.retired.push_back(change.moved_from->path);
+    scan.moved.emplace_back(change.moved_from->path, absolute);
+  }
   FolderWalker walker(scan);
   if (!is_folder) {
     if (auto problem = walker.consider_named(input, absolute)) {
@@ -198,6 +215,11 @@ void scan_remembered(const Root& root, InputScan& scan) {
   };
   std::error_code error;
   const fs::file_status status = fs::status(root.path, error);
+  if (error && error.value() != ENOENT && error.value() != ENOTDIR) {
+    keep("indexed " + std::string(root.is_folder ? "folder" : "file") +
+         " cannot be examined: " + error.message());
+    return;
+  }
   if (!fs::exists(status)) {
     // A file named as a root and deleted from a folder that is still there is simply gone;
     // a missing folder may be an unmounted share, and only --forget says otherwise.
@@ -226,6 +248,21 @@ void scan_remembered(const Root& root, InputScan& scan) {
 }
 
 }  // namespace
+
+void InputScan::keep_roots_related(const std::vector<fs::path>& paths) {
+  roots.keep_related(paths);
+  for (InputFile& file : files) {
+    file.root = static_cast<std::size_t>(roots.root_for(file.absolute_path) - roots.roots().data());
+  }
+}
+
+fs::path InputScan::moved_path(const fs::path& path) const {
+  for (const auto& [from, to] : moved) {
+    if (path == from) return to;
+    if (is_inside(path, from)) return to / path.lexically_relative(from);
+  }
+  return path;
+}
 
 fs::path resolved_path(const fs::path& path) {
   std::error_code error;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/file_state.h"
@@ -44,6 +45,8 @@ struct InputScan {
   // Roots whose corpus moved to a new root, and remembered file roots deleted from a folder
   // that is still there: their briefs that no new brief replaces are deleted.
   std::vector<std::filesystem::path> retired;
+  // Of those, the roots that moved: (old path, new path).
+  std::vector<std::pair<std::filesystem::path, std::filesystem::path>> moved;
   // Folders that could not be read, remembered roots that are missing (errors); symbolic
   // link loops (warnings).
   std::vector<ParseIssue> errors;
@@ -57,6 +60,12 @@ struct InputScan {
   [[nodiscard]] const Root& root_of(const InputFile& file) const {
     return roots.roots()[file.root];
   }
+
+  // Drops the roots unrelated to paths (RootTable::keep_related); files keep theirs.
+  void keep_roots_related(const std::vector<std::filesystem::path>& paths);
+
+  // Where a file under a root that moved is now (path itself otherwise).
+  [[nodiscard]] std::filesystem::path moved_path(const std::filesystem::path& path) const;
 };
 
 // Walks inputs without following symbolic links inside them, and adds them to roots

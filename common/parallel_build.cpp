@@ -158,14 +158,15 @@ IndexStatistics build_database(const fs::path& destination, const IndexOptions& 
     throw DatabaseError(live.get_description() +
                         ": cannot read what it holds: " + error.get_description());
   }
-  if (!options.inputs.empty()) {
-    check_rebuild_paths(options.inputs, live_roots);
-    std::vector<fs::path> named;
-    for (const fs::path& input : options.inputs) named.push_back(resolved_path(input));
-    live_roots.keep_related(named);
-  }
+  if (!options.inputs.empty()) check_rebuild_paths(options.inputs, live_roots);
   InputScan scan =
       scan_inputs(options.inputs, std::move(live_roots), moved_corpus_check(live_files));
+  if (!options.inputs.empty()) {
+    // Only now, so that a root that moved to a named path was found and handed over.
+    std::vector<fs::path> named;
+    for (const fs::path& input : options.inputs) named.push_back(resolved_path(input));
+    scan.keep_roots_related(named);
+  }
   scan.roots_changed = true;  // a new database stores its roots whatever they are
   const std::size_t jobs =
       options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());

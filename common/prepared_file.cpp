@@ -75,6 +75,7 @@ PreparedFile prepare_file(const InputFile& file, const StoredFile* stored, bool 
   prepared.warnings = std::move(parsed.warnings);
   prepared.parse_failed = !prepared.errors.empty();
   const Root& root = context.scan.root_of(file);
+  const std::string derived_prefix = derived_brief_id(root, file.absolute_path, 0) + "#";
   for (Brief& brief : parsed.briefs) {
     if (brief.id.empty()) brief.id = derived_brief_id(root, file.absolute_path, brief.line);
     brief.path = file.absolute_path.string();
@@ -82,6 +83,7 @@ PreparedFile prepare_file(const InputFile& file, const StoredFile* stored, bool 
   reject_duplicates_within(parsed.briefs, display_path, prepared.errors);
   for (Brief& brief : parsed.briefs) {
     PreparedBrief& entry = prepared.briefs.emplace_back();
+    entry.derived_id = brief.line > 0 && brief.id == derived_prefix + std::to_string(brief.line);
     entry.brief = std::move(brief);
     entry.hash = brief_content_hash(entry.brief);
     const bool unchanged = stored != nullptr && stored->brief_with_hash(entry.hash).has_value();

@@ -21,7 +21,8 @@ namespace briefsearch {
 // One brief of a file being indexed.
 struct PreparedBrief {
   Brief brief;
-  std::uint64_t hash = 0;  // brief_content_hash
+  bool derived_id = false;  // the id was derived from the file's path (and line)
+  std::uint64_t hash = 0;   // brief_content_hash
   // Empty when the stored document of this file already has this exact brief.
   std::optional<Xapian::Document> document;
   std::vector<std::string> spelling_words;

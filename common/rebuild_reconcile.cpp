@@ -46,8 +46,9 @@ std::size_t carry_kept_briefs(const Xapian::Database& live, const StoredFiles& l
   const bool compatible = same_versions(live);
   std::size_t carried = 0;
   for (const auto& [path, file] : live_files) {
-    const fs::path source(path);
-    bool kept = failed.count(path) != 0;
+    // Where the file is now, if its corpus moved: what counts is how it fares there.
+    const fs::path source = scan.moved_path(fs::path(path));
+    bool kept = failed.count(source.string()) != 0;
     for (const fs::path& folder : scan.unreadable) kept = kept || is_within(source, folder);
     if (!kept || file.briefs.empty()) continue;
     if (!compatible) {
@@ -58,11 +59,20 @@ std::size_t carry_kept_briefs(const Xapian::Database& live, const StoredFiles& l
                    true);
       continue;
     }
+    const Root* root = scan.roots.root_for(source);
     for (const auto& [document_id, hash] : file.briefs) {
       const Xapian::Document document = live.get_document(document_id);
-      const std::string term =
-          filter_term(kIdFilter, brief_from_document_data(document.get_data()).id);
+      const Brief brief = brief_from_document_data(document.get_data());
+      const std::string term = filter_term(kIdFilter, brief.id);
       if (rebuilt.term_exists(term)) continue;  // rebuilt from another file
+      // A record whose id was derived from its path and line, and whose line the rebuild
+      // wrote under the id derived now (its root was absorbed or moved).
+      if (root != nullptr && brief.line > 0 &&
+          brief.id.ends_with("#" + std::to_string(brief.line)) &&
+          rebuilt.term_exists(
+              filter_term(kIdFilter, derived_brief_id(*root, source, brief.line)))) {
+        continue;
+      }
       rebuilt.replace_document(term, document);
       for (const std::string& word : spelling_words(document)) rebuilt.add_spelling(word);
       ++carried;

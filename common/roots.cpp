@@ -1,6 +1,7 @@
 #include "common/roots.h"
 
 #include <algorithm>
+#include <cerrno>
 
 #include "common/binary_fields.h"
 #include "common/errors.h"
@@ -12,9 +13,12 @@ namespace fs = std::filesystem;
 
 constexpr char kRootsFormat = '\x01';
 
+// Only a path the file system says is not there is missing: one that cannot be examined
+// (a parent folder without search permission) may be there.
 bool path_exists(const fs::path& path) {
   std::error_code error;
-  return fs::exists(fs::symlink_status(path, error));
+  const fs::file_status status = fs::symlink_status(path, error);
+  return fs::exists(status) || (error && error.value() != ENOENT && error.value() != ENOTDIR);
 }
 
 }  // namespace

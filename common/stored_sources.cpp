@@ -4,7 +4,9 @@
 
 #include <algorithm>
 
+#include "common/parsers.h"
 #include "common/schema.h"
+#include "common/strings.h"
 
 namespace briefsearch {
 
@@ -53,8 +55,13 @@ MoveCheck moved_corpus_check(const StoredFiles& stored) {
       const std::filesystem::path moved =
           missing.is_folder ? path / old_path.lexically_relative(missing.path) : path;
       struct stat status {};
-      if (::stat(moved.c_str(), &status) == 0 && S_ISREG(status.st_mode) &&
-          static_cast<std::uintmax_t>(status.st_size) == file.state->size) {
+      if (::stat(moved.c_str(), &status) != 0 || !S_ISREG(status.st_mode) ||
+          static_cast<std::uintmax_t>(status.st_size) != file.state->size) {
+        continue;
+      }
+      // Same place and size is not enough: files of one template often share both.
+      std::string bytes;
+      if (!read_input_file(moved, bytes) && hash_bytes(bytes) == file.state->content_hash) {
         ++found;
       }
     }

@@ -35,8 +35,8 @@ using StoredFiles = std::unordered_map<std::string, StoredFile>;
 [[nodiscard]] StoredFiles read_stored_files(const Xapian::Database& database);
 
 // Evidence that a corpus moved (RootTable::add): at least one file indexed under the
-// missing root, and at least half of those with a known size, is at the same place below
-// the new path with the same size.
+// missing root, and at least half of those with a stored state, is at the same place below
+// the new path with the same content (size, then hash). Reads those files.
 [[nodiscard]] MoveCheck moved_corpus_check(const StoredFiles& stored);
 
 // Where the document came from; nothing when it has no readable source value.

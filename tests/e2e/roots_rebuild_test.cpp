@@ -235,3 +235,114 @@ TEST_CASE("a duplicate-id message names the kept record's line even when its fil
   CHECK_THAT(result.err, Catch::Contains("b.jsonl:1: duplicate id 'r1': ") &&
                              Catch::Contains("a.jsonl:2 has it"));
 }
+
+TEST_CASE("a folder of the same name with the same file names but other content is not a move",
+          "[e2e][integrity][roots]") {
+  Workspace space;
+  write_file(space / "a/corpus/one.txt", scraped("One", "Aaaa."));
+  write_file(space / "a/corpus/two.txt", scraped("Two", "Bbbb."));
+  (void)space.index_expecting(0, {(space / "a/corpus").string()});
+  fs::rename(space / "a/corpus", space / "a/corpus.unmounted");
+  write_file(space / "b/corpus/one.txt", scraped("One", "Zzzz."));  // same name and size
+  write_file(space / "b/corpus/new.txt", scraped("New", "Nnnn."));
+  check_summary(space.index_expecting(0, {(space / "b/corpus").string()}), 2, 0, 0, 0, 0);
+  fs::rename(space / "a/corpus.unmounted", space / "a/corpus");
+  check_summary(space.index_expecting(0, {}), 0, 0, 4, 0, 0);
+  CHECK(space.titles("aaaa") == std::vector<std::string>{"One"});
+  CHECK(space.titles("bbbb") == std::vector<std::string>{"Two"});
+}
+
+TEST_CASE("a moved corpus keeps the briefs of files that no longer parse",
+          "[e2e][integrity][roots]") {
+  for (const bool full : {false, true}) {
+    Workspace space;
+    write_file(space / "a/corpus/t.txt", scraped("Tee", "Tttt."));
+    write_file(space / "a/corpus/u.txt", scraped("You", "Uuuu."));
+    // Most files come along unchanged: the evidence that the corpus moved.
+    write_file(space / "a/corpus/v.txt", scraped("Vee", "Vvvv."));
+    write_file(space / "a/corpus/w.txt", scraped("Double you", "Wwww."));
+    write_file(space / "a/corpus/feed.jsonl",
+               record("", "Feed one", "Ffff.") + record("", "Feed two", "Gggg."));
+    (void)space.index_expecting(0, {(space / "a/corpus").string()});
+    write_file(space / "a/corpus/t.txt", "");  // empty: rejected
+    write_file(space / "a/corpus/feed.jsonl", record("", "Feed one", "Ffff.") + "{bad\n");
+    fs::create_directories(space / "b");
+    fs::rename(space / "a/corpus", space / "b/corpus");
+    std::vector<std::string> arguments;
+    if (full) arguments.push_back("--full");
+    arguments.push_back((space / "b/corpus").string());
+    const ProcessResult result = space.index(arguments);
+    INFO(result.err);
+    CHECK(result.exit_code == 1);
+    CHECK(json::parse(result.out)["deleted"] == 0);
+    CHECK(space.titles("tttt") == std::vector<std::string>{"Tee"});
+    CHECK(space.titles("gggg") == std::vector<std::string>{"Feed two"});
+    CHECK(space.titles("ffff") == std::vector<std::string>{"Feed one"});
+    CHECK(count_all(space) == 6);
+  }
+}
+
+TEST_CASE("absorbing a root whose export has a bad record gives one brief per record",
+          "[e2e][integrity][roots]") {
+  for (const bool full : {false, true}) {
+    Workspace space;
+    write_file(space / "top/r3/feed.jsonl", record("", "J one", "Jjj1.") +
+                                                record("", "J two", "Jjj2.") +
+                                                record("", "J three", "Jjj3."));
+    (void)space.index_expecting(0, {(space / "top/r3").string()});
+    write_file(space / "top/r3/feed.jsonl",
+               record("", "J one", "Jjj1.") + "{bad json\n" + record("", "J three", "Jjj3."));
+    std::vector<std::string> arguments;
+    if (full) arguments.push_back("--full");
+    arguments.push_back((space / "top").string());
+    CHECK(space.index(arguments).exit_code == 1);
+    CHECK(count_all(space) == 3);  // #1 and #3 under their new ids, #2 kept as it was
+    CHECK(space.search("jjj1")["total"] == 1);
+    CHECK(space.search("jjj3")["total"] == 1);
+    CHECK(space.search("jjj2")["total"] == 1);
+  }
+}
+
+TEST_CASE("a hidden file named inside an indexed folder is refused, not dropped later",
+          "[e2e][integrity][roots]") {
+  Workspace space;
+  write_file(space / "c/a.txt", scraped("Alpha", "Quokkas."));
+  write_file(space / "c/.hidden.txt", scraped("Hidden", "Numbats."));
+  const ProcessResult both =
+      space.index({(space / "c").string(), (space / "c/.hidden.txt").string()});
+  CHECK(both.exit_code == 2);
+  CHECK_THAT(both.err, Catch::Contains("skipped when it is walked"));
+  Workspace other;
+  write_file(other / "c/a.txt", scraped("Alpha", "Quokkas."));
+  write_file(other / "c/.hidden.txt", scraped("Hidden", "Numbats."));
+  (void)other.index_expecting(0, {(other / "c/.hidden.txt").string()});
+  const ProcessResult absorb = other.index({(other / "c").string()});
+  CHECK(absorb.exit_code == 2);
+  CHECK_THAT(absorb.err, Catch::Contains("which walks skip"));
+  CHECK(other.titles("numbats") == std::vector<std::string>{"Hidden"});
+}
+
+TEST_CASE("a rebuild keeps the database folder's permissions", "[e2e][integrity][rebuild]") {
+  Workspace space;
+  write_file(space / "c/a.txt", scraped("Alpha", "Quokkas."));
+  (void)space.index_expecting(0, {(space / "c").string()});
+  fs::permissions(space.database(), fs::perms::owner_all);
+  (void)space.index_expecting(0, {"--full"});
+  CHECK((fs::status(space.database()).permissions() & fs::perms::all) == fs::perms::owner_all);
+  for (const auto& entry : fs::directory_iterator(space.database())) {
+    CHECK((fs::status(entry.path()).permissions() &
+           (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none);
+  }
+}
+
+TEST_CASE("an id that moves to a file earlier in path order is an update", "[e2e][integrity]") {
+  Workspace space;
+  write_file(space / "c/a.jsonl", record("k1", "K one", "x") + record("k2", "K two", "y"));
+  write_file(space / "c/b.jsonl", record("k9", "K nine", "z"));
+  (void)space.index_expecting(0, {(space / "c").string()});
+  write_file(space / "c/b.jsonl", record("k8", "K eight", "w"));
+  write_file(space / "c/a.jsonl",
+             record("k1", "K one", "x") + record("k2", "K two", "y") + record("k9", "K nine", "z"));
+  check_summary(space.index_expecting(0, {(space / "c").string()}), 1, 1, 2, 0, 0);
+  CHECK(count_all(space) == 4);
+}
