@@ -131,6 +131,15 @@ IndexStatistics forget_paths(Xapian::WritableDatabase& database, const std::vect
     for (const fs::path& path : paths) resolved.push_back(resolved_path(path));
     const StoredFiles stored = read_stored_files(database);
     for (std::size_t i = 0; i < paths.size(); ++i) {
+      // The next walk of the folder would index what was forgotten all over again.
+      for (const Root& root : roots.roots()) {
+        if (root.is_folder && is_inside(resolved[i], root.path) && fs::exists(root.path)) {
+          throw UsageError(paths[i].string() + ": lies inside the indexed folder " +
+                           root.path.string() +
+                           ", whose next walk would index it again; forget the folder, or "
+                           "delete or move the files");
+        }
+      }
       const bool has_root = !RootTable(roots).remove_within(resolved[i]).empty();
       const bool has_files = std::any_of(stored.begin(), stored.end(), [&](const auto& entry) {
         return is_within(fs::path(entry.first), resolved[i]);

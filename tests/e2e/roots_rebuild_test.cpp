@@ -346,3 +346,14 @@ TEST_CASE("an id that moves to a file earlier in path order is an update", "[e2e
   check_summary(space.index_expecting(0, {(space / "c").string()}), 1, 1, 2, 0, 0);
   CHECK(count_all(space) == 4);
 }
+
+TEST_CASE("forgetting a folder inside an indexed folder is refused", "[e2e][integrity][roots]") {
+  Workspace space;
+  write_file(space / "r/a/sub/x.txt", scraped("Sub", "Numbats."));
+  write_file(space / "r/a/y.txt", scraped("Top", "Quokkas."));
+  (void)space.index_expecting(0, {(space / "r/a").string()});
+  const ProcessResult result = space.index({"--forget", (space / "r/a/sub").string()});
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.err, Catch::Contains("whose next walk would index it again"));
+  CHECK(count_all(space) == 2);
+}
