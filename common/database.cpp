@@ -158,6 +158,11 @@ Xapian::WritableDatabase open_for_writing_once(const std::filesystem::path& path
 
 }  // namespace
 
+bool holds_database(const std::filesystem::path& path) {
+  std::error_code error;
+  return std::filesystem::is_directory(path, error) && folder_kind(path) == FolderKind::kDatabase;
+}
+
 std::filesystem::path staging_path_for(const std::filesystem::path& path) {
   std::filesystem::path staging = path;
   staging += std::string(kStagingInfix) + std::to_string(::getpid());

@@ -57,6 +57,9 @@ namespace briefsearch {
 [[nodiscard]] Xapian::WritableDatabase create_database(const std::filesystem::path& path,
                                                        int extra_flags = 0);
 
+// True when path is a folder holding a Xapian database (of any kind or version).
+[[nodiscard]] bool holds_database(const std::filesystem::path& path);
+
 // A database being created or rebuilt is written at path + kStagingInfix + pid and renamed
 // into place when complete.
 inline constexpr std::string_view kStagingInfix = ".staging-";

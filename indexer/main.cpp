@@ -148,6 +148,11 @@ int run(int argc, char** argv) {
       statistics.rebuild_abandoned = true;
     }
   } else {
+    // A run refused for its inputs leaves nothing behind, not even a new empty database.
+    if (!options.inputs.empty() &&
+        !briefsearch::holds_database(briefsearch::writable_database_path(database_path))) {
+      (void)briefsearch::scan_inputs(options.inputs, briefsearch::RootTable());
+    }
     Xapian::WritableDatabase database = briefsearch::open_for_writing(database_path, lock_timeout);
     statistics = briefsearch::index_inputs(database, options, report_issue, report_progress);
     database.close();

@@ -357,3 +357,13 @@ TEST_CASE("forgetting a folder inside an indexed folder is refused", "[e2e][inte
   CHECK_THAT(result.err, Catch::Contains("whose next walk would index it again"));
   CHECK(count_all(space) == 2);
 }
+
+TEST_CASE("a first run refused for its inputs creates no database", "[e2e][integrity][database]") {
+  Workspace space;
+  fs::create_directories(space / "empty");
+  for (const std::string input : {"nope.txt", "empty"}) {
+    const ProcessResult result = space.index({(space / input).string()});
+    CHECK(result.exit_code == 2);
+    CHECK_FALSE(fs::exists(space.database()));
+  }
+}
