@@ -170,19 +170,22 @@ IndexStatistics forget_paths(Xapian::WritableDatabase& database, const std::vect
   return statistics;
 }
 
-IndexStatistics index_inputs(Xapian::WritableDatabase& database, const IndexOptions& options,
-                             const IssueReporter& report_issue,
-                             const ProgressReporter& report_progress) {
-  StoredFiles stored;
-  RootTable roots;
+StoredState read_stored_state(const Xapian::Database& database) {
   try {
-    stored = read_stored_files(database);
-    roots = stored_roots(database);
+    return {read_stored_files(database), stored_roots(database)};
   } catch (const Xapian::Error& error) {
     throw DatabaseError(database.get_description() +
                         ": cannot read what it holds: " + error.get_description());
   }
-  const InputScan scan = scan_inputs(options.inputs, std::move(roots), moved_corpus_check(stored));
+}
+
+IndexStatistics index_inputs(Xapian::WritableDatabase& database, const IndexOptions& options,
+                             const IssueReporter& report_issue,
+                             const ProgressReporter& report_progress) {
+  StoredState stored_state = read_stored_state(database);
+  const StoredFiles& stored = stored_state.files;
+  const InputScan scan =
+      scan_inputs(options.inputs, std::move(stored_state.roots), moved_corpus_check(stored));
   std::size_t done = 0;
   const FileDoneReporter file_done = [&] {
     ++done;

@@ -75,6 +75,15 @@ using FileDoneReporter = std::function<void()>;
 // The roots database remembers (empty for a new database). Throws DatabaseError.
 [[nodiscard]] RootTable stored_roots(const Xapian::Database& database);
 
+// What a run compares with: the database's stored files and its roots.
+struct StoredState {
+  StoredFiles files;
+  RootTable roots;
+};
+
+// Reads both; throws DatabaseError naming the database when it cannot.
+[[nodiscard]] StoredState read_stored_state(const Xapian::Database& database);
+
 // The work of index_inputs on files of a scan: each is added, replaced or skipped in
 // database. With whole_scan, files is all of scan.files: the scan's roots are stored and
 // documents of files that vanished from its folders are deleted. Issues of the scan are

@@ -149,18 +149,11 @@ void sync_folder(const fs::path& folder) {
 IndexStatistics build_database(const fs::path& destination, const IndexOptions& options,
                                const Xapian::Database& live, const IssueReporter& report_issue,
                                const ProgressReporter& report_progress) {
-  StoredFiles live_files;
-  RootTable live_roots;
-  try {
-    live_files = read_stored_files(live);
-    live_roots = stored_roots(live);
-  } catch (const Xapian::Error& error) {
-    throw DatabaseError(live.get_description() +
-                        ": cannot read what it holds: " + error.get_description());
-  }
-  if (!options.inputs.empty()) check_rebuild_paths(options.inputs, live_roots);
+  StoredState live_state = read_stored_state(live);
+  const StoredFiles& live_files = live_state.files;
+  if (!options.inputs.empty()) check_rebuild_paths(options.inputs, live_state.roots);
   InputScan scan =
-      scan_inputs(options.inputs, std::move(live_roots), moved_corpus_check(live_files));
+      scan_inputs(options.inputs, std::move(live_state.roots), moved_corpus_check(live_files));
   if (!options.inputs.empty()) {
     // Only now, so that a root that moved to a named path was found and handed over.
     std::vector<fs::path> named;
