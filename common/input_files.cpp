@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 #include <optional>
+#include <stdexcept>
 
 #include "common/errors.h"
 
@@ -247,13 +248,21 @@ void scan_remembered(const Root& root, InputScan& scan) {
   scan.folders.push_back(root.path);
 }
 
+// The index in table of the root that covers file; every scanned file has one, since it
+// was found from a root.
+std::size_t covering_root(const RootTable& table, const InputFile& file) {
+  const Root* root = table.root_for(file.absolute_path);
+  if (root == nullptr) {
+    throw std::logic_error(file.absolute_path.string() + ": scanned but under no root");
+  }
+  return static_cast<std::size_t>(root - table.roots().data());
+}
+
 }  // namespace
 
 void InputScan::keep_roots_related(const std::vector<fs::path>& paths) {
   roots.keep_related(paths);
-  for (InputFile& file : files) {
-    file.root = static_cast<std::size_t>(roots.root_for(file.absolute_path) - roots.roots().data());
-  }
+  for (InputFile& file : files) file.root = covering_root(roots, file);
 }
 
 fs::path InputScan::moved_path(const fs::path& path) const {
@@ -305,10 +314,7 @@ InputScan scan_inputs(const std::vector<fs::path>& inputs, RootTable roots,
                    scan.files.end());
   // Roots are settled only once every input is in the table: a folder named later may
   // absorb the root of one named earlier.
-  for (InputFile& file : scan.files) {
-    const Root* root = roots.root_for(file.absolute_path);
-    file.root = static_cast<std::size_t>(root - roots.roots().data());
-  }
+  for (InputFile& file : scan.files) file.root = covering_root(roots, file);
   scan.roots_changed = roots.encode() != roots_before;
   scan.roots = std::move(roots);
   return scan;
