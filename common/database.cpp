@@ -97,7 +97,7 @@ FolderKind folder_kind(const std::filesystem::path& path) {
   for (const auto& entry : std::filesystem::directory_iterator(path, error)) {
     const std::string name = entry.path().filename().string();
     // The version files of Xapian's backends, and the file of a database being created.
-    if (name == "iamglass" || name == "iamchert" || name == "iamhoney") {
+    if (is_database_version_file(name)) {
       return FolderKind::kDatabase;
     }
     any = true;
@@ -157,6 +157,15 @@ Xapian::WritableDatabase open_for_writing_once(const std::filesystem::path& path
 }
 
 }  // namespace
+
+bool is_database_version_file(std::string_view name) {
+  return name == "iamglass" || name == "iamchert" || name == "iamhoney";
+}
+
+bool is_database_file(std::string_view name) {
+  return is_database_version_file(name) || name == "flintlock" || name.ends_with(".glass") ||
+         name.ends_with(".DB") || name.ends_with(".baseA") || name.ends_with(".baseB");
+}
 
 bool holds_database(const std::filesystem::path& path) {
   std::error_code error;

@@ -57,6 +57,13 @@ namespace briefsearch {
 [[nodiscard]] Xapian::WritableDatabase create_database(const std::filesystem::path& path,
                                                        int extra_flags = 0);
 
+// True for the files a glass or chert database folder holds: the version file ("iamglass",
+// "iamchert"), the lock ("flintlock") and the tables. From Xapian 1.4's backends.
+[[nodiscard]] bool is_database_file(std::string_view name);
+
+// True for a database's version file, which says the folder is a database.
+[[nodiscard]] bool is_database_version_file(std::string_view name);
+
 // True when path is a folder holding a Xapian database (of any kind or version).
 [[nodiscard]] bool holds_database(const std::filesystem::path& path);
 

@@ -91,7 +91,7 @@ void FileApplier::prune() {
     // A file of a moved corpus that did not come through whole (it no longer parses, or
     // its folder cannot be read) keeps its briefs, as it would have where it was.
     const fs::path now = scan_.moved_path(path);
-    if (now != fs::path(path) && (unparsed.count(now.string()) != 0 || is_unreadable(now))) {
+    if (now != fs::path(path) && (unparsed.count(now.string()) != 0 || scan_.is_unreadable(now))) {
       continue;
     }
     for (const auto& [document, hash] : file.briefs) {
@@ -223,19 +223,12 @@ bool FileApplier::rederived(Xapian::docid document, const std::set<std::size_t>&
   return lines.count(old.line) != 0 && old.id.ends_with("#" + std::to_string(old.line));
 }
 
-bool FileApplier::is_unreadable(const fs::path& path) const {
-  return std::any_of(scan_.unreadable.begin(), scan_.unreadable.end(),
-                     [&](const fs::path& folder) { return is_within(path, folder); });
-}
-
 bool FileApplier::prunable(const std::string& path) const {
   const fs::path file(path);
   for (const fs::path& folder : scan_.retired) {
     if (is_within(file, folder)) return true;
   }
-  for (const fs::path& folder : scan_.unreadable) {
-    if (is_within(file, folder)) return false;
-  }
+  if (scan_.is_unreadable(file)) return false;
   for (const fs::path& folder : scan_.folders) {
     if (is_inside(file, folder)) return true;
   }

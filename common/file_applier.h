@@ -76,9 +76,6 @@ class FileApplier {
   // new derived id.
   [[nodiscard]] bool rederived(Xapian::docid document, const std::set<std::size_t>& lines) const;
 
-  // True when path lies under a folder (or is a file) the scan could not read.
-  [[nodiscard]] bool is_unreadable(const std::filesystem::path& path) const;
-
   Analyzer& analyzer();
 
   Xapian::WritableDatabase& database_;

@@ -29,13 +29,6 @@ FullRebuild::~FullRebuild() {
 
 namespace {
 
-// Files of a glass or chert database: the version file, the lock, and the tables.
-bool is_database_file(const std::string& name) {
-  return name == "iamglass" || name == "iamchert" || name == "flintlock" ||
-         name.ends_with(".glass") || name.ends_with(".DB") || name.ends_with(".baseA") ||
-         name.ends_with(".baseB");
-}
-
 // The rebuilt database takes the live one's permissions, and, when we may, its owner and
 // group: a private index stays private, and one rebuilt by root stays its owner's.
 void copy_access(const std::filesystem::path& from, const std::filesystem::path& to) {

@@ -260,6 +260,11 @@ std::size_t covering_root(const RootTable& table, const InputFile& file) {
 
 }  // namespace
 
+bool InputScan::is_unreadable(const fs::path& path) const {
+  return std::any_of(unreadable.begin(), unreadable.end(),
+                     [&](const fs::path& folder) { return is_within(path, folder); });
+}
+
 void InputScan::keep_roots_related(const std::vector<fs::path>& paths) {
   roots.keep_related(paths);
   for (InputFile& file : files) file.root = covering_root(roots, file);

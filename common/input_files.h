@@ -61,6 +61,9 @@ struct InputScan {
     return roots.roots()[file.root];
   }
 
+  // True when path is, or lies under, a folder or file the scan could not read.
+  [[nodiscard]] bool is_unreadable(const std::filesystem::path& path) const;
+
   // Drops the roots unrelated to paths (RootTable::keep_related); files keep theirs.
   void keep_roots_related(const std::vector<std::filesystem::path>& paths);
 

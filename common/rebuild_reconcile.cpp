@@ -48,8 +48,7 @@ std::size_t carry_kept_briefs(const Xapian::Database& live, const StoredFiles& l
   for (const auto& [path, file] : live_files) {
     // Where the file is now, if its corpus moved: what counts is how it fares there.
     const fs::path source = scan.moved_path(fs::path(path));
-    bool kept = failed.count(source.string()) != 0;
-    for (const fs::path& folder : scan.unreadable) kept = kept || is_within(source, folder);
+    const bool kept = failed.count(source.string()) != 0 || scan.is_unreadable(source);
     if (!kept || file.briefs.empty()) continue;
     if (!compatible) {
       report_issue({path, 0,
