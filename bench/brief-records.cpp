@@ -20,8 +20,8 @@
 #include <string>
 #include <vector>
 
-#include "common/input_files.h"
-#include "common/parsers.h"
+#include "common/index/input_files.h"
+#include "common/parse/parsers.h"
 
 namespace {
 

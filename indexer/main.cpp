@@ -9,14 +9,14 @@
 #include <iostream>
 #include <optional>
 
-#include "common/database.h"
-#include "common/errors.h"
-#include "common/full_rebuild.h"
-#include "common/index_report.h"
-#include "common/indexing.h"
-#include "common/parallel_build.h"
-#include "common/program.h"
-#include "common/terminal_text.h"
+#include "common/base/errors.h"
+#include "common/index/full_rebuild.h"
+#include "common/index/indexing.h"
+#include "common/index/parallel_build.h"
+#include "common/output/index_report.h"
+#include "common/output/program.h"
+#include "common/output/terminal_text.h"
+#include "common/store/database.h"
 
 namespace {
 

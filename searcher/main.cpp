@@ -11,15 +11,15 @@
 #include <optional>
 #include <thread>
 
-#include "common/analysis.h"
-#include "common/database.h"
-#include "common/errors.h"
-#include "common/output.h"
-#include "common/program.h"
-#include "common/query.h"
-#include "common/search.h"
-#include "common/strings.h"
-#include "common/terminal_text.h"
+#include "common/analysis/analyser.h"
+#include "common/base/errors.h"
+#include "common/base/string_utils.h"
+#include "common/output/output.h"
+#include "common/output/program.h"
+#include "common/output/terminal_text.h"
+#include "common/query/query.h"
+#include "common/search/search.h"
+#include "common/store/database.h"
 
 namespace {
 

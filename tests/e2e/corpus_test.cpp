@@ -1,12 +1,12 @@
 #include <algorithm>
 #include <set>
 
-#include "common/analysis.h"
-#include "common/documents.h"
-#include "common/indexing.h"
-#include "common/input_files.h"
-#include "common/parsers.h"
-#include "common/query.h"
+#include "common/analysis/analyser.h"
+#include "common/index/documents.h"
+#include "common/index/indexing.h"
+#include "common/index/input_files.h"
+#include "common/parse/parsers.h"
+#include "common/query/query.h"
 #include "tests/e2e/e2e_support.h"
 
 using namespace briefsearch;

@@ -4,7 +4,7 @@
 
 #include <fstream>
 
-#include "common/schema.h"
+#include "common/store/schema.h"
 #include "tests/e2e/e2e_support.h"
 
 using namespace briefsearch::testing;

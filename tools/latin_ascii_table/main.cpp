@@ -1,4 +1,4 @@
-// Writes the table behind common/latin_ascii.h: each Latin letter beyond ASCII with the
+// Writes the table behind common/analysis/latin_ascii.h: each Latin letter beyond ASCII with the
 // ASCII letters ICU's "Latin-ASCII" transliterator gives for it. Run at build time, so the
 // analyser folds exactly as ICU does without compiling the transliterator's rules in every
 // process (150 million instructions, ten times a whole search).
@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
   std::ofstream out(argv[1], std::ios::binary | std::ios::trunc);
   out << "// Generated at build time by tools/latin_ascii_table from ICU " U_ICU_VERSION
          "'s Latin-ASCII; do not edit.\n"
-         "#include \"common/latin_ascii.h\"\n\n"
+         "#include \"common/analysis/latin_ascii.h\"\n\n"
          "namespace briefsearch {\n"
          "namespace {\n\n"
          "constexpr LatinAsciiFolding kFoldings[] = {\n"

@@ -1,0 +1,288 @@
+#include "common/analysis/analyser.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/ubrk.h>
+#include <unicode/unistr.h>
+#include <unicode/utf16.h>
+
+#include <algorithm>
+#include <stdexcept>
+#include <unordered_set>
+#include <utility>
+
+#include "common/analysis/latin_ascii.h"
+#include "common/base/string_utils.h"
+
+namespace briefsearch {
+namespace {
+
+// Combining marks stripped after decomposition: the generic accents used by Latin, Greek
+// and Cyrillic ("Zürich" -> "zurich", "ё" -> "е") and Arabic's optional vowel marks.
+// Marks that change letters in other scripts (Devanagari vowel signs) are kept.
+bool is_foldable_mark(UChar32 c) {
+  return (c >= 0x0300 && c <= 0x036F) || (c >= 0x064B && c <= 0x065F) || c == 0x0670;
+}
+
+// Typographic apostrophes and the modifier letter used as one, read as "'".
+bool is_apostrophe(UChar32 c) { return c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0xFF07; }
+
+void check(UErrorCode status, const char* what) {
+  if (U_FAILURE(status)) {
+    throw std::runtime_error(std::string("ICU: cannot load ") + what + ": " + u_errorName(status));
+  }
+}
+
+// Function words that say nothing about what a brief is about. Words that look like stop
+// words but often carry meaning in briefs ("no", "not", "against", "over") are left out.
+const std::unordered_set<std::string_view> kStopWords = {
+    "a",    "about", "an",    "and",   "are",   "as",   "at",    "be",    "been",  "being", "but",
+    "by",   "can",   "could", "did",   "do",    "does", "for",   "from",  "had",   "has",   "have",
+    "he",   "her",   "hers",  "him",   "his",   "i",    "if",    "in",    "into",  "is",    "it",
+    "it's", "its",   "me",    "my",    "of",    "on",   "or",    "our",   "she",   "so",    "such",
+    "than", "that",  "the",   "their", "them",  "then", "there", "these", "they",  "this",  "those",
+    "to",   "us",    "was",   "we",    "were",  "what", "when",  "where", "which", "while", "who",
+    "whom", "why",   "will",  "with",  "would", "you",  "your"};
+
+// "US", "IT", "WHO": two or more letters, all capitals, as written.
+bool written_in_capitals(std::string_view original) {
+  std::size_t letters = 0;
+  for (char c : original) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  return letters >= 2;
+}
+
+// Word Break classes (Unicode UAX #29, as ICU's root rules apply them) of ASCII bytes.
+enum class AsciiBreak { kOther, kLetter, kDigit, kUnderscore, kMidLetterOrNumber, kMidNumber };
+
+AsciiBreak ascii_break_class(char c) {
+  // ICU's rules count "@" as a letter, so e-mail addresses stay whole.
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '@') return AsciiBreak::kLetter;
+  if (c >= '0' && c <= '9') return AsciiBreak::kDigit;
+  if (c == '_') return AsciiBreak::kUnderscore;                      // ExtendNumLet
+  if (c == '.' || c == '\'') return AsciiBreak::kMidLetterOrNumber;  // MidNumLet, Single_Quote
+  if (c == ',' || c == ';') return AsciiBreak::kMidNumber;           // MidNum
+  return AsciiBreak::kOther;
+}
+
+bool is_word_part(AsciiBreak kind) {
+  return kind == AsciiBreak::kLetter || kind == AsciiBreak::kDigit ||
+         kind == AsciiBreak::kUnderscore;
+}
+
+// The byte ranges ICU's word break iterator reports as words (status other than
+// UBRK_WORD_NONE) in ASCII-only text, found without converting to UTF-16: letters, digits
+// and underscores join (WB5, 8-10, 13a-b), "@" counting as a letter; "." or "'" joins two letters
+// (WB6-7); ".", "'",
+// "," or ";" joins two digits (WB11-12). A lone underscore is not a word. A test checks the
+// result against ICU on random text.
+std::vector<std::pair<std::size_t, std::size_t>> ascii_words(std::string_view text) {
+  std::vector<std::pair<std::size_t, std::size_t>> words;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    AsciiBreak last = ascii_break_class(text[at]);
+    if (!is_word_part(last)) {
+      ++at;
+      continue;
+    }
+    const std::size_t start = at++;
+    while (at < text.size()) {
+      const AsciiBreak kind = ascii_break_class(text[at]);
+      if (is_word_part(kind)) {
+        last = kind;
+        ++at;
+        continue;
+      }
+      if (at + 1 < text.size() &&
+          (kind == AsciiBreak::kMidLetterOrNumber || kind == AsciiBreak::kMidNumber)) {
+        const AsciiBreak next = ascii_break_class(text[at + 1]);
+        const bool letters = last == AsciiBreak::kLetter && next == AsciiBreak::kLetter &&
+                             kind == AsciiBreak::kMidLetterOrNumber;
+        const bool digits = last == AsciiBreak::kDigit && next == AsciiBreak::kDigit;
+        if (letters || digits) {
+          at += 2;
+          last = next;
+          continue;
+        }
+      }
+      break;
+    }
+    if (at - start == 1 && text[start] == '_') continue;
+    words.emplace_back(start, at);
+  }
+  return words;
+}
+
+}  // namespace
+
+Analyzer::Analyzer(IcuLoading loading) : stemmer_("english") {
+  if (loading == IcuLoading::kNow) load_icu();
+}
+
+void Analyzer::load_icu() {
+  if (compose_ != nullptr) return;  // the last one set: everything loaded
+  UErrorCode status = U_ZERO_ERROR;
+  word_breaker_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  check(status, "word break rules");
+  casefold_ = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  check(status, "NFKC case folding");
+  decompose_ = icu::Normalizer2::getNFDInstance(status);
+  check(status, "NFD");
+  compose_ = icu::Normalizer2::getNFCInstance(status);
+  check(status, "NFC");
+}
+
+Analyzer::~Analyzer() = default;
+
+std::string Analyzer::normalise_word(const char16_t* word, int32_t length) {
+  // Most words in briefs are plain ASCII, for which NFKC case folding is lowercasing and
+  // there is nothing to decompose: skip ICU's three passes.
+  bool ascii = true;
+  for (int32_t i = 0; i < length && ascii; ++i) ascii = word[i] < 0x80;
+  if (ascii) {
+    std::string lowered(static_cast<std::size_t>(length), '\0');
+    for (int32_t i = 0; i < length; ++i) {
+      const auto c = static_cast<char>(word[i]);
+      lowered[static_cast<std::size_t>(i)] =
+          (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return lowered;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString text(false, word, length);  // read-only alias, no copy
+  icu::UnicodeString folded = casefold_->normalize(text, status);
+  icu::UnicodeString decomposed = decompose_->normalize(folded, status);
+  icu::UnicodeString stripped;
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (is_foldable_mark(c)) continue;
+    // Latin letters whose marks do not decompose, and ligatures. Only letters of the Latin
+    // script are in the table, and they fold to letters: other scripts and punctuation keep
+    // their characters, so words never split differently.
+    if (c >= 0x80) {
+      if (const std::string_view ascii = latin_ascii_folding(static_cast<char32_t>(c));
+          !ascii.empty()) {
+        for (char letter : ascii) stripped.append(static_cast<char16_t>(letter));
+        continue;
+      }
+    }
+    stripped.append(is_apostrophe(c) ? UChar32{'\''} : c);
+  }
+  icu::UnicodeString composed = compose_->normalize(stripped, status);
+  if (U_FAILURE(status)) return {};
+  std::string utf8;
+  composed.toUTF8String(utf8);
+  return utf8;
+}
+
+const std::string& Analyzer::stem_of(const std::string& term) {
+  // Word frequencies are Zipfian, so a small cache answers most stems; it is dropped when
+  // full to keep memory bounded.
+  constexpr std::size_t kMaxCachedStems = 200000;
+  auto found = stem_cache_.find(term);
+  if (found != stem_cache_.end()) return found->second;
+  if (stem_cache_.size() >= kMaxCachedStems) stem_cache_.clear();
+  return stem_cache_.emplace(term, stemmer_(term)).first->second;
+}
+
+std::vector<Token> Analyzer::analyse(std::string_view text) { return analyse(text, true); }
+
+std::vector<Token> Analyzer::analyse_without_stems(std::string_view text) {
+  return analyse(text, false);
+}
+
+std::vector<Token> Analyzer::analyse_with_icu(std::string_view text) {
+  std::vector<Token> tokens;
+  analyse_with_icu(text, 0, true, tokens);
+  return tokens;
+}
+
+// Most briefs are ASCII with a few other characters. No word spans ASCII whitespace, so
+// the text is cut there; runs of ASCII are segmented directly (a fraction of the cost of
+// ICU's UTF-16 path) and only the pieces with other characters go through ICU.
+std::vector<Token> Analyzer::analyse(std::string_view text, bool with_stems) {
+  std::vector<Token> tokens;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    // ASCII up to the start of the first whitespace-delimited piece with another character.
+    std::size_t ascii_end = at;
+    std::size_t piece_start = at;
+    while (ascii_end < text.size() && static_cast<unsigned char>(text[ascii_end]) < 0x80) {
+      if (is_ascii_space(text[ascii_end])) piece_start = ascii_end + 1;
+      ++ascii_end;
+    }
+    if (ascii_end == text.size()) piece_start = ascii_end;
+    add_ascii_words(text, at, piece_start, with_stems, tokens);
+    if (piece_start == text.size()) break;
+    std::size_t piece_end = ascii_end;
+    while (piece_end < text.size() && !is_ascii_space(text[piece_end])) ++piece_end;
+    analyse_with_icu(text.substr(piece_start, piece_end - piece_start), piece_start, with_stems,
+                     tokens);
+    at = piece_end;
+  }
+  return tokens;
+}
+
+void Analyzer::add_ascii_words(std::string_view text, std::size_t from, std::size_t to,
+                               bool with_stems, std::vector<Token>& tokens) {
+  for (const auto& [begin, end] : ascii_words(text.substr(from, to - from))) {
+    if (end - begin > kMaxWordBytes) continue;
+    const std::string_view word = text.substr(from + begin, end - begin);
+    Token token;
+    token.term = ascii_lowercase(word);
+    if (with_stems) token.stem = stem_of(token.term);
+    token.begin = from + begin;
+    token.end = from + end;
+    token.stop_word = kStopWords.contains(token.term) && !written_in_capitals(word);
+    tokens.push_back(std::move(token));
+  }
+}
+
+void Analyzer::analyse_with_icu(std::string_view text, std::size_t offset, bool with_stems,
+                                std::vector<Token>& tokens) {
+  if (text.empty()) return;
+  load_icu();
+  const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+
+  // UTF-16 index -> byte offset in text. Invalid bytes became one U+FFFD each; the offsets
+  // stay approximate there, which only affects highlighting of already broken text.
+  std::vector<std::size_t> byte_offsets(static_cast<size_t>(unicode.length()) + 1, text.size());
+  {
+    std::size_t byte = 0;
+    for (int32_t i = 0; i < unicode.length();) {
+      const UChar32 c = unicode.char32At(i);
+      const int32_t units = U16_LENGTH(c);
+      for (int32_t k = 0; k < units; ++k) byte_offsets[static_cast<size_t>(i + k)] = byte;
+      byte += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+      i += units;
+    }
+    byte_offsets.back() = std::min(byte, text.size());
+  }
+
+  word_breaker_->setText(unicode);
+  int32_t start = word_breaker_->first();
+  for (int32_t end = word_breaker_->next(); end != icu::BreakIterator::DONE;
+       start = end, end = word_breaker_->next()) {
+    if (word_breaker_->getRuleStatus() == UBRK_WORD_NONE) continue;
+    std::string term = normalise_word(unicode.getBuffer() + start, end - start);
+    while (!term.empty() && term.back() == '\'') term.pop_back();  // "states'" -> "states"
+    if (term.empty() || term.size() > kMaxWordBytes) continue;
+    Token token;
+    if (with_stems) token.stem = stem_of(term);
+    token.term = std::move(term);
+    // Offsets past an invalid byte are approximate; they must still lie inside text.
+    const std::size_t finish = std::min(byte_offsets[static_cast<size_t>(end)], text.size());
+    const std::size_t begin = std::min(byte_offsets[static_cast<size_t>(start)], finish);
+    token.begin = offset + begin;
+    token.end = offset + finish;
+    token.stop_word =
+        kStopWords.contains(token.term) && !written_in_capitals(text.substr(begin, finish - begin));
+    tokens.push_back(std::move(token));
+  }
+}
+
+}  // namespace briefsearch

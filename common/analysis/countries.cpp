@@ -1,0 +1,331 @@
+#include "common/analysis/countries.h"
+
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+#include <unicode/ures.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "common/base/embedded_data.h"
+#include "common/base/string_utils.h"
+
+namespace briefsearch {
+namespace {
+
+constexpr std::string_view kAliasesFile = "data/country-aliases.tsv";
+constexpr std::string_view kRegionsFile = "data/regions.tsv";
+
+// Codes ICU may list that are not countries of their own: groupings (EU, UN), private-use
+// and pseudo-locale codes, and CLDR's extra territories that ISO 3166-1 only reserves
+// (the data file names their owners instead: "Canary Islands" is ES).
+constexpr std::array<std::string_view, 13> kNotCountries = {
+    "EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AC", "CP", "DG", "EA", "IC", "TA"};
+
+[[noreturn]] void data_error(std::string_view file, std::size_t line, const std::string& what) {
+  throw std::runtime_error(std::string(file) + ":" + std::to_string(line) + ": " + what);
+}
+
+// The word as matched: the analysed term without a possessive "'s", so "Yemen’s" is a
+// mention of Yemen. Both the names and the text go through here.
+std::string_view match_word(std::string_view term) {
+  if (term.size() > 2 && term.ends_with("'s")) term.remove_suffix(2);
+  return term;
+}
+
+// Whether two words of the text can belong to one name. Spaces, hyphens, "&" and an
+// abbreviation's full stop ("St. Kitts", "U.S. Virgin Islands") join; other punctuation, a
+// line break or a full stop after a longer word ends the name, so "to the west. Bank
+// officials" is no mention of the West Bank.
+bool joins_words(std::string_view text, const Token& before, const Token& after) {
+  if (before.end > after.begin || after.begin > text.size()) return false;
+  const std::string_view gap = text.substr(before.end, after.begin - before.end);
+  if (gap.find_first_of(",;:!?()[]{}\"/|\n") != std::string_view::npos) return false;
+  constexpr std::size_t kMaxAbbreviationBytes = 3;  // "st", "u.s", "d.r"
+  return gap.find('.') == std::string_view::npos ||
+         before.end - before.begin <= kMaxAbbreviationBytes;
+}
+
+// A data line's tab-separated columns.
+std::vector<std::string_view> columns_of(std::string_view line) {
+  std::vector<std::string_view> columns;
+  for (std::size_t start = 0;;) {
+    const std::size_t tab = line.find('\t', start);
+    columns.push_back(trim(line.substr(start, tab == std::string_view::npos ? tab : tab - start)));
+    if (tab == std::string_view::npos) return columns;
+    start = tab + 1;
+  }
+}
+
+// Calls entry(line number, columns) for each line that is neither blank nor a comment.
+template <typename Entry>
+void for_each_entry(std::string_view tsv, Entry entry) {
+  const std::string text = normalise_line_ends(tsv);
+  std::size_t number = 0;
+  for (std::string_view line : split_lines(text)) {
+    ++number;
+    if (trim(line).empty() || trim(line).starts_with('#')) continue;
+    entry(number, columns_of(line));
+  }
+}
+
+// The forms of one of ICU's English names worth matching: "Myanmar (Burma)" is also
+// "Myanmar" and "Burma"; "Hong Kong SAR China" is written "Hong Kong"; "St. Kitts & Nevis"
+// is also "Saint Kitts and Nevis" ("&" is no word, so "and" would not match).
+std::vector<std::string> name_forms(std::string name) {
+  constexpr std::string_view kSarSuffix = " SAR China";
+  if (name.ends_with(kSarSuffix)) name.resize(name.size() - kSarSuffix.size());
+  std::vector<std::string> forms = {name};
+  const std::size_t open = name.find(" (");
+  const std::size_t close = name.find(')', open);
+  if (open != std::string::npos && close != std::string::npos) {
+    forms = {name.substr(0, open), name.substr(open + 2, close - open - 2)};
+  }
+  for (std::size_t i = 0, n = forms.size(); i < n; ++i) {
+    if (forms[i].starts_with("St. ")) forms.push_back("Saint " + forms[i].substr(4));
+  }
+  for (std::size_t i = 0, n = forms.size(); i < n; ++i) {
+    if (const std::size_t amp = forms[i].find(" & "); amp != std::string::npos) {
+      forms.push_back(std::string(forms[i]).replace(amp, 3, " and "));
+    }
+  }
+  return forms;
+}
+
+bool is_area_code(std::string_view key) {
+  return key.size() == 3 &&
+         std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Each territory's containing M.49 area ("DE" -> "155" -> "150" -> "001"), from ICU's
+// supplemental data. Non-numeric groupings (EU, QO "Outlying Oceania") are left out: they
+// overlap the M.49 tree.
+std::unordered_map<std::string, std::string> m49_parents() {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::LocalUResourceBundlePointer supplemental(
+      ures_openDirect(nullptr, "supplementalData", &status));
+  icu::LocalUResourceBundlePointer containment(
+      ures_getByKey(supplemental.getAlias(), "territoryContainment", nullptr, &status));
+  if (U_FAILURE(status)) {
+    throw std::runtime_error(std::string("ICU: cannot load territory containment: ") +
+                             u_errorName(status));
+  }
+  std::unordered_map<std::string, std::string> parents;
+  const int32_t areas = ures_getSize(containment.getAlias());
+  for (int32_t i = 0; i < areas; ++i) {
+    icu::LocalUResourceBundlePointer area(
+        ures_getByIndex(containment.getAlias(), i, nullptr, &status));
+    if (U_FAILURE(status)) break;
+    const char* key = ures_getKey(area.getAlias());
+    if (key == nullptr || !is_area_code(key) || ures_getType(area.getAlias()) != URES_ARRAY) {
+      continue;
+    }
+    for (int32_t k = 0; k < ures_getSize(area.getAlias()); ++k) {
+      int32_t length = 0;
+      const UChar* child = ures_getStringByIndex(area.getAlias(), k, &length, &status);
+      if (U_FAILURE(status)) break;
+      std::string utf8;
+      icu::UnicodeString(child, length).toUTF8String(utf8);
+      parents.emplace(std::move(utf8), key);  // the first area listed wins
+    }
+  }
+  if (U_FAILURE(status)) {
+    throw std::runtime_error(std::string("ICU: cannot read territory containment: ") +
+                             u_errorName(status));
+  }
+  return parents;
+}
+
+}  // namespace
+
+const CountryGazetteer& CountryGazetteer::instance() {
+  static const CountryGazetteer gazetteer(kCountryAliasesData, kRegionsData);
+  return gazetteer;
+}
+
+CountryGazetteer::CountryGazetteer(std::string_view aliases_tsv, std::string_view regions_tsv) {
+  load_icu_codes();
+  // Our data first: its entries replace ICU's names with the same words.
+  load_aliases(aliases_tsv);
+  load_icu_names();
+  for (auto& [word, aliases] : aliases_by_first_word_) {
+    std::stable_sort(aliases.begin(), aliases.end(), [](const Alias& a, const Alias& b) {
+      return a.words.size() > b.words.size();
+    });
+  }
+  load_regions(regions_tsv);
+}
+
+void CountryGazetteer::load_icu_codes() {
+  for (const char* const* code = icu::Locale::getISOCountries(); *code != nullptr; ++code) {
+    if (std::find(kNotCountries.begin(), kNotCountries.end(), *code) == kNotCountries.end()) {
+      codes_.insert(*code);
+    }
+  }
+}
+
+void CountryGazetteer::load_aliases(std::string_view aliases_tsv) {
+  for_each_entry(aliases_tsv, [&](std::size_t line, const std::vector<std::string_view>& columns) {
+    const auto fail = [&](const std::string& what) { data_error(kAliasesFile, line, what); };
+    if (columns.size() < 2 || columns.size() > 3) fail("expected: code<TAB>alias[<TAB>exact-case]");
+    const std::string code = columns[0] == "-" ? "" : std::string(columns[0]);
+    if (!code.empty() && !codes_.contains(code)) fail("unknown country code \"" + code + "\"");
+    const bool exact_case = columns.size() == 3;
+    if (exact_case && columns[2] != "exact-case") {
+      fail("unknown flag \"" + std::string(columns[2]) + "\"");
+    }
+    const std::vector<Token> tokens = analyse(columns[1]);
+    if (tokens.empty()) fail("alias \"" + std::string(columns[1]) + "\" has no words");
+    const auto known = code_by_name_.find(key_of(tokens));
+    if (known != code_by_name_.end() && known->second != code) {
+      fail("\"" + std::string(columns[1]) + "\" is already an alias of " +
+           (known->second.empty() ? "no country" : known->second));
+    }
+    add_alias(columns[1], tokens, code, exact_case);
+  });
+}
+
+void CountryGazetteer::load_icu_names() {
+  for (const std::string& code : codes_) {
+    icu::UnicodeString display;
+    icu::Locale("und", code.c_str()).getDisplayCountry(icu::Locale::getEnglish(), display);
+    std::string name;
+    display.toUTF8String(name);
+    for (const std::string& form : name_forms(name)) {
+      const std::vector<Token> tokens = analyse(form);
+      if (!tokens.empty() && !code_by_name_.contains(key_of(tokens))) {
+        add_alias(form, tokens, code, false);
+      }
+    }
+  }
+}
+
+void CountryGazetteer::load_regions(std::string_view regions_tsv) {
+  StringMap<std::string_view> region_by_key;
+  for_each_entry(regions_tsv, [&](std::size_t line, const std::vector<std::string_view>& columns) {
+    if (columns.size() != 2) data_error(kRegionsFile, line, "expected: area-or-code<TAB>region");
+    const std::string key(columns[0]);
+    if (!is_area_code(key) && !codes_.contains(key)) {
+      data_error(kRegionsFile, line, "unknown M.49 area or country code \"" + key + "\"");
+    }
+    const auto region = std::find(kRegionNames.begin(), kRegionNames.end(), columns[1]);
+    if (region == kRegionNames.end()) {
+      data_error(kRegionsFile, line, "unknown region \"" + std::string(columns[1]) + "\"");
+    }
+    if (!region_by_key.emplace(key, *region).second) {
+      data_error(kRegionsFile, line, "\"" + key + "\" is listed twice");
+    }
+  });
+  const std::unordered_map<std::string, std::string> parents = m49_parents();
+  for (const std::string& code : codes_) {
+    // Walk up from the country to the nearest entry; the M.49 tree is a few levels deep.
+    std::string key = code;
+    for (int depth = 0; depth < 8; ++depth) {
+      if (const auto region = region_by_key.find(key); region != region_by_key.end()) {
+        region_by_code_.emplace(code, region->second);
+        break;
+      }
+      const auto parent = parents.find(key);
+      if (parent == parents.end()) break;
+      key = parent->second;
+    }
+  }
+}
+
+std::vector<Token> CountryGazetteer::analyse(std::string_view name) const {
+  std::lock_guard<std::mutex> lock(analyzer_mutex_);
+  return analyzer_.analyse(name);
+}
+
+std::string CountryGazetteer::key_of(const std::vector<Token>& tokens) {
+  std::string key;
+  for (const Token& token : tokens) {
+    if (!key.empty()) key += ' ';
+    key += match_word(token.term);
+  }
+  return key;
+}
+
+void CountryGazetteer::add_alias(std::string_view name, const std::vector<Token>& tokens,
+                                 const std::string& code, bool exact_case) {
+  Alias alias;
+  for (const Token& token : tokens) alias.words.emplace_back(match_word(token.term));
+  alias.code = code;
+  if (exact_case) {
+    alias.exact_form = name.substr(tokens.front().begin, tokens.back().end - tokens.front().begin);
+  }
+  code_by_name_.emplace(key_of(tokens), code);
+  aliases_by_first_word_[alias.words.front()].push_back(std::move(alias));
+}
+
+std::optional<std::string> CountryGazetteer::code_for(std::string_view name) const {
+  const std::string_view trimmed = trim(name);
+  if (trimmed.size() == 2) {
+    std::string code = ascii_uppercase(trimmed);
+    if (codes_.contains(code)) return code;
+  }
+  std::vector<Token> tokens = analyse(trimmed);
+  // "the Gambia", "the United States": metadata often keeps the article.
+  if (tokens.size() > 1 && tokens.front().term == "the") tokens.erase(tokens.begin());
+  const auto known = code_by_name_.find(key_of(tokens));
+  if (known == code_by_name_.end() || known->second.empty()) return std::nullopt;
+  return known->second;
+}
+
+bool CountryGazetteer::matches_at(const Alias& alias, std::string_view text,
+                                  const std::vector<Token>& tokens, std::size_t first) {
+  const std::size_t count = alias.words.size();
+  if (tokens.size() - first < count) return false;
+  for (std::size_t k = 1; k < count; ++k) {
+    if (match_word(tokens[first + k].term) != alias.words[k]) return false;
+    if (!joins_words(text, tokens[first + k - 1], tokens[first + k])) return false;
+  }
+  if (alias.exact_form.empty()) return true;
+  const std::size_t begin = tokens[first].begin;
+  const std::size_t end = tokens[first + count - 1].end;
+  // starts_with, not ==: the token may carry a possessive ("UK’s").
+  return begin <= end && end <= text.size() &&
+         text.substr(begin, end - begin).starts_with(alias.exact_form);
+}
+
+std::vector<std::string> CountryGazetteer::mentioned_in(std::string_view text,
+                                                        const std::vector<Token>& tokens) const {
+  std::vector<std::string> codes;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const auto candidates = aliases_by_first_word_.find(match_word(tokens[i].term));
+    if (candidates == aliases_by_first_word_.end()) continue;
+    for (const Alias& alias : candidates->second) {
+      if (!matches_at(alias, text, tokens, i)) continue;
+      if (!alias.code.empty() && std::find(codes.begin(), codes.end(), alias.code) == codes.end()) {
+        codes.push_back(alias.code);
+      }
+      i += alias.words.size() - 1;
+      break;
+    }
+  }
+  return codes;
+}
+
+std::optional<std::string_view> CountryGazetteer::region_of(std::string_view code) const {
+  const auto region = region_by_code_.find(ascii_uppercase(code));
+  if (region == region_by_code_.end()) return std::nullopt;
+  return region->second;
+}
+
+std::optional<std::string_view> CountryGazetteer::canonical_region(std::string_view name) {
+  const auto squeeze = [](std::string_view text) {
+    std::string squeezed;
+    for (char c : trim(text)) {
+      if (c == ' ' || c == '-' || c == '_') continue;
+      squeezed += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return squeezed;
+  };
+  const std::string wanted = squeeze(name);
+  for (std::string_view region : kRegionNames) {
+    if (squeeze(region) == wanted) return region;
+  }
+  return std::nullopt;
+}
+
+}  // namespace briefsearch

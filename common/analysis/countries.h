@@ -1,0 +1,102 @@
+// Country and region recognition: ISO 3166-1 alpha-2 codes for the countries named in
+// metadata, queries and brief text, and our region for each country.
+//
+// Names are ICU's English display names for every ISO 3166 code plus the short forms,
+// alternative names and demonyms of data/country-aliases.tsv. Regions follow the UN M.49
+// containment data ICU carries, mapped through data/regions.tsv. Both data files are
+// compiled in (common/base/embedded_data.h).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "common/analysis/analyser.h"
+
+namespace briefsearch {
+
+// Our five regions, exactly as stored and shown.
+inline constexpr std::array<std::string_view, 5> kRegionNames = {
+    "Indo-Pacific", "Europe", "Middle East", "Africa", "Americas"};
+
+// Immutable after construction; safe to share between threads.
+class CountryGazetteer {
+ public:
+  // The gazetteer of the embedded data files, built on first use (thread-safe). Throws
+  // std::runtime_error if ICU's data cannot be loaded or an embedded file is malformed.
+  static const CountryGazetteer& instance();
+
+  // Builds from the texts of the two data files (see their headers for the format).
+  // Throws std::runtime_error naming the file and line of the first malformed entry: an
+  // unknown code or region, a missing column, an alias given to two countries.
+  CountryGazetteer(std::string_view aliases_tsv, std::string_view regions_tsv);
+
+  // The uppercase alpha-2 code for a country as written in metadata or a query: a code
+  // ("CN", "cn"), a name ("China", "Côte d’Ivoire", "cote d'ivoire", "the Gambia"), a
+  // short form ("PRC", "U.S.", "us") or a demonym. Case never matters here. Nothing for
+  // non-countries ("EU", "Korea", "Indian Ocean").
+  [[nodiscard]] std::optional<std::string> code_for(std::string_view name) const;
+
+  // The codes of the countries mentioned in text, each once, in order of first mention.
+  // tokens must be Analyzer::analyse(text): matching uses their terms; the text itself is
+  // used for exact-case aliases ("US" but not "us") and to keep a name from spanning a
+  // sentence break. The longest name wins: "South Sudan" is SS alone, "Papua New Guinea"
+  // PG alone. Fast enough for every brief: one hash lookup per word.
+  [[nodiscard]] std::vector<std::string> mentioned_in(std::string_view text,
+                                                      const std::vector<Token>& tokens) const;
+
+  // One of kRegionNames for an alpha-2 code (either case), or nothing for an unknown code
+  // or a territory in no region (Antarctica).
+  [[nodiscard]] std::optional<std::string_view> region_of(std::string_view code) const;
+
+  // The kRegionNames entry for a region as written, ignoring case, spaces, hyphens and
+  // underscores ("middle east", "Middle-East", "indo pacific"); nothing for other names.
+  [[nodiscard]] static std::optional<std::string_view> canonical_region(std::string_view name);
+
+ private:
+  // Heterogeneous lookup, so matching looks words up without copying them.
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
+  template <typename Value>
+  using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
+
+  struct Alias {
+    std::vector<std::string> words;  // analysed terms without a possessive "'s"
+    std::string code;                // empty for a phrase that is not a mention
+    std::string exact_form;          // when not empty, the text must read exactly so
+  };
+
+  void load_icu_codes();
+  void load_aliases(std::string_view aliases_tsv);
+  void load_icu_names();
+  void load_regions(std::string_view regions_tsv);
+  [[nodiscard]] std::vector<Token> analyse(std::string_view name) const;
+  // The match words of an analysed name joined by spaces: the key of code_by_name_.
+  [[nodiscard]] static std::string key_of(const std::vector<Token>& tokens);
+  // tokens are analyse(name), and not empty.
+  void add_alias(std::string_view name, const std::vector<Token>& tokens, const std::string& code,
+                 bool exact_case);
+  [[nodiscard]] static bool matches_at(const Alias& alias, std::string_view text,
+                                       const std::vector<Token>& tokens, std::size_t first);
+
+  std::unordered_set<std::string, StringHash, std::equal_to<>> codes_;
+  StringMap<std::vector<Alias>> aliases_by_first_word_;  // longest alias first
+  StringMap<std::string> code_by_name_;                  // match words joined by spaces
+  StringMap<std::string_view> region_by_code_;           // values from kRegionNames
+  // code_for analyses names as the indexer does; an Analyzer is not thread-safe.
+  mutable std::mutex analyzer_mutex_;
+  mutable Analyzer analyzer_;
+};
+
+}  // namespace briefsearch

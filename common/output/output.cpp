@@ -1,0 +1,254 @@
+#include "common/output/output.h"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "common/output/terminal_text.h"
+
+namespace briefsearch {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr std::string_view kBold = "\x1b[1m";
+constexpr std::string_view kDim = "\x1b[2m";
+constexpr std::string_view kCyan = "\x1b[36m";
+constexpr std::string_view kMatch = "\x1b[1;31m";
+constexpr std::string_view kReset = "\x1b[0m";
+
+// Invalid UTF-8 cannot reach the output: dump replaces it with U+FFFD.
+std::string dump(const Json& json) {
+  return json.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+Json hit_json(const Hit& hit, bool explain) {
+  // Scores are rounded so that output is stable across runs and platforms.
+  const double score = std::round(hit.score * 10000.0) / 10000.0;
+  Json highlights = Json::array();
+  for (const auto& [begin, end] : hit.highlights) highlights.push_back({begin, end});
+  Json json = {{"rank", hit.rank},
+               {"id", hit.id},
+               {"path", hit.path},
+               {"title", hit.title},
+               {"date", hit.date.empty() ? Json(nullptr) : Json(hit.date)},
+               {"score", score},
+               {"snippet", hit.snippet},
+               {"highlights", highlights}};
+  if (explain) {
+    Json terms = Json::array();
+    for (const Hit::MatchedTerm& term : hit.matched_terms) {
+      terms.push_back({{"term", term.term}, {"wdf", term.wdf}, {"briefs", term.briefs}});
+    }
+    json["matched_terms"] = terms;
+  }
+  return json;
+}
+
+Json facets_json(const SearchResults& results) {
+  Json facets = Json::object();
+  for (const auto& [facet, counts] : results.facets) {
+    Json values = Json::array();
+    for (const FacetCount& count : counts)
+      values.push_back({{"value", count.value}, {"count", count.count}});
+    facets[std::string(facet_name(facet))] = values;
+  }
+  return facets;
+}
+
+class TextWriter : public ResultWriter {
+ public:
+  TextWriter(std::ostream& out, bool color) : out_(out), color_(color) {}
+
+  void write(const SearchReport& report) override {
+    if (report.options.explain) {
+      out_ << paint(kDim, "parsed: " + printable_text(report.parsed_query)) << '\n'
+           << paint(kDim, "xapian: " + printable_text(report.xapian_query)) << "\n\n";
+    }
+    bool first = true;
+    for (const Hit& hit : report.results.hits) {
+      if (!first) out_ << '\n';
+      first = false;
+      const std::string date = hit.date.empty() ? "undated   " : hit.date;
+      out_ << paint(kDim, std::to_string(hit.rank) + ". " + date) << "  "
+           << paint(kBold, printable_text(hit.title)) << '\n';
+      out_ << "   " << paint(kCyan, printable_text(hit.path)) << '\n';
+      if (!hit.snippet.empty()) out_ << "   " << marked_snippet(hit) << '\n';
+      if (report.options.explain) {
+        char score[32];
+        std::snprintf(score, sizeof score, "%.4f", hit.score);
+        out_ << paint(kDim, std::string("   score ") + score + ", matched:");
+        for (const Hit::MatchedTerm& term : hit.matched_terms) {
+          out_ << paint(kDim, " " + printable_text(term.term) + " (wdf " +
+                                  std::to_string(term.wdf) + ", in " + std::to_string(term.briefs) +
+                                  ")");
+        }
+        out_ << '\n';
+      }
+    }
+    const auto& results = report.results;
+    if (!results.hits.empty() || results.total > 0)
+      out_ << '\n' << paint(kDim, summary_line(report)) << '\n';
+    // A terminal shows the most frequent values; JSON carries them all.
+    constexpr std::size_t kFacetValuesShown = 10;
+    for (const auto& [facet, counts] : results.facets) {
+      out_ << '\n' << paint(kBold, std::string(facet_name(facet))) << '\n';
+      for (std::size_t i = 0; i < counts.size() && i < kFacetValuesShown; ++i) {
+        out_ << "  " << counts[i].count << "  " << printable_text(counts[i].value) << '\n';
+      }
+      if (counts.size() > kFacetValuesShown) {
+        out_ << paint(kDim, "  (" + std::to_string(counts.size() - kFacetValuesShown) + " more)")
+             << '\n';
+      }
+    }
+  }
+
+ private:
+  std::string paint(std::string_view style, const std::string& text) const {
+    if (!color_) return text;
+    return std::string(style) + text + std::string(kReset);
+  }
+
+  // Matched words stand out on a terminal; each piece is escaped on its own so the
+  // highlight offsets still line up.
+  std::string marked_snippet(const Hit& hit) const {
+    std::string out;
+    std::size_t position = 0;
+    for (const auto& [begin, end] : hit.highlights) {
+      if (begin < position || end > hit.snippet.size()) continue;
+      out += printable_text(std::string_view(hit.snippet).substr(position, begin - position));
+      out +=
+          paint(kMatch, printable_text(std::string_view(hit.snippet).substr(begin, end - begin)));
+      position = end;
+    }
+    out += printable_text(std::string_view(hit.snippet).substr(position));
+    return out;
+  }
+
+  static std::string summary_line(const SearchReport& report) {
+    const auto& results = report.results;
+    // Not exact means the matcher stopped early: the total is a guaranteed lower bound.
+    std::string line = results.total_exact ? "" : "at least ";
+    line += std::to_string(results.total) + (results.total == 1 ? " brief" : " briefs");
+    if (!results.hits.empty()) {
+      line += ", showing " + std::to_string(results.hits.front().rank) + "-" +
+              std::to_string(results.hits.back().rank);
+    }
+    return line;
+  }
+
+  std::ostream& out_;
+  bool color_;
+};
+
+class JsonWriter : public ResultWriter {
+ public:
+  explicit JsonWriter(std::ostream& out) : out_(out) {}
+
+  void write(const SearchReport& report) override {
+    Json hits = Json::array();
+    for (const Hit& hit : report.results.hits)
+      hits.push_back(hit_json(hit, report.options.explain));
+    Json document = {{"format_version", kJsonFormatVersion},
+                     {"query", report.query},
+                     {"total", report.results.total},
+                     {"total_exact", report.results.total_exact},
+                     {"total_relation", report.results.total_exact ? "eq" : "gte"},
+                     {"offset", report.options.offset},
+                     {"limit", report.options.limit},
+                     {"hits", hits},
+                     {"suggestion", report.suggestion ? Json(*report.suggestion) : Json(nullptr)},
+                     {"facets", facets_json(report.results)}};
+    if (report.options.explain) {
+      document["parsed_query"] = report.parsed_query;
+      document["xapian_query"] = report.xapian_query;
+    }
+    out_ << dump(document) << '\n';
+  }
+
+ private:
+  std::ostream& out_;
+};
+
+class JsonLinesWriter : public ResultWriter {
+ public:
+  explicit JsonLinesWriter(std::ostream& out) : out_(out) {}
+  void write(const SearchReport& report) override {
+    for (const Hit& hit : report.results.hits)
+      out_ << dump(hit_json(hit, report.options.explain)) << '\n';
+  }
+
+ private:
+  std::ostream& out_;
+};
+
+// One path per line, made safe for a terminal: a newline in a name shows as a space and
+// invalid UTF-8 as U+FFFD, so the line may not name the file.
+class PathsWriter : public ResultWriter {
+ public:
+  explicit PathsWriter(std::ostream& out) : out_(out) {}
+  void write(const SearchReport& report) override {
+    for (const Hit& hit : report.results.hits) out_ << printable_text(hit.path) << '\n';
+  }
+
+ private:
+  std::ostream& out_;
+};
+
+// The stored absolute paths byte for byte, each ended by a NUL: the one byte a Unix file
+// name cannot hold.
+class NulSeparatedPathsWriter : public ResultWriter {
+ public:
+  explicit NulSeparatedPathsWriter(std::ostream& out) : out_(out) {}
+  void write(const SearchReport& report) override {
+    for (const Hit& hit : report.results.hits) out_ << hit.path << '\0';
+  }
+
+ private:
+  std::ostream& out_;
+};
+
+class CountWriter : public ResultWriter {
+ public:
+  explicit CountWriter(std::ostream& out) : out_(out) {}
+  void write(const SearchReport& report) override { out_ << report.results.total << '\n'; }
+
+ private:
+  std::ostream& out_;
+};
+
+}  // namespace
+
+std::string batch_error_json(const std::string& query, const std::string& error) {
+  return dump(Json{{"format_version", kJsonFormatVersion}, {"query", query}, {"error", error}});
+}
+
+std::optional<OutputFormat> output_format_named(std::string_view name) {
+  if (name == "text") return OutputFormat::kText;
+  if (name == "json") return OutputFormat::kJson;
+  if (name == "jsonl") return OutputFormat::kJsonLines;
+  if (name == "paths") return OutputFormat::kPaths;
+  if (name == "paths0") return OutputFormat::kPaths0;
+  if (name == "count") return OutputFormat::kCount;
+  return std::nullopt;
+}
+
+std::unique_ptr<ResultWriter> make_result_writer(OutputFormat format, std::ostream& out,
+                                                 bool color) {
+  switch (format) {
+    case OutputFormat::kText:
+      return std::make_unique<TextWriter>(out, color);
+    case OutputFormat::kJson:
+      return std::make_unique<JsonWriter>(out);
+    case OutputFormat::kJsonLines:
+      return std::make_unique<JsonLinesWriter>(out);
+    case OutputFormat::kPaths:
+      return std::make_unique<PathsWriter>(out);
+    case OutputFormat::kPaths0:
+      return std::make_unique<NulSeparatedPathsWriter>(out);
+    case OutputFormat::kCount:
+      return std::make_unique<CountWriter>(out);
+  }
+  return nullptr;
+}
+
+}  // namespace briefsearch

@@ -1,0 +1,51 @@
+// Renders search results: one ResultWriter interface, one implementation per format.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "common/search/search.h"
+
+namespace briefsearch {
+
+// Version of the JSON output documented in docs/json.md. Adding keys keeps it; removing
+// or changing one bumps it. 2: a total that is not exact is a guaranteed lower bound (1: an
+// estimate), and total_relation says which.
+inline constexpr int kJsonFormatVersion = 2;
+
+// kPaths is for terminals (control characters escaped, invalid UTF-8 replaced); kPaths0
+// writes each path's bytes exactly as on disk, each ended by a NUL, for xargs -0.
+enum class OutputFormat { kText, kJson, kJsonLines, kPaths, kPaths0, kCount };
+
+// "text", "json", "jsonl", "paths", "paths0", "count".
+[[nodiscard]] std::optional<OutputFormat> output_format_named(std::string_view name);
+
+struct SearchReport {
+  std::string query;
+  SearchOptions options;
+  SearchResults results;
+  // A respelling of the query that finds briefs, offered when the query found none.
+  std::optional<std::string> suggestion;
+  // With --explain: the parsed query and the Xapian query it became.
+  std::string parsed_query;
+  std::string xapian_query;
+};
+
+class ResultWriter {
+ public:
+  virtual ~ResultWriter() = default;
+  // Writes one search's results. Text from briefs is escaped for terminals in text
+  // formats; JSON formats are always valid UTF-8 JSON.
+  virtual void write(const SearchReport& report) = 0;
+};
+
+// The --batch line for a query that could not be run: {"format_version", "query", "error"}.
+[[nodiscard]] std::string batch_error_json(const std::string& query, const std::string& error);
+
+[[nodiscard]] std::unique_ptr<ResultWriter> make_result_writer(OutputFormat format,
+                                                               std::ostream& out, bool color);
+
+}  // namespace briefsearch

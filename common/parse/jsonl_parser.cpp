@@ -1,0 +1,203 @@
+// Reads JSON Lines exports: one brief per line, as a JSON object. A bad line is an error
+// for that line only.
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "common/base/string_utils.h"
+#include "common/parse/formats.h"
+#include "common/parse/section_builder.h"
+
+namespace briefsearch {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// A record that cannot become a brief; caught per line.
+struct RecordError {
+  std::string message;
+};
+
+std::string string_field(const Json& record, const char* key) {
+  const auto found = record.find(key);
+  if (found == record.end() || found->is_null()) return {};
+  if (!found->is_string()) throw RecordError{std::string("field '") + key + "' must be a string"};
+  return found->get<std::string>();
+}
+
+// Accepts an array of strings or one comma-separated string.
+std::vector<std::string> list_field(const Json& record, const char* key) {
+  const auto found = record.find(key);
+  if (found == record.end() || found->is_null()) return {};
+  if (found->is_string()) return split_list(found->get<std::string>());
+  if (!found->is_array()) {
+    throw RecordError{std::string("field '") + key + "' must be a list of strings"};
+  }
+  std::vector<std::string> items;
+  for (const Json& item : *found) {
+    if (!item.is_string()) {
+      throw RecordError{std::string("field '") + key + "' must be a list of strings"};
+    }
+    std::string value(trim(item.get<std::string>()));
+    if (!value.empty()) items.push_back(std::move(value));
+  }
+  return items;
+}
+
+// Named as the text formats name them ("key judgements" gives "Key Judgments"), and, as
+// there, a section without text is left out.
+// JSON strings may carry "\r\n" escapes and padding that the other formats never keep.
+void add_section(std::vector<Section>& sections, std::string name, const std::string& text) {
+  std::string clean(trim(normalise_line_ends(text)));
+  if (clean.empty()) return;
+  if (auto known = canonical_section_name(name)) name = std::move(*known);
+  sections.push_back({std::move(name), std::move(clean)});
+}
+
+// "sections" is a list of {"name", "text"} objects or an object of name -> text; without
+// it, top-level "description", "impact" and "text" fields are used.
+std::vector<Section> sections_field(const Json& record) {
+  std::vector<Section> sections;
+  const auto found = record.find("sections");
+  if (found == record.end() || found->is_null()) {
+    for (const auto& [key, name] :
+         {std::pair{"description", "Description"}, std::pair{"impact", "Impact"},
+          std::pair{"text", "Body"}, std::pair{"body", "Body"}}) {
+      add_section(sections, name, string_field(record, key));
+    }
+    return sections;
+  }
+  if (found->is_object()) {
+    for (const auto& [name, text] : found->items()) {
+      if (!text.is_string()) throw RecordError{"section '" + name + "' must be a string"};
+      add_section(sections, name, text.get<std::string>());
+    }
+    return sections;
+  }
+  if (!found->is_array()) throw RecordError{"field 'sections' must be a list or an object"};
+  for (const Json& section : *found) {
+    if (!section.is_object()) throw RecordError{"each section must be an object"};
+    std::string name = string_field(section, "name");
+    if (trim(name).empty()) name = kUntitledSectionName;
+    add_section(sections, std::move(name), string_field(section, "text"));
+  }
+  return sections;
+}
+
+Brief brief_from_record(const Json& record, const std::string& path, size_t line,
+                        ParseResult& result) {
+  if (!record.is_object()) throw RecordError{"a record must be a JSON object"};
+  Brief brief;
+  brief.path = path;
+  brief.line = line;
+  brief.id = string_field(record, "id");
+  brief.title = trim(string_field(record, "title"));
+  const std::string date = string_field(record, "date");
+  brief.date = CalendarDate::parse(trim(date));
+  if (!brief.date && !trim(date).empty()) {
+    result.warnings.push_back({path, line, "invalid date '" + date + "'; indexed undated"});
+  }
+  brief.sections = sections_field(record);
+  BriefMetadata& meta = brief.metadata;
+  meta.region = string_field(record, "region");
+  meta.countries = list_field(record, "countries");
+  meta.tags = list_field(record, "tags");
+  meta.source = string_field(record, "source");
+  meta.classification = string_field(record, "classification");
+  meta.language = string_field(record, "language");
+  return brief;
+}
+
+// The UTF-16 code unit a "\\uXXXX" escape at line[at] names, if it is one.
+std::optional<unsigned> escaped_unit(std::string_view line, size_t at) {
+  if (line.size() < at + 6 || line[at] != '\\' || line[at + 1] != 'u') return std::nullopt;
+  unsigned unit = 0;
+  for (size_t i = at + 2; i < at + 6; ++i) {
+    const char c = line[i];
+    const int digit = c >= '0' && c <= '9'   ? c - '0'
+                      : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                      : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                             : -1;
+    if (digit < 0) return std::nullopt;
+    unit = unit * 16 + static_cast<unsigned>(digit);
+  }
+  return unit;
+}
+
+bool is_high_surrogate(unsigned unit) { return unit >= 0xD800 && unit <= 0xDBFF; }
+bool is_low_surrogate(unsigned unit) { return unit >= 0xDC00 && unit <= 0xDFFF; }
+
+// Exporters that cut a string between the two halves of a surrogate pair (JavaScript's
+// substring does) write a lone "\\ud83d", which nlohmann-json rightly refuses. Like a stray
+// byte in the text, it must not cost the record: each lone surrogate escape in a JSON string
+// becomes "\\ufffd", with a warning naming the first.
+std::string repair_lone_surrogates(std::string_view line, const std::string& path,
+                                   size_t line_number, ParseResult& result) {
+  if (line.find("\\u") == std::string_view::npos) return std::string(line);
+  std::string out;
+  out.reserve(line.size());
+  size_t repairs = 0;
+  std::string first;
+  bool in_string = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (c == '"') in_string = !in_string;
+    if (!in_string || c != '\\' || i + 1 >= line.size()) {
+      out += c;
+      continue;
+    }
+    const auto unit = escaped_unit(line, i);
+    if (!unit || !(is_high_surrogate(*unit) || is_low_surrogate(*unit))) {
+      out.append(line.substr(i, 2));  // any other escape, "\\\"" included, stays whole
+      ++i;
+      continue;
+    }
+    const auto next = escaped_unit(line, i + 6);
+    if (is_high_surrogate(*unit) && next && is_low_surrogate(*next)) {
+      out.append(line.substr(i, 12));
+      i += 11;
+      continue;
+    }
+    if (repairs++ == 0) {
+      first = "lone UTF-16 surrogate " + std::string(line.substr(i, 6)) + " at byte " +
+              std::to_string(i) + " of the line, replaced by U+FFFD";
+    }
+    out += "\\ufffd";
+    i += 5;
+  }
+  if (repairs > 1) first += " (and " + std::to_string(repairs - 1) + " more)";
+  if (repairs > 0) result.warnings.push_back({path, line_number, std::move(first)});
+  return out;
+}
+
+// nlohmann's messages start with "[json.exception.parse_error.101] "; the rest is the part
+// a user can act on.
+std::string short_json_error(const std::string& what) {
+  const size_t bracket = what.find("] ");
+  return bracket == std::string::npos ? what : what.substr(bracket + 2);
+}
+
+}  // namespace
+
+void parse_json_lines(std::string_view text, const std::string& path, ParseResult& result) {
+  size_t line_number = 0;
+  size_t records = 0;
+  for (std::string_view line : split_lines(text)) {
+    ++line_number;
+    if (trim(line).empty()) continue;
+    ++records;
+    try {
+      const Json record = Json::parse(repair_lone_surrogates(line, path, line_number, result));
+      Brief brief = brief_from_record(record, path, line_number, result);
+      if (auto missing = find_missing_content(brief)) throw RecordError{*missing};
+      result.briefs.push_back(std::move(brief));
+    } catch (const Json::exception& error) {
+      result.errors.push_back(
+          {path, line_number, "invalid JSON: " + short_json_error(error.what())});
+    } catch (const RecordError& error) {
+      result.errors.push_back({path, line_number, error.message});
+    }
+  }
+  if (records == 0) result.errors.push_back({path, 0, "empty file"});
+}
+
+}  // namespace briefsearch

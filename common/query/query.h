@@ -1,0 +1,125 @@
+// Query strings: parsed by our grammar into a syntax tree, then built into a Xapian::Query
+// through the same analyser and schema as the indexer. docs/query-language.md is the user
+// guide; the grammar, loosest binding first:
+//
+//   query   := or ;  or := xor (OR xor)* ;  xor := and (XOR and)*
+//   and     := near ([AND] near)*                      adjacent terms are ANDed
+//   near    := unary ((NEAR | NEAR/n | ADJ | ADJ/n) unary)*    operands: words or phrases
+//   unary   := NOT unary | '-' primary | '+' primary | primary
+//   primary := '(' or ')' | FIELD ':' (WORD | PHRASE | '(' or ')') | WORD | WORD* | PHRASE
+//
+// AND, OR, XOR and NOT work in any case (a lowercase one with nothing to join is a word);
+// NEAR and ADJ only in capitals, since "near" is common in queries. Right after a field's
+// ':' a word is the value whatever it spells ("title:AND"); a value starting with '-', '+'
+// or another field is an error that says where the sign goes.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "common/analysis/analyser.h"
+#include "common/brief/calendar_date.h"
+#include "common/query/highlight.h"
+#include "common/store/schema.h"
+
+namespace briefsearch {
+
+struct QueryNode {
+  enum class Kind { kWord, kPhrase, kWildcard, kFilter, kDateRange, kNear, kAnd, kOr, kXor, kNot };
+  Kind kind = Kind::kWord;
+  // Word, phrase, wildcard stem (without the '*') or filter value, as typed.
+  std::string text;
+  // Where text starts in the query, 1-based, in bytes.
+  std::size_t column = 0;
+  // Text leaves: the field searched (all text fields when empty). For a section named as
+  // a field ("outlook:"), that section's name: the brief must have the section, and the
+  // word must be in one of the sections that share the generic section field (the index
+  // does not tell those sections apart).
+  std::optional<TextField> field;
+  std::string section;
+  // kFilter: the filter field.
+  std::optional<FilterField> filter;
+  // kDateRange: inclusive ends; an open end is empty.
+  std::optional<CalendarDate> date_from;
+  std::optional<CalendarDate> date_to;
+  // kNear: the window in words, and whether order matters (ADJ).
+  Xapian::termcount window = 0;
+  bool ordered = false;
+  std::vector<QueryNode> children;
+};
+
+struct QueryLimits {
+  // Longest query, in bytes.
+  std::size_t max_bytes = 4096;
+  // Most leaves (words, phrases, wildcards, filters, dates): an OR of 8,000 terms takes
+  // Xapian over a second and 100,000 take minutes.
+  std::size_t max_leaves = 256;
+  // Most terms one wildcard may expand to.
+  Xapian::termcount max_wildcard_terms = 1000;
+  // Deepest nesting of parentheses. Parsing and building recurse once per level, so 3,000
+  // levels (within the byte limit) would overflow the stack.
+  std::size_t max_depth = 100;
+};
+
+inline constexpr Xapian::termcount kDefaultNearWindow = kDefaultNearDistance;
+
+// Parses query. Relative dates count back from today. With any_word, terms written side
+// by side are ORed (explicit AND still binds them; -word still excludes). Throws QueryError naming
+// the query, what is wrong and the column (1-based, in bytes) where it went wrong: unbalanced
+// parentheses or quotes, a dangling operator, an unknown or empty field, a field value that
+// starts with a sign or another field, a bad date (a signed one too), a query over the
+// limits (bytes, leaves, nesting).
+[[nodiscard]] QueryNode parse_query(std::string_view query, const CalendarDate& today,
+                                    const QueryLimits& limits = {}, bool any_word = false);
+
+// Builds the Xapian query for tree, parsed from query (which errors show). Plain words
+// match stemmed terms, so case and inflection do not matter; phrases, NEAR and ADJ match
+// exact words within one field, and their operands may be phrases or words the analyser
+// splits ("S-400", "王毅"); such a word alone is matched as a phrase; a wildcard completes
+// the last word the analyser finds before its '*' ("2.7*", "covid-1*"), and also matches
+// that word as written when punctuation ends it ("U.S.*" matches "u.s"); filters and dates
+// restrict without adding weight. A word restricted to a field is expanded to the forms
+// database holds in that field. Returns an empty query when nothing searchable is left.
+// Throws QueryError naming the query for what only analysis or the index can tell (a
+// wildcard with no word to complete, or matching too many words in a phrase), and for any
+// Xapian error the query causes (see query_problem_of); Xapian errors reading the database
+// pass through.
+[[nodiscard]] Xapian::Query build_xapian_query(const QueryNode& tree, std::string_view query,
+                                               const Xapian::Database& database, Analyzer& analyzer,
+                                               const QueryLimits& limits = {});
+
+// For a Xapian error a query causes rather than the database (UnimplementedError,
+// InvalidArgumentError, QueryParserError, WildcardError), the problem to report in a
+// QueryError (exit 2); nullopt for any other error.
+[[nodiscard]] std::optional<std::string> query_problem_of(const Xapian::Error& error);
+
+// What to highlight in snippets: the query's positive words, phrases, NEAR/ADJ groups and
+// wildcards.
+[[nodiscard]] std::vector<HighlightTerm> highlight_terms(const QueryNode& tree, Analyzer& analyzer);
+
+// True when the tree has words, phrases or wildcards, which give a relevance order;
+// filters and dates alone do not.
+[[nodiscard]] bool has_ranking_terms(const QueryNode& tree);
+
+// The plain words the query asks for (not under NOT), with their columns: what a spelling
+// suggestion may replace.
+[[nodiscard]] std::vector<std::pair<std::size_t, std::string>> plain_words(const QueryNode& tree);
+
+// "query 'QUERY': PROBLEM (column N)", the form every query error takes; a long query is
+// shown by its opening.
+[[nodiscard]] std::string query_error_text(std::string_view query, std::size_t column,
+                                           const std::string& problem);
+
+// The column of the first wildcard in tree, or 1.
+[[nodiscard]] std::size_t first_wildcard_column(const QueryNode& tree);
+
+// A readable rendering of the tree, for --explain and tests: (AND word "a phrase" title:x).
+[[nodiscard]] std::string describe(const QueryNode& tree);
+
+}  // namespace briefsearch

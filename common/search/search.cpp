@@ -1,0 +1,269 @@
+#include "common/search/search.h"
+
+#include <algorithm>
+#include <memory>
+#include <unordered_map>
+
+#include "common/base/errors.h"
+#include "common/index/documents.h"
+#include "common/query/query.h"
+#include "common/search/snippets.h"
+#include "common/store/schema.h"
+
+namespace briefsearch {
+namespace {
+
+constexpr int kReopenAttempts = 3;
+constexpr Xapian::termcount kSimilarTerms = 30;
+
+// Counts each value of a multi-valued slot (or a prefix of the date slot) over every
+// match it is shown.
+class FacetSpy : public Xapian::MatchSpy {
+ public:
+  FacetSpy(Xapian::valueno slot, std::size_t date_prefix)
+      : slot_(slot), date_prefix_(date_prefix) {}
+
+  void operator()(const Xapian::Document& document, double) override {
+    const std::string value = document.get_value(slot_);
+    if (value.empty()) return;
+    if (date_prefix_ > 0) {
+      ++counts_[value.substr(0, date_prefix_)];
+      return;
+    }
+    std::size_t start = 0;
+    while (start <= value.size()) {
+      std::size_t end = value.find(kFacetValueSeparator, start);
+      if (end == std::string::npos) end = value.size();
+      if (end > start) ++counts_[value.substr(start, end - start)];
+      start = end + 1;
+    }
+  }
+
+  std::vector<FacetCount> counts() const {
+    std::vector<FacetCount> sorted;
+    for (const auto& [value, count] : counts_) sorted.push_back({value, count});
+    std::sort(sorted.begin(), sorted.end(), [](const FacetCount& a, const FacetCount& b) {
+      return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
+    return sorted;
+  }
+
+ private:
+  Xapian::valueno slot_;
+  std::size_t date_prefix_;
+  std::unordered_map<std::string, Xapian::doccount> counts_;
+};
+
+// "2025" and "2025-07" for the year and month facets.
+std::string date_facet_value(const std::string& compact) {
+  if (compact.size() == 6) return compact.substr(0, 4) + "-" + compact.substr(4, 2);
+  return compact;
+}
+
+std::unique_ptr<FacetSpy> spy_for(Facet facet) {
+  switch (facet) {
+    case Facet::kCountry:
+      return std::make_unique<FacetSpy>(kCountryFacetSlot, 0);
+    case Facet::kRegion:
+      return std::make_unique<FacetSpy>(kRegionFacetSlot, 0);
+    case Facet::kTag:
+      return std::make_unique<FacetSpy>(kTagFacetSlot, 0);
+    case Facet::kSource:
+      return std::make_unique<FacetSpy>(kSourceFacetSlot, 0);
+    case Facet::kYear:
+      return std::make_unique<FacetSpy>(kDateSlot, 4);
+    case Facet::kMonth:
+      return std::make_unique<FacetSpy>(kDateSlot, 6);
+  }
+  return nullptr;
+}
+
+Hit make_hit(const Xapian::MSetIterator& it, const Xapian::Enquire& enquire,
+             const Xapian::Database& database, const std::vector<HighlightTerm>& highlights,
+             const SearchOptions& options, Analyzer& analyzer) {
+  const Xapian::Document document = it.get_document();
+  const Brief brief = brief_from_document_data(document.get_data());
+  Hit hit;
+  hit.rank = it.get_rank() + 1;  // get_rank counts from the first match, offset included
+  hit.id = brief.id;
+  hit.path = brief.path;
+  hit.title = brief.title;
+  hit.date = brief.date ? brief.date->iso() : "";
+  hit.score = it.get_weight();
+  Snippet snippet = make_snippet(brief, highlights, analyzer);
+  hit.snippet = std::move(snippet.text);
+  hit.highlights = std::move(snippet.highlights);
+  if (options.explain) {
+    for (auto term = enquire.get_matching_terms_begin(it);
+         term != enquire.get_matching_terms_end(it); ++term) {
+      auto in_document = document.termlist_begin();
+      in_document.skip_to(*term);
+      const Xapian::termcount wdf = in_document != document.termlist_end() && *in_document == *term
+                                        ? in_document.get_wdf()
+                                        : 0;
+      hit.matched_terms.push_back({*term, wdf, database.get_termfreq(*term)});
+    }
+  }
+  return hit;
+}
+
+// Ties are ordered by id, never by document number, which depends on how briefs are
+// spread over databases (several --db interleave them) and on the order they were added.
+void set_order(Xapian::Enquire& enquire, SortOrder sort) {
+  if (sort == SortOrder::kRelevance) {
+    enquire.set_sort_by_relevance_then_value(kIdSlot, false);
+    return;
+  }
+  // Newest first puts undated briefs last, oldest first puts them first.
+  auto* date_then_id = new Xapian::MultiValueKeyMaker;
+  date_then_id->add_value(kDateSlot, sort == SortOrder::kNewest);
+  date_then_id->add_value(kIdSlot);
+  enquire.set_sort_by_key(date_then_id->release(), false);
+}
+
+SearchResults search_once(Xapian::Database& database, const Xapian::Query& query,
+                          const std::vector<HighlightTerm>& highlights,
+                          const SearchOptions& options, Analyzer& analyzer) {
+  SearchResults results;
+  Xapian::Enquire enquire(database);
+  enquire.set_query(query);
+  if (options.limit > 0) set_order(enquire, options.sort);
+  std::vector<std::unique_ptr<FacetSpy>> spies;
+  for (Facet facet : options.facets) {
+    spies.push_back(spy_for(facet));
+    enquire.add_matchspy(spies.back().get());
+  }
+  // Only the hits shown need weights: a count alone is cheaper without them.
+  if (options.limit == 0) enquire.set_weighting_scheme(Xapian::BoolWeight());
+  // An exact total and facets need every match seen; otherwise the matcher may stop early
+  // and only bounds the total.
+  const Xapian::doccount check_at_least = options.exact_total || !options.facets.empty()
+                                              ? database.get_doccount()
+                                              : kExactCountThreshold;
+  const Xapian::MSet mset =
+      enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                       static_cast<Xapian::doccount>(options.limit), check_at_least);
+  // The lower bound, not get_matches_estimated: an estimate printed as a count misleads
+  // (1000 printed where 658 match).
+  results.total = mset.get_matches_lower_bound();
+  results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    results.hits.push_back(make_hit(it, enquire, database, highlights, options, analyzer));
+  }
+  for (std::size_t i = 0; i < options.facets.size(); ++i) {
+    std::vector<FacetCount> counts = spies[i]->counts();
+    if (options.facets[i] == Facet::kMonth) {
+      for (FacetCount& count : counts) count.value = date_facet_value(count.value);
+    }
+    results.facets[options.facets[i]] = std::move(counts);
+  }
+  return results;
+}
+
+}  // namespace
+
+std::optional<Facet> facet_named(std::string_view name) {
+  for (Facet facet : {Facet::kCountry, Facet::kRegion, Facet::kYear, Facet::kMonth, Facet::kTag,
+                      Facet::kSource}) {
+    if (facet_name(facet) == name) return facet;
+  }
+  return std::nullopt;
+}
+
+std::string_view facet_name(Facet facet) {
+  switch (facet) {
+    case Facet::kCountry:
+      return "country";
+    case Facet::kRegion:
+      return "region";
+    case Facet::kYear:
+      return "year";
+    case Facet::kMonth:
+      return "month";
+    case Facet::kTag:
+      return "tag";
+    case Facet::kSource:
+      return "source";
+  }
+  return "";
+}
+
+SearchResults run_search(Xapian::Database& database, const Xapian::Query& query,
+                         const std::vector<HighlightTerm>& highlights, const SearchOptions& options,
+                         Analyzer& analyzer) {
+  if (query.empty()) return {};
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return search_once(database, query, highlights, options, analyzer);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      // The writer moved on more than one revision; read the latest and try again.
+      if (attempt == kReopenAttempts) throw DatabaseError("search failed: index kept changing");
+      database.reopen();
+    } catch (const Xapian::WildcardError&) {
+      throw WildcardLimitError("a wildcard matches too many words; type more letters before '*'");
+    } catch (const Xapian::Error& error) {
+      // A query Xapian refuses is the query's fault, never the database's.
+      if (auto problem = query_problem_of(error)) throw QueryError(*problem);
+      throw DatabaseError("search failed: " + error.get_description());
+    } catch (const std::runtime_error& error) {
+      throw DatabaseError(std::string("search failed: ") + error.what());
+    }
+  }
+}
+
+Xapian::Query similar_to(Xapian::Database& database, const std::string& id) {
+  const std::string unique_term = filter_term(kIdFilter, id);
+  auto posting = database.postlist_begin(unique_term);
+  if (posting == database.postlist_end(unique_term)) {
+    throw QueryError("--like: no brief has the id '" + id + "'");
+  }
+  Xapian::RSet relevant;
+  relevant.add_document(*posting);
+  Xapian::Enquire enquire(database);
+  enquire.set_query(Xapian::Query(unique_term));
+  // Only stemmed text terms describe what a brief is about; filters and ids do not. A word
+  // no other brief has cannot find similar ones.
+  struct SharedStemmedText : Xapian::ExpandDecider {
+    explicit SharedStemmedText(const Xapian::Database& database) : database(database) {}
+    bool operator()(const std::string& term) const override {
+      return term.starts_with(kStemmedPrefix) && term.size() > kStemmedPrefix.size() + 2 &&
+             database.get_termfreq(term) > 1;
+    }
+    const Xapian::Database& database;
+  } shared_stemmed_text(database);
+  const Xapian::ESet terms = enquire.get_eset(kSimilarTerms, relevant, &shared_stemmed_text);
+  std::vector<Xapian::Query> parts;
+  for (auto term = terms.begin(); term != terms.end(); ++term) parts.emplace_back(*term);
+  if (parts.empty()) return {};
+  return Xapian::Query(Xapian::Query::OP_AND_NOT,
+                       Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()),
+                       Xapian::Query(unique_term));
+}
+
+std::optional<std::string> suggest_spelling(
+    const Xapian::Database& database, const std::string& query_text,
+    const std::vector<std::pair<std::size_t, std::string>>& words, Analyzer& analyzer) {
+  std::string suggested = query_text;
+  bool changed = false;
+  // From the last word back, so earlier columns stay valid as lengths change.
+  for (auto word = words.rbegin(); word != words.rend(); ++word) {
+    const std::vector<Token> tokens = analyzer.analyse(word->second);
+    if (tokens.size() != 1 || tokens.front().stop_word) continue;
+    // A word the index knows is left as typed.
+    const bool known =
+        std::any_of(kTextFields.begin(), kTextFields.end(), [&](const TextField& field) {
+          return database.term_exists(std::string(field.prefix) + tokens.front().term);
+        });
+    if (known) continue;
+    const std::string correction = database.get_spelling_suggestion(tokens.front().term, 2);
+    if (correction.empty() || correction == tokens.front().term) continue;
+    const std::vector<Token> corrected = analyzer.analyse(correction);
+    if (corrected.size() == 1 && corrected.front().stop_word) continue;
+    suggested.replace(word->first - 1, word->second.size(), correction);
+    changed = true;
+  }
+  if (!changed) return std::nullopt;
+  return suggested;
+}
+
+}  // namespace briefsearch

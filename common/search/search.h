@@ -1,0 +1,99 @@
+// Runs a query against the databases and returns plain values (hits, counts, facets), so
+// writers never see Xapian objects.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "common/analysis/analyser.h"
+#include "common/query/highlight.h"
+
+namespace briefsearch {
+
+struct Hit {
+  std::size_t rank = 0;  // 1-based over the whole result list, offset included
+  std::string id;
+  std::string path;
+  std::string title;
+  std::string date;  // "YYYY-MM-DD", empty when the brief is undated
+  double score = 0;
+  std::string snippet;
+  // [begin, end) byte offsets of matched words in snippet.
+  std::vector<std::pair<std::size_t, std::size_t>> highlights;
+  // With SearchOptions::explain: the index terms this brief matched, with their weight
+  // in it (wdf) and how many briefs have them.
+  struct MatchedTerm {
+    std::string term;
+    Xapian::termcount wdf = 0;
+    Xapian::doccount briefs = 0;
+  };
+  std::vector<MatchedTerm> matched_terms;
+};
+
+enum class SortOrder { kRelevance, kNewest, kOldest };
+
+enum class Facet { kCountry, kRegion, kYear, kMonth, kTag, kSource };
+
+// "country", "region", "year", "month", "tag", "source".
+[[nodiscard]] std::optional<Facet> facet_named(std::string_view name);
+[[nodiscard]] std::string_view facet_name(Facet facet);
+
+struct FacetCount {
+  std::string value;
+  Xapian::doccount count = 0;
+};
+
+struct SearchOptions {
+  std::size_t offset = 0;
+  std::size_t limit = 10;
+  SortOrder sort = SortOrder::kRelevance;
+  std::vector<Facet> facets;
+  bool explain = false;
+  // Count every match, so that SearchResults::total is exact whatever the query (--format
+  // count). It costs a full pass over the matches; --facet implies it.
+  bool exact_total = false;
+};
+
+struct SearchResults {
+  std::vector<Hit> hits;
+  // Number of matching briefs: exact when total_exact, otherwise a guaranteed lower bound
+  // (Xapian's get_matches_lower_bound): at least this many briefs match, maybe more. Never
+  // Xapian's estimate, which can be above or below the truth.
+  std::size_t total = 0;
+  bool total_exact = true;
+  // Counts over all matches (not only the page shown), most frequent first. Always exact:
+  // asking for facets makes the match count every brief.
+  std::map<Facet, std::vector<FacetCount>> facets;
+};
+
+// Counts up to this many matches exactly before settling for a lower bound.
+inline constexpr Xapian::doccount kExactCountThreshold = 100;
+
+// Ranked by BM25 (or by date); snippets show the passage that best matches highlights.
+// With limit 0 nothing is ranked, so no weights are computed. An empty query matches
+// nothing. A reader that falls behind the writer reopens and retries. Throws
+// WildcardLimitError when a wildcard expands too far, QueryError (without the query text,
+// which the caller adds) for another Xapian error the query causes (query_problem_of),
+// DatabaseError when the database fails.
+[[nodiscard]] SearchResults run_search(Xapian::Database& database, const Xapian::Query& query,
+                                       const std::vector<HighlightTerm>& highlights,
+                                       const SearchOptions& options, Analyzer& analyzer);
+
+// The query for briefs like the one with this id: its most telling words (relevance
+// feedback), itself excluded. Throws QueryError when no brief has the id.
+[[nodiscard]] Xapian::Query similar_to(Xapian::Database& database, const std::string& id);
+
+// A respelling of query_text with each unknown word replaced by the closest word in the
+// index, or nothing when every word is known or no better spelling exists. words are the
+// query's plain words with their columns (1-based byte offsets).
+[[nodiscard]] std::optional<std::string> suggest_spelling(
+    const Xapian::Database& database, const std::string& query_text,
+    const std::vector<std::pair<std::size_t, std::string>>& words, Analyzer& analyzer);
+
+}  // namespace briefsearch

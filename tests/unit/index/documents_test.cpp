@@ -1,0 +1,204 @@
+#include "common/index/documents.h"
+
+#include <catch2/catch.hpp>
+#include <map>
+
+#include "common/store/schema.h"
+#include "tests/support/temporary_folder.h"
+
+using namespace briefsearch;
+
+namespace {
+
+Brief sample_brief() {
+  Brief brief;
+  brief.id = "europe/baltic.txt";
+  brief.path = "corpus/europe/baltic.txt";
+  brief.title = "Baltic Sea: Cable Damage";
+  brief.date = CalendarDate::from_parts(2024, 12, 27);
+  brief.sections = {{"Description", "Tankers damaged cables."},
+                    {"Impact", "NATO patrols."},
+                    {"Background", "Earlier cable incidents."},
+                    {"Outlook", "More patrols."}};
+  brief.metadata.region = "Europe";
+  brief.metadata.countries = {"Finland", "Estonia"};
+  brief.metadata.tags = {"Critical Infrastructure"};
+  brief.metadata.language = "en";
+  return brief;
+}
+
+std::map<std::string, Xapian::termcount> wdf_by_term(const Xapian::Document& document) {
+  std::map<std::string, Xapian::termcount> terms;
+  for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it) {
+    terms[*it] = it.get_wdf();
+  }
+  return terms;
+}
+
+std::vector<Xapian::termpos> positions(const Xapian::Document& document, const std::string& term) {
+  auto it = document.termlist_begin();
+  it.skip_to(term);
+  REQUIRE(it != document.termlist_end());
+  REQUIRE(*it == term);
+  return {it.positionlist_begin(), it.positionlist_end()};
+}
+
+}  // namespace
+
+TEST_CASE("text is indexed exact under its field's prefix and stemmed once for all fields",
+          "[documents]") {
+  Analyzer analyzer;
+  const Xapian::Document document = build_document(sample_brief(), analyzer);
+  const auto terms = wdf_by_term(document);
+  CHECK(terms.at("Sbaltic") == kTitleField.wdf_increment);
+  CHECK(terms.at("Zbaltic") == kTitleField.wdf_increment);
+  CHECK(terms.at("XDtankers") == 1);
+  CHECK(terms.at("Ztanker") == 1);
+  CHECK(terms.at("XInato") == 1);
+  CHECK(terms.at("XSearlier") == 1);
+  CHECK(terms.at("XSpatrols") == 1);  // Outlook shares the generic section field
+  // "cable" in the title (weight 3), the description and Background; "patrols" in Impact
+  // and Outlook.
+  CHECK(terms.at("Zcabl") == kTitleField.wdf_increment + 2);
+  CHECK(terms.at("Zpatrol") == 2);
+  CHECK(terms.count("ZSbaltic") == 0);
+  CHECK(terms.count("ZXDtanker") == 0);
+  CHECK(terms.count("tankers") == 0);  // exact words only under a field's prefix
+}
+
+TEST_CASE("sections are a gap apart so phrases cannot span them", "[documents]") {
+  Analyzer analyzer;
+  const Xapian::Document document = build_document(sample_brief(), analyzer);
+  const auto title = positions(document, "Sdamage");
+  const auto description = positions(document, "XDtankers");
+  REQUIRE(title.size() == 1);
+  REQUIRE(description.size() == 1);
+  CHECK(description.front() - title.front() > kSectionGap);
+  const auto background = positions(document, "XSincidents");
+  const auto outlook = positions(document, "XSmore");
+  CHECK(outlook.front() - background.front() > kSectionGap);
+}
+
+TEST_CASE("metadata becomes boolean filter terms and the date a value", "[documents]") {
+  Analyzer analyzer;
+  const Xapian::Document document = build_document(sample_brief(), analyzer);
+  const auto terms = wdf_by_term(document);
+  for (const std::string term :
+       {"Qeurope/baltic.txt", "XReurope", "XCfi", "XCee", "Kcritical-infrastructure", "Len",
+        "Y2024", "M202412", "XNdescription", "XNoutlook"}) {
+    INFO(term);
+    REQUIRE(terms.count(term) == 1);
+    CHECK(terms.at(term) == 0);
+  }
+  CHECK(document.get_value(kDateSlot) == "20241227");
+  CHECK(document.get_value(kIdSlot) == "europe/baltic.txt");  // ties are ordered by it
+  // The path is in the data and the file state, never a term: nothing searches by it.
+  for (const auto& [term, wdf] : terms) CHECK(term.find("corpus/") == std::string::npos);
+}
+
+TEST_CASE("the stored brief round-trips through the document data", "[documents]") {
+  Analyzer analyzer;
+  const Brief original = sample_brief();
+  const Xapian::Document document = build_document(original, analyzer);
+  CHECK(brief_from_document_data(document.get_data()) == original);
+}
+
+TEST_CASE("an undated brief has no date value or date terms", "[documents]") {
+  Analyzer analyzer;
+  Brief brief = sample_brief();
+  brief.date.reset();
+  const Xapian::Document document = build_document(brief, analyzer);
+  CHECK(document.get_value(kDateSlot).empty());
+  const auto terms = wdf_by_term(document);
+  CHECK(terms.count("Y2024") == 0);
+  CHECK(brief_from_document_data(document.get_data()) == brief);
+}
+
+TEST_CASE("data that is not a stored brief is refused", "[documents]") {
+  CHECK_THROWS_WITH(brief_from_document_data("plain text"), Catch::Contains("not a stored brief"));
+  // Every cut of real data is refused, never read past its end.
+  Analyzer analyzer;
+  const std::string data = build_document(sample_brief(), analyzer).get_data();
+  for (std::size_t size = 0; size < data.size(); ++size) {
+    CHECK_THROWS_WITH(brief_from_document_data(data.substr(0, size)),
+                      Catch::Contains("not a stored brief"));
+  }
+  CHECK_THROWS_WITH(brief_from_document_data(data + "x"), Catch::Contains("not a stored brief"));
+}
+
+TEST_CASE("every schema field is reachable by a query on a real database", "[documents]") {
+  briefsearch::testing::TemporaryFolder folder;
+  Xapian::WritableDatabase database((folder / "db").string(), Xapian::DB_CREATE);
+  Analyzer analyzer;
+  Brief brief = sample_brief();
+  brief.metadata.source = "Field Office";
+  brief.metadata.classification = "UNCLASSIFIED";
+  database.add_document(build_document(brief, analyzer));
+  Brief other = sample_brief();
+  other.id = "other";
+  other.path = "corpus/other.txt";
+  other.title = "Unrelated";
+  other.sections = {{"Description", "Nothing here."}};
+  other.metadata = {};
+  other.date = CalendarDate::from_parts(2020, 1, 1);
+  database.add_document(build_document(other, analyzer));
+  database.commit();
+
+  auto matches = [&](const Xapian::Query& query) {
+    Xapian::Enquire enquire(database);
+    enquire.set_query(query);
+    return enquire.get_mset(0, 10).size();
+  };
+  const std::vector<std::pair<std::string, std::string>> text_terms = {
+      {std::string(kTitleField.prefix), "baltic"},
+      {std::string(kDescriptionField.prefix), "tankers"},
+      {std::string(kImpactField.prefix), "nato"},
+      {std::string(kOtherSectionField.prefix), "earlier"}};
+  for (const auto& [prefix, word] : text_terms) {
+    INFO(prefix << word);
+    CHECK(matches(Xapian::Query(prefix + word)) == 1);
+  }
+  CHECK(matches(Xapian::Query("Ztanker")) == 1);
+  const std::vector<std::pair<FilterField, std::string>> filters = {
+      {kIdFilter, "europe/baltic.txt"},
+      {kCountryFilter, "FI"},
+      {kRegionFilter, "europe"},
+      {kTagFilter, "critical infrastructure"},
+      {kSourceFilter, "field office"},
+      {kClassificationFilter, "Unclassified"},
+      {kLanguageFilter, "EN"},
+      {kSectionNameFilter, "Background"},
+      {kYearFilter, "2024"},
+      {kMonthFilter, "202412"}};
+  for (const auto& [field, value] : filters) {
+    INFO(field.name);
+    CHECK(matches(Xapian::Query(filter_term(field, value))) == 1);
+  }
+  CHECK(matches(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kDateSlot, "20241201", "20241231")) ==
+        1);
+}
+
+TEST_CASE("spelling words are the distinct words of the text, without numbers", "[documents]") {
+  Analyzer analyzer;
+  Brief brief = sample_brief();
+  brief.title = "Cables and 2024 cables";
+  brief.sections = {{"Description", "Tankers dragged anchors."}, {"Outlook", "Anchors 12."}};
+  const auto words = spelling_words(build_document(brief, analyzer));
+  CHECK(words == std::vector<std::string>{"anchors", "and", "cables", "dragged", "tankers"});
+}
+
+TEST_CASE("countries named in metadata or text become codes, with their regions", "[documents]") {
+  Analyzer analyzer;
+  Brief brief = sample_brief();
+  brief.metadata.countries = {"Türkiye", "Atlantis"};
+  brief.metadata.region = "middle east";
+  brief.sections = {{"Description", "Houthi attacks off Yemen worried Egyptian officials."},
+                    {"Impact", "US and Chinese shippers rerouted; let us wait."}};
+  const auto terms = wdf_by_term(build_document(brief, analyzer));
+  for (const std::string term : {"XCtr", "XCatlantis", "XCye", "XCeg", "XCus", "XCcn",
+                                 "XRmiddle-east", "XReurope", "XRamericas", "XRindo-pacific"}) {
+    INFO(term);
+    CHECK(terms.count(term) == 1);
+  }
+  CHECK(terms.count("XRafrica") == 0);
+}
