@@ -106,7 +106,7 @@ TEST_CASE("every word of every corpus brief finds that brief when searched as pr
     for (const Section& section : brief.sections) {
       // Other sections are searched by their own names ("outlook:", "key-judgments:").
       std::string field(text_field_for_section(section.name).name);
-      if (field == kOtherSectionField.name) {
+      if (field == kOtherSectionsField.name) {
         field = section.name;
         std::replace(field.begin(), field.end(), ' ', '-');
       }
