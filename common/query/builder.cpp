@@ -29,7 +29,9 @@ std::vector<TextField> fields_for(const QueryNode& node) {
   return {kTextFields.begin(), kTextFields.end()};
 }
 
-Xapian::Query or_of(std::vector<Xapian::Query> parts, Xapian::Query::op op = Xapian::Query::OP_OR) {
+// parts joined by op (OR unless given: AND, MAX, SYNONYM, XOR); one part alone as it is.
+Xapian::Query combined(std::vector<Xapian::Query> parts,
+                       Xapian::Query::op op = Xapian::Query::OP_OR) {
   if (parts.size() == 1) return parts.front();
   return Xapian::Query(op, parts.begin(), parts.end());
 }
@@ -63,7 +65,7 @@ std::vector<std::vector<std::string>> in_field(const std::vector<std::string>& t
 // OR of per-field phrases by checking positions in every field of every candidate (13 ms
 // for a common phrase at 100,000 briefs), a MAX in 4-6 ms.
 Xapian::Query positional_match(std::vector<Xapian::Query> per_field) {
-  return or_of(std::move(per_field), Xapian::Query::OP_MAX);
+  return combined(std::move(per_field), Xapian::Query::OP_MAX);
 }
 
 Xapian::Query sequence_query(const std::vector<std::string>& terms,
@@ -86,7 +88,7 @@ Xapian::Query field_word(const Token& token, const TextField& field, BuildContex
     if (context.analyzer.stem(word) == stem) forms.emplace_back(*term);
   }
   if (forms.empty()) return Xapian::Query(std::string(field.prefix) + token.term);
-  return or_of(std::move(forms), Xapian::Query::OP_SYNONYM);
+  return combined(std::move(forms), Xapian::Query::OP_SYNONYM);
 }
 
 // One word: its stem, in every field at once or through the forms one field holds. A word
@@ -156,7 +158,7 @@ Xapian::Query wildcard_query(const QueryNode& node, BuildContext& context) {
     per_field.push_back(sequence_in_field(sequence));
   }
   if (words.size() == 1)
-    return in_section(node, or_of(std::move(per_field), Xapian::Query::OP_SYNONYM));
+    return in_section(node, combined(std::move(per_field), Xapian::Query::OP_SYNONYM));
   return in_section(node, positional_match(std::move(per_field)));
 }
 
@@ -208,7 +210,7 @@ std::optional<Xapian::Query> whole_period_query(const CalendarDate& from, const 
       terms.emplace_back(filter_term(kMonthFilter, number));
     }
   }
-  return weightless(or_of(std::move(terms)));
+  return weightless(combined(std::move(terms)));
 }
 
 Xapian::Query date_query(const QueryNode& node) {
@@ -231,31 +233,52 @@ bool is_stop_word_only(const QueryNode& node, Analyzer& analyzer) {
   return tokens.size() == 1 && tokens.front().stop_word;
 }
 
+// The children of an AND, OR or XOR that are built: stop words are left out when a
+// positive word, phrase or group stands beside them, since one would match nearly every
+// brief; alone ("the", "the OR of") they are still searched for.
+std::vector<const QueryNode*> without_stop_words(const std::vector<QueryNode>& children,
+                                                 Analyzer& analyzer) {
+  const bool has_content_word =
+      std::any_of(children.begin(), children.end(), [&](const QueryNode& child) {
+        return child.kind != Kind::kNot && !is_stop_word_only(child, analyzer);
+      });
+  std::vector<const QueryNode*> kept;
+  for (const QueryNode& child : children) {
+    if (!has_content_word || !is_stop_word_only(child, analyzer)) kept.push_back(&child);
+  }
+  return kept;
+}
+
 // Positive children are ANDed; negated ones are subtracted. A query made only of
-// negations subtracts from every document. Stop words are left out unless nothing else
-// is asked for ("the" alone still searches for "the").
+// negations subtracts from every document.
 Xapian::Query and_query(const std::vector<QueryNode>& children, BuildContext& context) {
   std::vector<Xapian::Query> positive;
   std::vector<Xapian::Query> negative;
-  const bool has_content_word =
-      std::any_of(children.begin(), children.end(), [&](const QueryNode& child) {
-        return child.kind != Kind::kNot && !is_stop_word_only(child, context.analyzer);
-      });
-  for (const QueryNode& child : children) {
-    if (has_content_word && is_stop_word_only(child, context.analyzer)) continue;
-    if (child.kind == Kind::kNot) {
-      Xapian::Query excluded = build(child.children.front(), context);
+  for (const QueryNode* child : without_stop_words(children, context.analyzer)) {
+    if (child->kind == Kind::kNot) {
+      Xapian::Query excluded = build(child->children.front(), context);
       if (!excluded.empty()) negative.push_back(std::move(excluded));
     } else {
-      Xapian::Query included = build(child, context);
+      Xapian::Query included = build(*child, context);
       if (!included.empty()) positive.push_back(std::move(included));
     }
   }
   if (positive.empty() && negative.empty()) return {};
   Xapian::Query result = positive.empty() ? Xapian::Query::MatchAll
-                                          : or_of(std::move(positive), Xapian::Query::OP_AND);
+                                          : combined(std::move(positive), Xapian::Query::OP_AND);
   if (negative.empty()) return result;
-  return Xapian::Query(Xapian::Query::OP_AND_NOT, result, or_of(std::move(negative)));
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, result, combined(std::move(negative)));
+}
+
+Xapian::Query alternatives_query(const QueryNode& node, BuildContext& context) {
+  std::vector<Xapian::Query> parts;
+  for (const QueryNode* child : without_stop_words(node.children, context.analyzer)) {
+    Xapian::Query part = build(*child, context);
+    if (!part.empty()) parts.push_back(std::move(part));
+  }
+  if (parts.empty()) return {};
+  return combined(std::move(parts),
+                  node.kind == Kind::kOr ? Xapian::Query::OP_OR : Xapian::Query::OP_XOR);
 }
 
 Xapian::Query build(const QueryNode& node, BuildContext& context) {
@@ -278,21 +301,8 @@ Xapian::Query build(const QueryNode& node, BuildContext& context) {
     case Kind::kNot:
       return and_query({node}, context);
     case Kind::kOr:
-    case Kind::kXor: {
-      // As in AND: a stop word among alternatives would match nearly every brief.
-      const bool has_content_word = std::any_of(
-          node.children.begin(), node.children.end(),
-          [&](const QueryNode& child) { return !is_stop_word_only(child, context.analyzer); });
-      std::vector<Xapian::Query> parts;
-      for (const QueryNode& child : node.children) {
-        if (has_content_word && is_stop_word_only(child, context.analyzer)) continue;
-        Xapian::Query part = build(child, context);
-        if (!part.empty()) parts.push_back(std::move(part));
-      }
-      if (parts.empty()) return {};
-      return or_of(std::move(parts),
-                   node.kind == Kind::kOr ? Xapian::Query::OP_OR : Xapian::Query::OP_XOR);
-    }
+    case Kind::kXor:
+      return alternatives_query(node, context);
   }
   return {};
 }

@@ -40,11 +40,6 @@ bool ends_term(Type type) {
   return type == Type::kWord || type == Type::kPhrase || type == Type::kClose;
 }
 
-bool starts_term(Type type) {
-  return type == Type::kWord || type == Type::kPhrase || type == Type::kField ||
-         type == Type::kOpen || type == Type::kNot || type == Type::kPlus || type == Type::kMinus;
-}
-
 // Operators work in any case, but a lowercase "and", "or", "xor" or "not" with no term
 // where the operator needs one is the word itself: "and" alone, "rock and" or "not".
 // Written in capitals, a misplaced operator stays an error.
@@ -134,6 +129,11 @@ class Lexer {
 };
 
 }  // namespace
+
+bool starts_term(Lexeme::Type type) {
+  return type == Type::kWord || type == Type::kPhrase || type == Type::kField ||
+         type == Type::kOpen || type == Type::kNot || type == Type::kPlus || type == Type::kMinus;
+}
 
 std::vector<Lexeme> lex_query(std::string_view query) { return Lexer(query).run(); }
 

@@ -29,6 +29,10 @@ struct Lexeme {
   std::size_t column;  // 1-based byte offset in the query
 };
 
+// True when a lexeme of this type can begin a term (a word, a phrase, a field, '(' or a
+// unary operator): what a binary operator needs on its right.
+[[nodiscard]] bool starts_term(Lexeme::Type type);
+
 // Throws QueryError for an unterminated phrase.
 [[nodiscard]] std::vector<Lexeme> lex_query(std::string_view query);
 

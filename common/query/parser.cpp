@@ -13,11 +13,6 @@ using Kind = QueryNode::Kind;
 
 constexpr Xapian::termcount kMaxNearWindow = 1000;
 
-bool starts_term(Type type) {
-  return type == Type::kWord || type == Type::kPhrase || type == Type::kField ||
-         type == Type::kOpen || type == Type::kNot || type == Type::kPlus || type == Type::kMinus;
-}
-
 class Parser {
  public:
   Parser(std::string_view query, std::vector<Lexeme> lexemes, const CalendarDate& today,

@@ -1,6 +1,7 @@
-// What a query tree asks for beyond its Xapian query: highlights, ranking, spelling
-// candidates and a readable rendering.
+// What a query tree asks for beyond its Xapian query: ranking, spelling candidates and a
+// readable rendering. Highlights are in highlight_terms.cpp.
 #include <algorithm>
+#include <optional>
 
 #include "common/query/query.h"
 #include "common/query/words.h"
@@ -9,56 +10,6 @@ namespace briefsearch {
 namespace {
 
 using Kind = QueryNode::Kind;
-
-void collect_highlights(const QueryNode& node, Analyzer& analyzer, bool skip_stop_words,
-                        std::vector<HighlightTerm>& terms) {
-  switch (node.kind) {
-    case Kind::kNot:
-    case Kind::kFilter:
-    case Kind::kDateRange:
-      return;
-    case Kind::kWord: {
-      const std::vector<Token> tokens = analyzer.analyse(node.text);
-      if (tokens.size() == 1 && skip_stop_words && tokens.front().stop_word) return;
-      if (tokens.size() == 1) {
-        terms.push_back({HighlightTerm::Kind::kStem, {{tokens.front().stem}}, node.field, {}});
-      } else if (!tokens.empty()) {
-        terms.push_back(
-            {HighlightTerm::Kind::kExact, {exact_terms(node.text, analyzer)}, node.field, {}});
-      }
-      return;
-    }
-    case Kind::kPhrase: {
-      std::vector<std::string> words = exact_terms(node.text, analyzer);
-      if (!words.empty())
-        terms.push_back({HighlightTerm::Kind::kExact, {std::move(words)}, node.field, {}});
-      return;
-    }
-    case Kind::kWildcard: {
-      auto wildcard = wildcard_words(node.text, analyzer);
-      if (!wildcard || wildcard->words.empty()) return;
-      if (wildcard->written) {
-        std::vector<std::string> written = wildcard->words;
-        written.back() = *wildcard->written;
-        terms.push_back({HighlightTerm::Kind::kExact, {std::move(written)}, node.field, {}});
-      }
-      terms.push_back({HighlightTerm::Kind::kPrefix, {std::move(wildcard->words)}, node.field, {}});
-      return;
-    }
-    case Kind::kNear: {
-      auto operands = near_operands(node, analyzer);
-      if (!operands.empty()) {
-        terms.push_back({HighlightTerm::Kind::kExact, std::move(operands),
-                         node.children.front().field, near_rule(node)});
-      }
-      return;
-    }
-    default:
-      for (const QueryNode& child : node.children) {
-        collect_highlights(child, analyzer, skip_stop_words, terms);
-      }
-  }
-}
 
 void describe_into(const QueryNode& node, std::string& out) {
   std::string field = node.field ? std::string(node.field->name) + ":" : "";
@@ -103,13 +54,16 @@ void describe_into(const QueryNode& node, std::string& out) {
   out += ')';
 }
 
-}  // namespace
-
-std::vector<HighlightTerm> highlight_terms(const QueryNode& tree, Analyzer& analyzer) {
-  std::vector<HighlightTerm> terms;
-  collect_highlights(tree, analyzer, /*skip_stop_words=*/tree.kind != Kind::kWord, terms);
-  return terms;
+// The column of the first wildcard in tree, in query order; nothing when it has none.
+std::optional<std::size_t> wildcard_column(const QueryNode& tree) {
+  if (tree.kind == Kind::kWildcard) return tree.column;
+  for (const QueryNode& child : tree.children) {
+    if (auto column = wildcard_column(child)) return column;
+  }
+  return std::nullopt;
 }
+
+}  // namespace
 
 bool has_ranking_terms(const QueryNode& tree) {
   switch (tree.kind) {
@@ -143,11 +97,7 @@ std::vector<std::pair<std::size_t, std::string>> plain_words(const QueryNode& tr
 }
 
 std::size_t first_wildcard_column(const QueryNode& tree) {
-  if (tree.kind == Kind::kWildcard) return tree.column;
-  for (const QueryNode& child : tree.children) {
-    if (const std::size_t column = first_wildcard_column(child); column > 0) return column;
-  }
-  return tree.children.empty() ? 0 : 1;
+  return wildcard_column(tree).value_or(1);
 }
 
 std::string describe(const QueryNode& tree) {

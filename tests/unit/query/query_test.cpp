@@ -271,3 +271,16 @@ TEST_CASE("Xapian errors a query causes are query errors, the others database er
   CHECK_THROWS_AS(run_failing<Xapian::WildcardError>(database), WildcardLimitError);
   CHECK_THROWS_AS(run_failing<Xapian::DatabaseCorruptError>(database), DatabaseError);
 }
+
+TEST_CASE("the first wildcard's column is found wherever it is in the tree", "[query]") {
+  const CalendarDate today = *CalendarDate::parse("2025-07-01");
+  auto column = [&](std::string_view text) {
+    return first_wildcard_column(parse_query(text, today));
+  };
+  CHECK(column("tari*") == 1);
+  CHECK(column("(a OR b) tari*") == 10);
+  CHECK(column("a (b OR (c NOT d)) title:tari*") == 26);
+  CHECK(column("\"red sea\" -x sanc* tari*") == 14);
+  // No wildcard at all: the start of the query.
+  CHECK(column("(a OR b) c") == 1);
+}
