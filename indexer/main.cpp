@@ -167,7 +167,7 @@ int run(int argc, char** argv) {
     std::cout << briefsearch::summary_json(statistics, seconds, database_path.string()) << '\n';
   }
   if (statistics.interrupted) return 128 + static_cast<int>(stop_signal);
-  return statistics.complete() ? briefsearch::kExitSuccess : briefsearch::kExitPartial;
+  return statistics.complete() ? briefsearch::kExitSuccess : briefsearch::kExitIncomplete;
 }
 
 }  // namespace

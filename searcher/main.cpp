@@ -138,10 +138,9 @@ class Searcher {
           briefsearch::run_search(database_, query, highlights, report.options, analyzer_);
     } catch (const briefsearch::WildcardLimitError& error) {
       const std::size_t column = tree ? briefsearch::first_wildcard_column(*tree) : 1;
-      throw briefsearch::QueryError(
-          briefsearch::query_error_text(query_text, column, error.what()));
+      throw briefsearch::QueryError(query_text, column, error.problem());
     } catch (const briefsearch::QueryError& error) {
-      throw briefsearch::QueryError(briefsearch::query_error_text(query_text, 1, error.what()));
+      throw briefsearch::QueryError(query_text, 1, error.problem());
     }
     if (report.results.total == 0 && tree) report.suggestion = suggestion_for(query_text, *tree);
     return report;
@@ -313,7 +312,7 @@ int run(int argc, char** argv) {
   watchdog.disarm();
   const bool color = briefsearch::should_use_color(command.color, STDOUT_FILENO);
   briefsearch::make_result_writer(format, std::cout, color)->write(report);
-  const int code = report.results.total > 0 ? briefsearch::kExitSuccess : briefsearch::kExitPartial;
+  const int code = report.results.total > 0 ? briefsearch::kExitSuccess : briefsearch::kExitNoMatch;
   if (!briefsearch::flush_results()) return code;  // the reader has gone
   if (report.suggestion && format == briefsearch::OutputFormat::kText) {
     std::fprintf(stderr, "%s: no briefs match; did you mean: %s\n", kProgram,

@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "common/analysis/latin_ascii.h"
+#include "common/base/errors.h"
 #include "common/base/string_utils.h"
 
 namespace briefsearch {
@@ -29,7 +30,7 @@ bool is_apostrophe(UChar32 c) { return c == 0x2019 || c == 0x2018 || c == 0x02BC
 
 void check(UErrorCode status, const char* what) {
   if (U_FAILURE(status)) {
-    throw std::runtime_error(std::string("ICU: cannot load ") + what + ": " + u_errorName(status));
+    throw InternalError(std::string("ICU: cannot load ") + what + ": " + u_errorName(status));
   }
 }
 

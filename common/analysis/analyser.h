@@ -63,7 +63,7 @@ class Analyzer {
   // text that is not ASCII (which saves a one-query process 0.8 ms when none comes).
   enum class IcuLoading { kNow, kWhenNeeded };
 
-  // Throws std::runtime_error when ICU's data cannot be loaded (with kWhenNeeded, the
+  // Throws InternalError when ICU's data cannot be loaded (with kWhenNeeded, the
   // first analysis that needs it throws instead).
   explicit Analyzer(IcuLoading loading = IcuLoading::kNow);
   ~Analyzer();

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "common/base/embedded_data.h"
+#include "common/base/errors.h"
 #include "common/base/string_utils.h"
 
 namespace briefsearch {
@@ -23,7 +24,7 @@ constexpr std::array<std::string_view, 13> kNotCountries = {
     "EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AC", "CP", "DG", "EA", "IC", "TA"};
 
 [[noreturn]] void data_error(std::string_view file, std::size_t line, const std::string& what) {
-  throw std::runtime_error(std::string(file) + ":" + std::to_string(line) + ": " + what);
+  throw InternalError(std::string(file) + ":" + std::to_string(line) + ": " + what);
 }
 
 // The word as matched: the analysed term without a possessive "'s", so "Yemen’s" is a
@@ -107,8 +108,8 @@ std::unordered_map<std::string, std::string> m49_parents() {
   icu::LocalUResourceBundlePointer containment(
       ures_getByKey(supplemental.getAlias(), "territoryContainment", nullptr, &status));
   if (U_FAILURE(status)) {
-    throw std::runtime_error(std::string("ICU: cannot load territory containment: ") +
-                             u_errorName(status));
+    throw InternalError(std::string("ICU: cannot load territory containment: ") +
+                        u_errorName(status));
   }
   std::unordered_map<std::string, std::string> parents;
   const int32_t areas = ures_getSize(containment.getAlias());
@@ -130,8 +131,8 @@ std::unordered_map<std::string, std::string> m49_parents() {
     }
   }
   if (U_FAILURE(status)) {
-    throw std::runtime_error(std::string("ICU: cannot read territory containment: ") +
-                             u_errorName(status));
+    throw InternalError(std::string("ICU: cannot read territory containment: ") +
+                        u_errorName(status));
   }
   return parents;
 }

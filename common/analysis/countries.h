@@ -30,11 +30,11 @@ inline constexpr std::array<std::string_view, 5> kRegionNames = {
 class CountryGazetteer {
  public:
   // The gazetteer of the embedded data files, built on first use (thread-safe). Throws
-  // std::runtime_error if ICU's data cannot be loaded or an embedded file is malformed.
+  // InternalError if ICU's data cannot be loaded or an embedded file is malformed.
   static const CountryGazetteer& instance();
 
   // Builds from the texts of the two data files (see their headers for the format).
-  // Throws std::runtime_error naming the file and line of the first malformed entry: an
+  // Throws InternalError naming the file and line of the first malformed entry: an
   // unknown code or region, a missing column, an alias given to two countries.
   CountryGazetteer(std::string_view aliases_tsv, std::string_view regions_tsv);
 

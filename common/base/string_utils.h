@@ -44,6 +44,10 @@ namespace briefsearch {
 // A 64-bit FNV-1a hash: stable across runs and platforms, so it may be stored.
 [[nodiscard]] uint64_t hash_bytes(std::string_view bytes);
 
+// The longest prefix of text of at most max_bytes that does not cut a UTF-8 character in
+// two (text itself when it fits). The one rule for cutting text to a byte budget.
+[[nodiscard]] std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes);
+
 // True when the bytes are well-formed UTF-8 (no overlongs, no surrogates).
 [[nodiscard]] bool is_valid_utf8(std::string_view bytes);
 

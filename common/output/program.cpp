@@ -10,7 +10,9 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <filesystem>
 #include <iostream>
+#include <new>
 #include <streambuf>
 #include <string>
 
@@ -144,9 +146,17 @@ int run_reporting_failures(std::string_view program, const std::function<int()>&
   } catch (const Xapian::Error& error) {
     report(program, error.get_description());
     return kExitDatabase;
-  } catch (const std::exception& error) {
+  } catch (const std::filesystem::filesystem_error& error) {
+    // The folders around the database: creating, locking, swapping it.
     report(program, error.what());
     return kExitDatabase;
+  } catch (const std::bad_alloc&) {
+    report(program, "out of memory");
+    return kExitInternal;
+  } catch (const std::exception& error) {
+    // Every fault of the input or the database has a typed error; this is a bug.
+    report(program, std::string("internal error: ") + error.what());
+    return kExitInternal;
   }
 }
 

@@ -9,7 +9,8 @@
 namespace briefsearch {
 
 // Runs work and returns what it returns; for an exception, the BriefsearchError's exit
-// code, or kExitDatabase for a Xapian or other error. Around it:
+// code, kExitDatabase for a Xapian or file-system error, and kExitInternal (70) for any
+// other (out of memory, or a bug: "internal error: ..."). Around it:
 // - a closed stdin, stdout or stderr is held on /dev/null (stdout read-only), so no
 //   database file can take its number and a write of results fails visibly;
 // - SIGPIPE is ignored, so a closed pipe is seen as EPIPE whatever the parent set;

@@ -20,7 +20,7 @@ struct BuildContext {
   const QueryLimits& limits;
 
   [[noreturn]] void fail(const QueryNode& node, const std::string& problem) const {
-    throw QueryError(query_error_text(query, node.column, problem));
+    throw QueryError(std::string(query), node.column, problem);
   }
 };
 
@@ -327,7 +327,7 @@ Xapian::Query build_xapian_query(const QueryNode& tree, std::string_view query,
     return build(tree, context);
   } catch (const Xapian::Error& error) {
     if (auto problem = query_problem_of(error)) {
-      throw QueryError(query_error_text(query, tree.column > 0 ? tree.column : 1, *problem));
+      throw QueryError(std::string(query), tree.column > 0 ? tree.column : 1, *problem);
     }
     throw;
   }

@@ -90,8 +90,7 @@ class Lexer {
   std::string read_phrase(std::size_t column) {
     const std::size_t close = query_.find('"', pos_ + 1);
     if (close == std::string_view::npos) {
-      throw QueryError(
-          query_error_text(query_, column, "unterminated phrase: missing closing '\"'"));
+      throw QueryError(std::string(query_), column, "unterminated phrase: missing closing '\"'");
     }
     std::string phrase(query_.substr(pos_ + 1, close - pos_ - 1));
     pos_ = close + 1;
@@ -136,19 +135,5 @@ bool starts_term(Lexeme::Type type) {
 }
 
 std::vector<Lexeme> lex_query(std::string_view query) { return Lexer(query).run(); }
-
-std::string query_error_text(std::string_view query, std::size_t column,
-                             const std::string& problem) {
-  // A huge query is shown by its opening, cut on a character boundary.
-  constexpr std::size_t kShownBytes = 80;
-  if (query.size() <= kShownBytes) {
-    return "query '" + std::string(query) + "': " + problem + " (column " + std::to_string(column) +
-           ")";
-  }
-  std::size_t cut = kShownBytes;
-  while (cut > 0 && (static_cast<unsigned char>(query[cut]) & 0xC0) == 0x80) --cut;
-  const std::string shown = std::string(query.substr(0, cut)) + "\xE2\x80\xA6";
-  return "query '" + shown + "': " + problem + " (column " + std::to_string(column) + ")";
-}
 
 }  // namespace briefsearch

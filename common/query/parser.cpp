@@ -35,7 +35,7 @@ class Parser {
   const Lexeme& take() { return lexemes_[index_++]; }
 
   [[noreturn]] void fail(const Lexeme& at, const std::string& problem) const {
-    throw QueryError(query_error_text(query_, at.column, problem));
+    throw QueryError(std::string(query_), at.column, problem);
   }
 
   void expect_term_after(const Lexeme& op) const {
@@ -351,16 +351,15 @@ std::size_t count_leaves(const QueryNode& node) {
 QueryNode parse_query(std::string_view query, const CalendarDate& today, const QueryLimits& limits,
                       bool any_word) {
   if (query.size() > limits.max_bytes) {
-    throw QueryError(query_error_text(query, limits.max_bytes + 1,
-                                      "query of " + std::to_string(query.size()) +
-                                          " bytes is longer than the " +
-                                          std::to_string(limits.max_bytes) + "-byte limit"));
+    throw QueryError(std::string(query), limits.max_bytes + 1,
+                     "query of " + std::to_string(query.size()) + " bytes is longer than the " +
+                         std::to_string(limits.max_bytes) + "-byte limit");
   }
   QueryNode tree = Parser(query, lex_query(query), today, any_word, limits.max_depth).parse();
   if (const std::size_t leaves = count_leaves(tree); leaves > limits.max_leaves) {
-    throw QueryError(query_error_text(query, 1,
-                                      "too many terms (" + std::to_string(leaves) + ", limit " +
-                                          std::to_string(limits.max_leaves) + ")"));
+    throw QueryError(std::string(query), 1,
+                     "too many terms (" + std::to_string(leaves) + ", limit " +
+                         std::to_string(limits.max_leaves) + ")");
   }
   return tree;
 }

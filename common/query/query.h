@@ -111,11 +111,6 @@ inline constexpr Xapian::termcount kDefaultNearWindow = kDefaultNearDistance;
 // suggestion may replace.
 [[nodiscard]] std::vector<std::pair<std::size_t, std::string>> plain_words(const QueryNode& tree);
 
-// "query 'QUERY': PROBLEM (column N)", the form every query error takes; a long query is
-// shown by its opening.
-[[nodiscard]] std::string query_error_text(std::string_view query, std::size_t column,
-                                           const std::string& problem);
-
 // The column of the first wildcard in tree, or 1.
 [[nodiscard]] std::size_t first_wildcard_column(const QueryNode& tree);
 

@@ -200,13 +200,12 @@ SearchResults run_search(Xapian::Database& database, const Xapian::Query& query,
       if (attempt == kReopenAttempts) throw DatabaseError("search failed: index kept changing");
       database.reopen();
     } catch (const Xapian::WildcardError&) {
-      throw WildcardLimitError("a wildcard matches too many words; type more letters before '*'");
+      throw WildcardLimitError({}, 0,
+                               "a wildcard matches too many words; type more letters before '*'");
     } catch (const Xapian::Error& error) {
       // A query Xapian refuses is the query's fault, never the database's.
       if (auto problem = query_problem_of(error)) throw QueryError(*problem);
       throw DatabaseError("search failed: " + error.get_description());
-    } catch (const std::runtime_error& error) {
-      throw DatabaseError(std::string("search failed: ") + error.what());
     }
   }
 }

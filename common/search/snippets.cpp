@@ -276,8 +276,7 @@ std::string lead_snippet(const std::string& text, std::size_t max_bytes) {
   if (flat.size() <= max_bytes) return flat;
   std::size_t cut = flat.rfind(' ', max_bytes);
   if (cut == std::string::npos || cut < max_bytes / 2) {
-    cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(flat[cut]) & 0xC0) == 0x80) --cut;
+    cut = utf8_prefix(flat, max_bytes).size();
   }
   flat.resize(cut);
   while (!flat.empty() && (flat.back() == ' ' || flat.back() == ',')) flat.pop_back();

@@ -20,10 +20,7 @@ std::string bounded_term(std::string_view prefix, std::string_view value) {
   }
   char hash[24];
   std::snprintf(hash, sizeof hash, "#%016llx", static_cast<unsigned long long>(hash_bytes(value)));
-  std::size_t keep = kMaxTermBytes - prefix.size() - (sizeof hash - 7);
-  // Cut on a UTF-8 character boundary.
-  while (keep > 0 && (static_cast<unsigned char>(value[keep]) & 0xC0) == 0x80) --keep;
-  term += value.substr(0, keep);
+  term += utf8_prefix(value, kMaxTermBytes - prefix.size() - (sizeof hash - 7));
   term += hash;
   return term;
 }

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "common/base/errors.h"
 #include "common/base/string_utils.h"
 #include "common/store/binary_fields.h"
 #include "common/store/schema.h"
@@ -46,7 +47,7 @@ std::uint64_t brief_content_hash(const Brief& brief) { return hash_bytes(encode_
 Brief brief_from_document_data(const std::string& data) {
   FieldReader reader(data);
   if (reader.byte() != kStoredBriefFormat)
-    throw std::runtime_error("document data is not a stored brief");
+    throw DatabaseError("document data is not a stored brief");
   Brief brief;
   brief.id = reader.string();
   brief.path = reader.string();
@@ -65,7 +66,7 @@ Brief brief_from_document_data(const std::string& data) {
   meta.source = reader.string();
   meta.classification = reader.string();
   meta.language = reader.string();
-  if (!reader.complete()) throw std::runtime_error("document data is not a stored brief");
+  if (!reader.complete()) throw DatabaseError("document data is not a stored brief");
   return brief;
 }
 

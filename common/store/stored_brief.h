@@ -17,7 +17,7 @@ namespace briefsearch {
 // within its file (a line removed above it) is unchanged and not written again.
 [[nodiscard]] std::uint64_t brief_content_hash(const Brief& brief);
 
-// The brief stored in a document's data. Throws std::runtime_error when the data is not a
+// The brief stored in a document's data. Throws DatabaseError when the data is not a
 // stored brief (a database written by something else).
 [[nodiscard]] Brief brief_from_document_data(const std::string& data);
 

@@ -7,6 +7,7 @@
 #include <thread>
 #include <vector>
 
+#include "common/base/errors.h"
 #include "common/parse/parsers.h"
 
 namespace briefsearch {
@@ -361,7 +362,7 @@ TEST_CASE("malformed data files are rejected with file and line", "[countries]")
       {"", "150", "data/regions.tsv:1: expected: area-or-code<TAB>region"},
   }));
   INFO(aliases << " | " << regions);
-  CHECK_THROWS_AS(CountryGazetteer(aliases, regions), std::runtime_error);
+  CHECK_THROWS_AS(CountryGazetteer(aliases, regions), InternalError);
   CHECK_THROWS_WITH(CountryGazetteer(aliases, regions), message);
 }
 

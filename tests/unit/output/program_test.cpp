@@ -75,7 +75,7 @@ TEST_CASE("a failed write to stdout is reported with exit code 74", "[program]")
     for (const std::string* text : {&kLarge, &expected}) {
       const Outcome outcome = run_on_full_disk([&] {
         std::cout << *text << '\n';
-        return kExitPartial;  // a write failure outranks "no brief matched"
+        return kExitNoMatch;  // a write failure outranks "no brief matched"
       });
       CHECK(outcome.exit_code == kExitOutputFailure);
       CHECK(outcome.err == expected);
@@ -104,8 +104,8 @@ TEST_CASE("a failed write to stdout is reported with exit code 74", "[program]")
     CHECK(lines_after_failure == 0);
   }
   SECTION("nothing written, nothing failed") {
-    const Outcome outcome = run_on_full_disk([] { return kExitPartial; });
-    CHECK(outcome.exit_code == kExitPartial);
+    const Outcome outcome = run_on_full_disk([] { return kExitNoMatch; });
+    CHECK(outcome.exit_code == kExitNoMatch);
     CHECK(outcome.err.empty());
   }
 }
@@ -114,9 +114,9 @@ TEST_CASE("a closed pipe ends the work quietly with its own exit code", "[progra
   SECTION("noticed at the end") {
     const Outcome outcome = run_on_closed_pipe([] {
       std::cout << kLarge << '\n';
-      return kExitPartial;
+      return kExitNoMatch;
     });
-    CHECK(outcome.exit_code == kExitPartial);
+    CHECK(outcome.exit_code == kExitNoMatch);
     CHECK(outcome.err.empty());
   }
   SECTION("noticed by flush_results, which tells the work to stop") {

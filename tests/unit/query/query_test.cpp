@@ -284,3 +284,22 @@ TEST_CASE("the first wildcard's column is found wherever it is in the tree", "[q
   // No wildcard at all: the start of the query.
   CHECK(column("(a OR b) c") == 1);
 }
+
+TEST_CASE("a query error carries its query, column and problem as fields", "[query]") {
+  const CalendarDate today = *CalendarDate::parse("2025-07-01");
+  try {
+    (void)parse_query("sanctions AND (iran", today);
+    FAIL("no error");
+  } catch (const QueryError& error) {
+    CHECK(error.names_query());
+    CHECK(error.query() == "sanctions AND (iran");
+    CHECK(error.column() == 15);
+    CHECK_THAT(error.problem(), Catch::Contains("'('"));
+    CHECK(std::string(error.what()) ==
+          "query 'sanctions AND (iran': " + error.problem() + " (column 15)");
+    CHECK(error.exit_code() == kExitUsage);
+  }
+  const QueryError unplaced("a wildcard matches too many words");
+  CHECK_FALSE(unplaced.names_query());
+  CHECK(std::string(unplaced.what()) == "a wildcard matches too many words");
+}
