@@ -48,7 +48,7 @@ run() {
   printf '%s' "$input" | "$search" "${arguments[@]}" >"$work/out" 2>"$work/err" || code=$?
   {
     printf '$ brief-search'
-    for argument in "${arguments[@]}"; do printf ' %s' "$(quoted "$argument")"; done
+    for argument in "${arguments[@]}"; do printf ' %s' "$(quoted "${argument//"$work"/TMP}")"; done
     printf '\n'
     if [[ -n $input ]]; then
       printf '[stdin]\n%s[stdout]\n' "$input"
@@ -83,7 +83,7 @@ search folded-accents 'sao paulo'
 search date-range -n 3 'sanctions date:2025-01..2025-06'
 search relative-date 'region:"middle east" date:30d..'
 search wildcard -n 2 'sanct*'
-search proximity 'tanker NEAR/3 anchor'
+search proximity 'ceasefire NEAR/5 hold'
 search facets -n 2 --facet country --facet year sanctions
 search paging -n 2 --offset 2 ceasefire
 search sort-oldest -n 3 --sort oldest election
