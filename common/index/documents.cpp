@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "common/analysis/countries.h"
+#include "common/analysis/filter_values.h"
 #include "common/base/string_utils.h"
 #include "common/store/binary_fields.h"
 #include "common/store/schema.h"
@@ -94,7 +95,7 @@ Xapian::Document build_document(const Brief& brief, Analyzer& analyzer) {
   // Metadata countries by code where known, by name otherwise; then those the text names.
   std::vector<std::string> countries;
   for (const std::string& country : meta.countries) {
-    countries.push_back(gazetteer.code_for(country).value_or(country));
+    countries.push_back(canonical_filter_value(kCountryFilter, country));
   }
   Xapian::termpos position = 1;
   position = index_text(document, analyzer, kTitleField, brief.title, position, countries);
@@ -102,7 +103,7 @@ Xapian::Document build_document(const Brief& brief, Analyzer& analyzer) {
     position += kSectionGap;
     position = index_text(document, analyzer, text_field_for_section(section.name), section.text,
                           position, countries);
-    add_filter(document, kSectionNameFilter, section.name);
+    add_filter(document, kSectionFilter, canonical_filter_value(kSectionFilter, section.name));
   }
 
   add_filter(document, kIdFilter, brief.id);
@@ -110,7 +111,7 @@ Xapian::Document build_document(const Brief& brief, Analyzer& analyzer) {
   // Regions: the one the metadata gives, and the region of every country named.
   std::vector<std::string> regions;
   if (!meta.region.empty()) {
-    regions.emplace_back(CountryGazetteer::canonical_region(meta.region).value_or(meta.region));
+    regions.push_back(canonical_filter_value(kRegionFilter, meta.region));
   }
   std::vector<std::string> country_values;
   for (const std::string& country : countries) {

@@ -144,16 +144,11 @@ void sync_folder(const fs::path& folder) {
   }
 }
 
-}  // namespace
-
-IndexStatistics build_database(const fs::path& destination, const IndexOptions& options,
-                               const Xapian::Database& live, const IssueReporter& report_issue,
-                               const ProgressReporter& report_progress) {
-  StoredState live_state = read_stored_state(live);
-  const StoredFiles& live_files = live_state.files;
+// The scan of a rebuild: every input, with the roots the live database holds.
+InputScan scan_for_rebuild(const IndexOptions& options, StoredState& live_state) {
   if (!options.inputs.empty()) check_rebuild_paths(options.inputs, live_state.roots);
-  InputScan scan =
-      scan_inputs(options.inputs, std::move(live_state.roots), moved_corpus_check(live_files));
+  InputScan scan = scan_inputs(options.inputs, std::move(live_state.roots),
+                               moved_corpus_check(live_state.files));
   if (!options.inputs.empty()) {
     // Only now, so that a root that moved to a named path was found and handed over.
     std::vector<fs::path> named;
@@ -161,117 +156,171 @@ IndexStatistics build_database(const fs::path& destination, const IndexOptions& 
     scan.keep_roots_related(named);
   }
   scan.roots_changed = true;  // a new database stores its roots whatever they are
-  const std::size_t jobs =
-      options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  const std::size_t shard_count =
-      std::clamp<std::size_t>(scan.files.size() / kMinFilesPerShard, 1, jobs);
-  const auto shards = split_into_shards(scan.files, shard_count);
+  return scan;
+}
 
-  std::mutex report_mutex;
-  std::size_t done = 0;
-  const IssueReporter serial_report = [&](const ParseIssue& issue, bool is_error) {
-    std::lock_guard lock(report_mutex);
-    report_issue(issue, is_error);
-  };
-  const FileDoneReporter file_done = [&] {
-    std::lock_guard lock(report_mutex);
-    ++done;
-    if (report_progress) report_progress(done, scan.files.size());
-  };
+// One rebuild into destination: the shards are written side by side, then merged.
+class ParallelBuild {
+ public:
+  ParallelBuild(const fs::path& destination, const IndexOptions& options,
+                const Xapian::Database& live, const IssueReporter& report_issue,
+                const ProgressReporter& report_progress)
+      : destination_(destination),
+        options_(options),
+        live_(live),
+        live_state_(read_stored_state(live)),
+        scan_(scan_for_rebuild(options, live_state_)),
+        report_issue_(report_issue),
+        report_progress_(report_progress) {}
 
-  IndexStatistics statistics;
-  report_scan_issues(scan, report_issue, statistics);
-  // Carries over what the rebuild could not make, and counts against live.
-  auto reconcile = [&](Xapian::WritableDatabase& rebuilt) {
+  IndexStatistics run() {
+    const std::size_t jobs =
+        options_.jobs > 0 ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t shard_count =
+        std::clamp<std::size_t>(scan_.files.size() / kMinFilesPerShard, 1, jobs);
+    const auto shards = split_into_shards(scan_.files, shard_count);
+    report_scan_issues(scan_, report_issue_, statistics_);
+    if (shards.size() == 1) {
+      build_in_place();
+    } else {
+      for (std::size_t i = 0; i < shards.size(); ++i) {
+        fs::path path = destination_;
+        path += "-shard" + std::to_string(i);
+        shard_paths_.push_back(path);
+      }
+      if (!build_shards(shards)) return statistics_;
+      merge_shards();
+      Xapian::WritableDatabase rebuilt(destination_.string(), Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+      reconcile(rebuilt);
+      rebuilt.close();
+    }
+    sync_folder(destination_);
+    return statistics_;
+  }
+
+ private:
+  void report_serially(const ParseIssue& issue, bool is_error) {
+    std::lock_guard lock(report_mutex_);
+    report_issue_(issue, is_error);
+  }
+
+  void file_done() {
+    std::lock_guard lock(report_mutex_);
+    ++done_;
+    if (report_progress_) report_progress_(done_, scan_.files.size());
+  }
+
+  // Carries over what the rebuild could not make, and counts against the live database.
+  void reconcile(Xapian::WritableDatabase& rebuilt) {
     try {
-      (void)carry_kept_briefs(live, live_files, scan, statistics.unparsed_files, rebuilt,
-                              report_issue);
-      count_against_live(live, rebuilt, statistics);
+      (void)carry_kept_briefs(live_, live_state_.files, scan_, statistics_.unparsed_files, rebuilt,
+                              report_issue_);
+      count_against_live(live_, rebuilt, statistics_);
     } catch (const Xapian::Error& error) {
-      throw DatabaseError(destination.string() +
+      throw DatabaseError(destination_.string() +
                           ": cannot complete the rebuild: " + error.get_description());
     }
-  };
-  if (shards.size() == 1) {
-    Xapian::WritableDatabase database = create_database(destination, Xapian::DB_NO_SYNC);
-    add_statistics(statistics, index_files(database, scan, scan.files, options, serial_report,
-                                           file_done, true));
-    if (!statistics.interrupted) reconcile(database);
+  }
+
+  // Too few files to share out: one writer into the destination.
+  void build_in_place() {
+    Xapian::WritableDatabase database = create_database(destination_, Xapian::DB_NO_SYNC);
+    add_statistics(statistics_, index_files(
+                                    database, scan_, scan_.files, options_, serial_reporter(),
+                                    [this] { file_done(); }, true));
+    if (!statistics_.interrupted) reconcile(database);
     database.close();
-    sync_folder(destination);
-    return statistics;
   }
 
-  std::vector<fs::path> shard_paths;
-  for (std::size_t i = 0; i < shards.size(); ++i) {
-    fs::path path = destination;
-    path += "-shard" + std::to_string(i);
-    shard_paths.push_back(path);
+  IssueReporter serial_reporter() {
+    return [this](const ParseIssue& issue, bool is_error) { report_serially(issue, is_error); };
   }
-  auto remove_shards = [&] {
-    std::error_code ignored;
-    for (const fs::path& path : shard_paths) fs::remove_all(path, ignored);
-  };
 
-  // Each shard gets its own reader thread and writer; on two cores that keeps both busy.
-  IndexOptions shard_options = options;
-  shard_options.jobs = 1;
-  // Counting spelling per brief costs 7% of a build; the merged vocabulary is added once.
-  shard_options.spelling = false;
-  std::vector<IndexStatistics> shard_statistics(shards.size());
-  std::vector<std::exception_ptr> failures(shards.size());
-  std::vector<std::thread> threads;
-  for (std::size_t i = 0; i < shards.size(); ++i) {
-    threads.emplace_back([&, i] {
-      try {
-        Xapian::WritableDatabase database = create_database(shard_paths[i], Xapian::DB_NO_SYNC);
-        shard_statistics[i] =
-            index_files(database, scan, shards[i], shard_options, serial_report, file_done, false);
-        database.close();
-      } catch (...) {
-        failures[i] = std::current_exception();
+  // Writes each shard on its own thread (one reader and one writer each; on two cores that
+  // keeps both busy). False when the run was interrupted; the shards are then removed.
+  bool build_shards(const std::vector<std::vector<InputFile>>& shards) {
+    IndexOptions shard_options = options_;
+    shard_options.jobs = 1;
+    // Counting spelling per brief costs 7% of a build; the merged vocabulary is added once.
+    shard_options.spelling = false;
+    std::vector<IndexStatistics> shard_statistics(shards.size());
+    std::vector<std::exception_ptr> failures(shards.size());
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < shards.size(); ++i) {
+      threads.emplace_back([&, i] {
+        try {
+          Xapian::WritableDatabase database = create_database(shard_paths_[i], Xapian::DB_NO_SYNC);
+          shard_statistics[i] = index_files(
+              database, scan_, shards[i], shard_options, serial_reporter(), [this] { file_done(); },
+              false);
+          database.close();
+        } catch (...) {
+          failures[i] = std::current_exception();
+        }
+      });
+    }
+    for (std::thread& thread : threads) thread.join();
+    for (const std::exception_ptr& failure : failures) {
+      if (failure) {
+        remove_shards();
+        std::rethrow_exception(failure);
       }
-    });
+    }
+    for (const IndexStatistics& part : shard_statistics) add_statistics(statistics_, part);
+    if (statistics_.interrupted) remove_shards();
+    return !statistics_.interrupted;
   }
-  for (std::thread& thread : threads) thread.join();
-  for (const std::exception_ptr& failure : failures) {
-    if (failure) {
+
+  // Resolves duplicate ids across the shards and compacts them into the destination.
+  void merge_shards() {
+    try {
+      resolve_duplicates_across(shard_paths_, scan_, report_issue_, statistics_);
+      Xapian::Database combined;
+      for (const fs::path& path : shard_paths_) {
+        combined.add_database(Xapian::Database(path.string()));
+      }
+      {
+        // Into one shard before merging, so the spelling table is compacted with the rest.
+        Xapian::WritableDatabase first(shard_paths_.front().string(),
+                                       Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+        add_vocabulary_spelling(combined, first);
+        first.set_metadata(std::string(kRootsKey), scan_.roots.encode());
+        first.commit();
+      }
+      combined.reopen();
+      combined.compact(destination_.string());
+    } catch (const Xapian::Error& error) {
       remove_shards();
-      std::rethrow_exception(failure);
+      throw DatabaseError(destination_.string() +
+                          ": cannot merge the shards: " + error.get_description());
     }
-  }
-  for (const IndexStatistics& part : shard_statistics) add_statistics(statistics, part);
-  if (statistics.interrupted) {
     remove_shards();
-    return statistics;
   }
-  try {
-    resolve_duplicates_across(shard_paths, scan, report_issue, statistics);
-    Xapian::Database combined;
-    for (const fs::path& path : shard_paths) combined.add_database(Xapian::Database(path.string()));
-    {
-      // Into one shard before merging, so the spelling table is compacted with the rest.
-      Xapian::WritableDatabase first(shard_paths.front().string(),
-                                     Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
-      add_vocabulary_spelling(combined, first);
-      first.set_metadata(std::string(kRootsKey), scan.roots.encode());
-      first.commit();
-    }
-    combined.reopen();
-    combined.compact(destination.string());
-  } catch (const Xapian::Error& error) {
-    remove_shards();
-    throw DatabaseError(destination.string() +
-                        ": cannot merge the shards: " + error.get_description());
+
+  void remove_shards() {
+    std::error_code ignored;
+    for (const fs::path& path : shard_paths_) fs::remove_all(path, ignored);
   }
-  remove_shards();
-  {
-    Xapian::WritableDatabase rebuilt(destination.string(), Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
-    reconcile(rebuilt);
-    rebuilt.close();
-  }
-  sync_folder(destination);
-  return statistics;
+
+  const fs::path& destination_;
+  const IndexOptions& options_;
+  const Xapian::Database& live_;
+  StoredState live_state_;
+  InputScan scan_;
+  const IssueReporter& report_issue_;
+  const ProgressReporter& report_progress_;
+  std::vector<fs::path> shard_paths_;
+  std::mutex report_mutex_;
+  std::size_t done_ = 0;
+  IndexStatistics statistics_;
+};
+
+}  // namespace
+
+IndexStatistics build_database(const fs::path& destination, const IndexOptions& options,
+                               const Xapian::Database& live, const IssueReporter& report_issue,
+                               const ProgressReporter& report_progress) {
+  return ParallelBuild(destination, options, live, report_issue, report_progress).run();
 }
 
 }  // namespace briefsearch

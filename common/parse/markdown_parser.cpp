@@ -106,63 +106,63 @@ void apply_front_matter(Brief& brief, const std::string& key, std::string_view v
   }
 }
 
-}  // namespace
-
-void parse_markdown(std::string_view text, const std::string& path, ParseResult& result) {
-  const std::vector<std::string_view> lines = split_lines(text);
-  Brief brief;
-  brief.path = path;
-  size_t body_start = 0;
-
-  if (!lines.empty() && trim(lines[0]) == "---") {
-    // Found first: without it the body would be read as front matter, and its first line
-    // without a colon reported instead of the missing '---'.
-    std::optional<size_t> closing;
-    for (size_t i = 1; i < lines.size() && !closing; ++i) {
-      const std::string_view line = trim(lines[i]);
-      if (line == "---" || line == "...") closing = i;
-    }
-    if (!closing) {
-      result.errors.push_back({path, 1, "front matter is not closed with '---'"});
-      return;
-    }
-    std::string list_key;
-    std::vector<std::string> list_items;
-    size_t list_line = 0;
-    auto flush_list = [&] {
-      if (list_key.empty()) return;
-      apply_front_matter(brief, list_key, "", std::move(list_items), path, list_line, result);
-      list_key.clear();
-      list_items.clear();
-    };
-    for (size_t i = 1; i < *closing; ++i) {
-      const std::string_view line = trim(lines[i]);
-      if (line.empty() || line.starts_with('#')) continue;
-      if (line.starts_with("- ") && !list_key.empty()) {
-        list_items.emplace_back(unquote(line.substr(2)));
-        continue;
-      }
-      flush_list();
-      const size_t colon = line.find(':');
-      if (colon == std::string_view::npos) {
-        result.errors.push_back({path, i + 1, "front matter line is not 'key: value'"});
-        return;
-      }
-      const std::string key = ascii_lowercase(trim(line.substr(0, colon)));
-      const std::string_view value = trim(line.substr(colon + 1));
-      if (value.empty()) {  // a block list follows
-        list_key = key;
-        list_line = i + 1;
-        continue;
-      }
-      apply_front_matter(brief, key, value, list_value(value), path, i + 1, result);
+// Reads the front matter that opens lines with '---' into brief. Returns the index of the
+// first body line (0 when there is no front matter), or nothing after an error, which is
+// recorded in result.
+std::optional<size_t> read_front_matter(const std::vector<std::string_view>& lines,
+                                        const std::string& path, Brief& brief,
+                                        ParseResult& result) {
+  if (lines.empty() || trim(lines[0]) != "---") return 0;
+  // Found first: without it the body would be read as front matter, and its first line
+  // without a colon reported instead of the missing '---'.
+  std::optional<size_t> closing;
+  for (size_t i = 1; i < lines.size() && !closing; ++i) {
+    const std::string_view line = trim(lines[i]);
+    if (line == "---" || line == "...") closing = i;
+  }
+  if (!closing) {
+    result.errors.push_back({path, 1, "front matter is not closed with '---'"});
+    return std::nullopt;
+  }
+  std::string list_key;
+  std::vector<std::string> list_items;
+  size_t list_line = 0;
+  auto flush_list = [&] {
+    if (list_key.empty()) return;
+    apply_front_matter(brief, list_key, "", std::move(list_items), path, list_line, result);
+    list_key.clear();
+    list_items.clear();
+  };
+  for (size_t i = 1; i < *closing; ++i) {
+    const std::string_view line = trim(lines[i]);
+    if (line.empty() || line.starts_with('#')) continue;
+    if (line.starts_with("- ") && !list_key.empty()) {
+      list_items.emplace_back(unquote(line.substr(2)));
+      continue;
     }
     flush_list();
-    body_start = *closing + 1;
+    const size_t colon = line.find(':');
+    if (colon == std::string_view::npos) {
+      result.errors.push_back({path, i + 1, "front matter line is not 'key: value'"});
+      return std::nullopt;
+    }
+    const std::string key = ascii_lowercase(trim(line.substr(0, colon)));
+    const std::string_view value = trim(line.substr(colon + 1));
+    if (value.empty()) {  // a block list follows
+      list_key = key;
+      list_line = i + 1;
+      continue;
+    }
+    apply_front_matter(brief, key, value, list_value(value), path, i + 1, result);
   }
+  flush_list();
+  return *closing + 1;
+}
 
+// Reads the title and the sections from lines[start...] into brief.
+void read_body(const std::vector<std::string_view>& lines, size_t start, Brief& brief) {
   SectionBuilder builder;
-  for (size_t i = body_start; i < lines.size(); ++i) {
+  for (size_t i = start; i < lines.size(); ++i) {
     const std::string_view line = trim(lines[i]);
     const int level = heading_level(line);
     if (level == 1 && brief.title.empty()) {
@@ -181,7 +181,17 @@ void parse_markdown(std::string_view text, const std::string& path, ParseResult&
     }
   }
   brief.sections = builder.finish();
+}
 
+}  // namespace
+
+void parse_markdown(std::string_view text, const std::string& path, ParseResult& result) {
+  const std::vector<std::string_view> lines = split_lines(text);
+  Brief brief;
+  brief.path = path;
+  const std::optional<size_t> body_start = read_front_matter(lines, path, brief, result);
+  if (!body_start) return;
+  read_body(lines, *body_start, brief);
   if (auto missing = find_missing_content(brief)) {
     result.errors.push_back({path, 0, *missing});
     return;

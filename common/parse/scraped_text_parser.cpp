@@ -137,6 +137,50 @@ struct NumberedLine {
   size_t number;
 };
 
+// The index of the first date line among the opening lines, which splits header from body.
+std::optional<std::pair<size_t, DateLine>> find_date_line(const std::vector<NumberedLine>& lines) {
+  constexpr size_t kHeaderSearchLines = 20;
+  size_t content_lines_seen = 0;
+  for (size_t i = 0; i < lines.size() && content_lines_seen < kHeaderSearchLines; ++i) {
+    if (lines[i].text.empty()) continue;
+    ++content_lines_seen;
+    if (auto found = read_date_line(lines[i].text)) return std::pair{i, std::move(*found)};
+  }
+  return std::nullopt;
+}
+
+// Reads the title and the date into brief; returns the index of the first body line.
+size_t read_header(const std::vector<NumberedLine>& lines, const std::string& path, Brief& brief,
+                   ParseResult& result) {
+  const auto date_line = find_date_line(lines);
+  if (!date_line) {
+    size_t body_start = 0;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      const std::string_view line = lines[i].text;
+      if (line.empty() || is_boilerplate(line) || is_kind_line(line)) continue;
+      if (read_heading(line)) break;
+      brief.title = line;
+      body_start = i + 1;
+      break;
+    }
+    if (!brief.title.empty()) result.warnings.push_back({path, 0, "no date line found"});
+    return body_start;
+  }
+  const auto& [date_index, date] = *date_line;
+  for (size_t i = date_index; i-- > 0;) {
+    const std::string_view line = lines[i].text;
+    if (line.empty() || is_boilerplate(line) || is_kind_line(line)) continue;
+    brief.title = line;
+    break;
+  }
+  brief.date = date.date;
+  if (!brief.date) {
+    result.warnings.push_back(
+        {path, lines[date_index].number, "invalid date '" + date.date_text + "'; indexed undated"});
+  }
+  return date_index + 1;
+}
+
 }  // namespace
 
 void parse_scraped_text(std::string_view text, const std::string& path, ParseResult& result) {
@@ -147,49 +191,9 @@ void parse_scraped_text(std::string_view text, const std::string& path, ParseRes
     lines.push_back({trim(raw), number});
   }
 
-  // The first date line among the opening lines splits header from body.
-  constexpr size_t kHeaderSearchLines = 20;
-  std::optional<size_t> date_index;
-  std::optional<DateLine> date_line;
-  size_t content_lines_seen = 0;
-  for (size_t i = 0; i < lines.size() && content_lines_seen < kHeaderSearchLines; ++i) {
-    if (lines[i].text.empty()) continue;
-    ++content_lines_seen;
-    if (auto found = read_date_line(lines[i].text)) {
-      date_index = i;
-      date_line = std::move(found);
-      break;
-    }
-  }
-
   Brief brief;
   brief.path = path;
-  size_t body_start = 0;
-  if (date_index) {
-    for (size_t i = *date_index; i-- > 0;) {
-      const std::string_view line = lines[i].text;
-      if (line.empty() || is_boilerplate(line) || is_kind_line(line)) continue;
-      brief.title = line;
-      break;
-    }
-    body_start = *date_index + 1;
-    brief.date = date_line->date;
-    if (!brief.date) {
-      result.warnings.push_back({path, lines[*date_index].number,
-                                 "invalid date '" + date_line->date_text + "'; indexed undated"});
-    }
-  } else {
-    for (size_t i = 0; i < lines.size(); ++i) {
-      const std::string_view line = lines[i].text;
-      if (line.empty() || is_boilerplate(line) || is_kind_line(line)) continue;
-      if (read_heading(line)) break;
-      brief.title = line;
-      body_start = i + 1;
-      break;
-    }
-    if (!brief.title.empty()) result.warnings.push_back({path, 0, "no date line found"});
-  }
-
+  const size_t body_start = read_header(lines, path, brief, result);
   SectionBuilder builder;
   for (size_t i = body_start; i < lines.size(); ++i) {
     const std::string_view line = lines[i].text;

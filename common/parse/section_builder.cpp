@@ -8,41 +8,10 @@
 #include <cctype>
 
 #include "common/base/string_utils.h"
+#include "common/brief/section_names.h"
 
 namespace briefsearch {
 namespace {
-
-struct SectionAlias {
-  std::string_view spelling;  // lowercase
-  std::string_view canonical;
-};
-
-constexpr std::array<SectionAlias, 24> kSectionAliases = {{
-    {"description", "Description"},
-    {"impact", "Impact"},
-    {"background", "Background"},
-    {"assessment", "Assessment"},
-    {"outlook", "Outlook"},
-    {"key judgments", "Key Judgments"},
-    {"key judgements", "Key Judgments"},
-    {"analysis", "Analysis"},
-    {"summary", "Summary"},
-    {"context", "Context"},
-    {"implications", "Implications"},
-    {"comment", "Comment"},
-    {"forecast", "Forecast"},
-    {"scenarios", "Scenarios"},
-    {"recommendations", "Recommendations"},
-    {"bottom line", "Bottom Line"},
-    {"what next", "What Next"},
-    {"details", "Details"},
-    {"significance", "Significance"},
-    {"key points", "Key Points"},
-    {"indicators", "Indicators"},
-    {"sources", "Sources"},
-    {"risks", "Risks"},
-    {"timeline", "Timeline"},
-}};
 
 // Words that sit next to a genuine parenthetical dash, never inside a hyphenated compound.
 constexpr std::array<std::string_view, 40> kFunctionWords = {
@@ -122,20 +91,6 @@ bool is_function_word(std::string_view word) {
 }
 
 }  // namespace
-
-std::optional<std::string> canonical_section_name(std::string_view heading) {
-  const std::string lowered = ascii_lowercase(trim(heading));
-  for (const SectionAlias& alias : kSectionAliases) {
-    if (lowered == alias.spelling) return std::string(alias.canonical);
-  }
-  return std::nullopt;
-}
-
-std::vector<std::string_view> known_section_spellings() {
-  std::vector<std::string_view> spellings;
-  for (const SectionAlias& alias : kSectionAliases) spellings.push_back(alias.spelling);
-  return spellings;
-}
 
 std::optional<Heading> read_heading(std::string_view line) {
   line = trim(line);

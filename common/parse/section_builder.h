@@ -1,5 +1,5 @@
-// Assembles section text line by line for the text-based parsers, and knows the names of
-// the sections briefs use.
+// Assembles section text line by line for the text-based parsers. The names of the
+// sections briefs use are in common/brief/section_names.h.
 #pragma once
 
 #include <optional>
@@ -8,15 +8,9 @@
 #include <vector>
 
 #include "common/brief/brief.h"
+#include "common/brief/section_names.h"
 
 namespace briefsearch {
-
-// Name given to text that comes before any section heading.
-inline constexpr std::string_view kUntitledSectionName = "Body";
-
-// The canonical spelling when heading (any case, without its colon) names a section briefs
-// are known to use: "key judgements" gives "Key Judgments", "IMPACT" gives "Impact".
-[[nodiscard]] std::optional<std::string> canonical_section_name(std::string_view heading);
 
 // A section heading read from a line of text.
 struct Heading {
@@ -32,9 +26,6 @@ struct Heading {
 //   a capital letter, ending in a colon ("Regional Reactions:").
 // A heading must also start a paragraph; SectionBuilder::add_line_or_heading checks that.
 [[nodiscard]] std::optional<Heading> read_heading(std::string_view line);
-
-// Every spelling canonical_section_name knows, lowercase ("key judgements", "impact", ...).
-[[nodiscard]] std::vector<std::string_view> known_section_spellings();
 
 // Scraped pages turn hyphens into spaced en dashes ("two – day"). This restores the hyphen
 // where the dash joins two words, and leaves alone dashes next to function words ("talks –

@@ -142,7 +142,7 @@ class Parser {
       const bool same_field =
           operand.field.has_value() == first_operand.field.has_value() &&
           (!operand.field || operand.field->prefix == first_operand.field->prefix) &&
-          operand.section == first_operand.section;
+          operand.named_section == first_operand.named_section;
       if (!same_field) {
         fail(operand_lexeme, "NEAR and ADJ join words of one field; write title:(a NEAR b)");
       }
@@ -319,7 +319,7 @@ class Parser {
     if (text_leaf) {
       if (!node.field) {
         node.field = field.text;
-        node.section = field.section;
+        node.named_section = field.named_section;
       }
       return;
     }

@@ -42,7 +42,7 @@ struct QueryNode {
   // word must be in one of the sections that share the generic section field (the index
   // does not tell those sections apart).
   std::optional<TextField> field;
-  std::string section;
+  std::string named_section;
   // kFilter: the filter field.
   std::optional<FilterField> filter;
   // kDateRange: inclusive ends; an open end is empty.

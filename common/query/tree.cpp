@@ -62,7 +62,7 @@ void collect_highlights(const QueryNode& node, Analyzer& analyzer, bool skip_sto
 
 void describe_into(const QueryNode& node, std::string& out) {
   std::string field = node.field ? std::string(node.field->name) + ":" : "";
-  if (!node.section.empty()) field = node.section + ":";
+  if (!node.named_section.empty()) field = node.named_section + ":";
   switch (node.kind) {
     case Kind::kWord:
       out += field + node.text;

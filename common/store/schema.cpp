@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "common/base/string_utils.h"
-#include "common/parse/section_builder.h"
+#include "common/brief/section_names.h"
 
 namespace briefsearch {
 namespace {
@@ -34,58 +34,22 @@ const TextField& text_field_for_section(std::string_view section_name) {
   const std::string name = ascii_lowercase(section_name);
   if (name == "description") return kDescriptionField;
   if (name == "impact") return kImpactField;
-  return kOtherSectionField;
-}
-
-std::optional<TextField> text_field_named(std::string_view name) {
-  const std::string lowered = ascii_lowercase(name);
-  if (lowered == "desc") return kDescriptionField;
-  for (const TextField& field : kTextFields) {
-    if (lowered == field.name) return field;
-  }
-  return std::nullopt;
+  return kOtherSectionsField;
 }
 
 std::optional<QueryField> query_field_named(std::string_view name) {
   const std::string lowered = ascii_lowercase(name);
   QueryField field;
-  if (lowered == "date") {
-    field.kind = QueryField::Kind::kDate;
+  for (const QueryFieldName& row : kQueryFieldNames) {
+    if (lowered != row.name) continue;
+    field.kind = row.kind;
+    if (row.text) field.text = *row.text;
+    if (row.filter) field.filter = *row.filter;
     return field;
   }
-  if (lowered == "lang") {
-    field.kind = QueryField::Kind::kFilter;
-    field.filter = kLanguageFilter;
-    return field;
-  }
-  if (lowered == "section") {
-    field.kind = QueryField::Kind::kFilter;
-    field.filter = kSectionNameFilter;
-    return field;
-  }
-  for (const FilterField& filter : {kCountryFilter, kRegionFilter, kTagFilter, kSourceFilter,
-                                    kIdFilter, kClassificationFilter, kLanguageFilter}) {
-    if (lowered == filter.name) {
-      field.kind = QueryField::Kind::kFilter;
-      field.filter = filter;
-      return field;
-    }
-  }
-  if (lowered == "desc" || lowered == "description") {
-    field.text = kDescriptionField;
-    return field;
-  }
-  if (lowered == kTitleField.name || lowered == kImpactField.name) {
-    field.text = lowered == kTitleField.name ? kTitleField : kImpactField;
-    return field;
-  }
-  std::string spaced = lowered;
-  for (char& c : spaced) {
-    if (c == '-' || c == '_') c = ' ';
-  }
-  if (auto section = canonical_section_name(spaced)) {
-    field.text = kOtherSectionField;
-    field.section = *section;
+  if (auto section = section_named_in_query(lowered)) {
+    field.text = kOtherSectionsField;
+    field.named_section = std::move(*section);
     return field;
   }
   return std::nullopt;

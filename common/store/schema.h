@@ -55,17 +55,16 @@ struct TextField {
 inline constexpr TextField kTitleField{"title", "S", 3};
 inline constexpr TextField kDescriptionField{"description", "XD", 1};
 inline constexpr TextField kImpactField{"impact", "XI", 1};
-// Every other section (Background, Assessment, Outlook, ...).
-inline constexpr TextField kOtherSectionField{"section", "XS", 1};
+// The text of every other section (Background, Assessment, Outlook, ...). Its name is no
+// query's: a query names these sections one by one ("outlook:", "key-judgments:"), and
+// the builder filters this field by kSectionFilter.
+inline constexpr TextField kOtherSectionsField{"other-sections", "XS", 1};
 
 inline constexpr std::array<TextField, 4> kTextFields = {kTitleField, kDescriptionField,
-                                                         kImpactField, kOtherSectionField};
+                                                         kImpactField, kOtherSectionsField};
 
 // The field a section's text is indexed under, from its name.
 [[nodiscard]] const TextField& text_field_for_section(std::string_view section_name);
-
-// The text field a query names ("title", "desc", "description", "impact", "section").
-[[nodiscard]] std::optional<TextField> text_field_named(std::string_view name);
 
 // Exact filters, stored as boolean terms with wdf 0.
 struct FilterField {
@@ -82,28 +81,57 @@ inline constexpr FilterField kTagFilter{"tag", "K"};
 inline constexpr FilterField kSourceFilter{"source", "XO"};
 inline constexpr FilterField kClassificationFilter{"classification", "XL"};
 inline constexpr FilterField kLanguageFilter{"language", "L"};
-inline constexpr FilterField kSectionNameFilter{"section-name", "XN"};
+// Which sections a brief has, by canonical name (common/brief/section_names.h): "section:".
+inline constexpr FilterField kSectionFilter{"section", "XN"};
 inline constexpr FilterField kYearFilter{"year", "Y"};
 inline constexpr FilterField kMonthFilter{"month", "M"};
 
 inline constexpr std::array<FilterField, 10> kFilterFields = {
     kIdFilter,     kCountryFilter,        kRegionFilter,   kTagFilter,
-    kSourceFilter, kClassificationFilter, kLanguageFilter, kSectionNameFilter,
+    kSourceFilter, kClassificationFilter, kLanguageFilter, kSectionFilter,
     kYearFilter,   kMonthFilter};
 
-// What a "name:" prefix in a query refers to. One table (schema.cpp) lists every name.
+// What a "name:" prefix in a query refers to.
 struct QueryField {
   enum class Kind { kText, kFilter, kDate };
   Kind kind = Kind::kText;
   TextField text = kTitleField;
   FilterField filter = kIdFilter;
-  // For a section named as a field ("outlook:", "key-judgments:"): its canonical name.
-  std::string section;
+  // For a section named as a field ("outlook:", "key-judgments:"): its canonical name;
+  // text is then kOtherSectionsField.
+  std::string named_section;
 };
 
-// title, description (desc), impact, any other section by name (background, outlook,
-// key-judgments, ...), section, country, region, tag, source, id, classification,
-// language (lang), date. Case-insensitive; nothing for other names.
+// One row per name a query may write before ':'; aliases ("desc", "lang") are rows of
+// their own. A field's canonical name is its TextField or FilterField name, and every
+// canonical name has a row, so a query printed with canonical names reads back the same.
+struct QueryFieldName {
+  std::string_view name;  // lowercase
+  QueryField::Kind kind;
+  const TextField* text = nullptr;      // for kText
+  const FilterField* filter = nullptr;  // for kFilter
+};
+
+inline constexpr std::array<QueryFieldName, 14> kQueryFieldNames = {{
+    {"title", QueryField::Kind::kText, &kTitleField},
+    {"description", QueryField::Kind::kText, &kDescriptionField},
+    {"desc", QueryField::Kind::kText, &kDescriptionField},
+    {"impact", QueryField::Kind::kText, &kImpactField},
+    {"country", QueryField::Kind::kFilter, nullptr, &kCountryFilter},
+    {"region", QueryField::Kind::kFilter, nullptr, &kRegionFilter},
+    {"tag", QueryField::Kind::kFilter, nullptr, &kTagFilter},
+    {"source", QueryField::Kind::kFilter, nullptr, &kSourceFilter},
+    {"id", QueryField::Kind::kFilter, nullptr, &kIdFilter},
+    {"classification", QueryField::Kind::kFilter, nullptr, &kClassificationFilter},
+    {"language", QueryField::Kind::kFilter, nullptr, &kLanguageFilter},
+    {"lang", QueryField::Kind::kFilter, nullptr, &kLanguageFilter},
+    {"section", QueryField::Kind::kFilter, nullptr, &kSectionFilter},
+    {"date", QueryField::Kind::kDate},
+}};
+
+// The field name refers to, case-insensitively: a row of kQueryFieldNames, else a section
+// named as a field (section_named_in_query: "outlook", "key-judgments"); nothing for
+// other names.
 [[nodiscard]] std::optional<QueryField> query_field_named(std::string_view name);
 
 // Value slots.

@@ -153,7 +153,7 @@ TEST_CASE("every schema field is reachable by a query on a real database", "[doc
       {std::string(kTitleField.prefix), "baltic"},
       {std::string(kDescriptionField.prefix), "tankers"},
       {std::string(kImpactField.prefix), "nato"},
-      {std::string(kOtherSectionField.prefix), "earlier"}};
+      {std::string(kOtherSectionsField.prefix), "earlier"}};
   for (const auto& [prefix, word] : text_terms) {
     INFO(prefix << word);
     CHECK(matches(Xapian::Query(prefix + word)) == 1);
@@ -167,7 +167,7 @@ TEST_CASE("every schema field is reachable by a query on a real database", "[doc
       {kSourceFilter, "field office"},
       {kClassificationFilter, "Unclassified"},
       {kLanguageFilter, "EN"},
-      {kSectionNameFilter, "Background"},
+      {kSectionFilter, "Background"},
       {kYearFilter, "2024"},
       {kMonthFilter, "202412"}};
   for (const auto& [field, value] : filters) {

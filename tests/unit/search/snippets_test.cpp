@@ -174,7 +174,7 @@ TEST_CASE("words are marked as the index matches them", "[snippets]") {
 
 TEST_CASE("a term with a field marks only sections indexed under it", "[snippets]") {
   const auto impact = briefsearch::kImpactField;
-  const auto other = briefsearch::kOtherSectionField;
+  const auto other = briefsearch::kOtherSectionsField;
   const auto [sections, terms, expected] = GENERATE_COPY(values<Case>({
       {{{"Description", "Oil prices rose."}, {"Impact", "Oil exports fell."}},
        {stem("oil", impact)},

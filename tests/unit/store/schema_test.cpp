@@ -19,16 +19,46 @@ TEST_CASE("every prefix is defined once", "[schema]") {
 TEST_CASE("sections map to their fields", "[schema]") {
   CHECK(text_field_for_section("Description").prefix == kDescriptionField.prefix);
   CHECK(text_field_for_section("IMPACT").prefix == kImpactField.prefix);
-  CHECK(text_field_for_section("Background").prefix == kOtherSectionField.prefix);
-  CHECK(text_field_for_section("Key Judgments").prefix == kOtherSectionField.prefix);
+  CHECK(text_field_for_section("Background").prefix == kOtherSectionsField.prefix);
+  CHECK(text_field_for_section("Key Judgments").prefix == kOtherSectionsField.prefix);
 }
 
 TEST_CASE("query field names resolve, with aliases", "[schema]") {
-  CHECK(text_field_named("title")->prefix == kTitleField.prefix);
-  CHECK(text_field_named("desc")->prefix == kDescriptionField.prefix);
-  CHECK(text_field_named("Description")->prefix == kDescriptionField.prefix);
-  CHECK(text_field_named("section")->prefix == kOtherSectionField.prefix);
-  CHECK_FALSE(text_field_named("body").has_value());
+  CHECK(query_field_named("title")->text.prefix == kTitleField.prefix);
+  CHECK(query_field_named("desc")->text.prefix == kDescriptionField.prefix);
+  CHECK(query_field_named("Description")->text.prefix == kDescriptionField.prefix);
+  CHECK(query_field_named("LANG")->filter.prefix == kLanguageFilter.prefix);
+  CHECK(query_field_named("date")->kind == QueryField::Kind::kDate);
+  // "section" is the filter on which sections a brief has, never a text field.
+  CHECK(query_field_named("section")->kind == QueryField::Kind::kFilter);
+  CHECK(query_field_named("section")->filter.prefix == kSectionFilter.prefix);
+  // A section named as a field searches the other-sections text of that section.
+  const auto judgments = query_field_named("key_judgements");
+  REQUIRE(judgments);
+  CHECK(judgments->kind == QueryField::Kind::kText);
+  CHECK(judgments->text.prefix == kOtherSectionsField.prefix);
+  CHECK(judgments->named_section == "Key Judgments");
+  CHECK_FALSE(query_field_named("body").has_value());
+  CHECK_FALSE(query_field_named("other-sections").has_value());
+  CHECK_FALSE(query_field_named("year").has_value());
+}
+
+TEST_CASE("every canonical field name reads back as its own field", "[schema]") {
+  for (const TextField& field : kTextFields) {
+    if (field.prefix == kOtherSectionsField.prefix) continue;
+    INFO(field.name);
+    const auto named = query_field_named(field.name);
+    REQUIRE(named);
+    CHECK(named->text.prefix == field.prefix);
+  }
+  for (const FilterField& field : kFilterFields) {
+    if (field.prefix == kYearFilter.prefix || field.prefix == kMonthFilter.prefix) continue;
+    INFO(field.name);
+    const auto named = query_field_named(field.name);
+    REQUIRE(named);
+    CHECK(named->kind == QueryField::Kind::kFilter);
+    CHECK(named->filter.prefix == field.prefix);
+  }
 }
 
 TEST_CASE("filter values are normalised unless exact", "[schema]") {
