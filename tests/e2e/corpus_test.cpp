@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "common/analysis/analyser.h"
-#include "common/base/string_utils.h"
+#include "common/brief/section_names.h"
 #include "common/index/input_files.h"
 #include "common/parse/parsers.h"
 #include "tests/e2e/e2e_support.h"
@@ -95,16 +95,16 @@ TEST_CASE("every word of every corpus brief finds that brief through brief-searc
           brief.id.empty() ? derived_brief_id(scan.root_of(file), file.absolute_path, brief.line)
                            : brief.id;
       std::set<std::pair<std::string, std::string>> brief_words;  // (field, word)
-      auto add_words = [&](std::string field, const std::string& text) {
-        // A section is searched by its own name: "description:", "key-judgments:".
-        field = ascii_lowercase(field);
-        std::replace(field.begin(), field.end(), ' ', '-');
+      auto add_words = [&](const std::string& field, const std::string& text) {
         for (const Token& token : analyzer.analyse(text)) {
           brief_words.emplace(field, text.substr(token.begin, token.end - token.begin));
         }
       };
       add_words("title", brief.title);
-      for (const Section& section : brief.sections) add_words(section.name, section.text);
+      // A section is searched by its own name: "description:", "key-judgments:".
+      for (const Section& section : brief.sections) {
+        add_words(section_query_spelling(section.name), section.text);
+      }
       for (const auto& [field, word] : brief_words) {
         for (const std::string& query : {word, "\"" + word + "\"", field + ":" + word}) {
           briefs_by_query[query].insert(id);

@@ -242,21 +242,5 @@ TEST_CASE("spaced hyphens are repaired paragraph by paragraph", "[section_builde
   CHECK(sections[0].text == "The talks " + dash + " which stalled\n\nA two-day truce began.");
 }
 
-TEST_CASE("canonical_section_name trims, ignores case and maps its own output to itself",
-          "[section_builder]") {
-  CHECK(canonical_section_name("  key JUDGEMENTS \t") == "Key Judgments");
-  CHECK(canonical_section_name("bottom line") == "Bottom Line");
-  CHECK_FALSE(canonical_section_name("bottom-line").has_value());
-  CHECK_FALSE(canonical_section_name("Impacts").has_value());
-  CHECK_FALSE(canonical_section_name("").has_value());
-  for (std::string_view spelling : known_section_spellings()) {
-    INFO(spelling);
-    CHECK(spelling == ascii_lowercase(spelling));
-    const auto canonical = canonical_section_name(spelling);
-    REQUIRE(canonical.has_value());
-    CHECK(canonical_section_name(*canonical) == canonical);
-  }
-}
-
 }  // namespace
 }  // namespace briefsearch
