@@ -5,10 +5,10 @@
 #include <unordered_map>
 
 #include "common/base/errors.h"
-#include "common/index/documents.h"
 #include "common/query/query.h"
 #include "common/search/snippets.h"
 #include "common/store/schema.h"
+#include "common/store/stored_brief.h"
 
 namespace briefsearch {
 namespace {

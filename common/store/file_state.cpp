@@ -4,14 +4,13 @@
 
 #include "common/base/string_utils.h"
 #include "common/store/binary_fields.h"
+#include "common/store/schema.h"
 
 namespace briefsearch {
 namespace {
 
 // Binary, since a source is stored per brief: a text form took 24 bytes more each (2.4 MB
 // at 100,000 briefs).
-constexpr char kStateFormat = '\x02';
-constexpr char kSourceFormat = '\x01';
 
 }  // namespace
 
@@ -24,7 +23,7 @@ std::string file_state_key(std::string_view absolute_path) {
 
 std::string encode_file_state(const FileState& state) {
   FieldWriter out(41 + state.absolute_path.size());
-  out.byte(kStateFormat);
+  out.byte(kFileStateFormat);
   out.fixed64(state.size);
   out.fixed64(static_cast<std::uint64_t>(state.modified_ns));
   out.fixed64(static_cast<std::uint64_t>(state.changed_ns));
@@ -36,7 +35,7 @@ std::string encode_file_state(const FileState& state) {
 
 std::optional<FileState> decode_file_state(std::string_view value) {
   FieldReader in(value);
-  if (in.byte() != kStateFormat) return std::nullopt;
+  if (in.byte() != kFileStateFormat) return std::nullopt;
   FileState state;
   state.size = in.fixed64();
   state.modified_ns = static_cast<std::int64_t>(in.fixed64());
@@ -50,7 +49,7 @@ std::optional<FileState> decode_file_state(std::string_view value) {
 
 std::string encode_brief_source(const BriefSource& source) {
   FieldWriter out(9 + source.absolute_path.size());
-  out.byte(kSourceFormat);
+  out.byte(kBriefSourceFormat);
   out.fixed64(source.brief_hash);
   out.rest(source.absolute_path);
   return out.take();
@@ -58,7 +57,7 @@ std::string encode_brief_source(const BriefSource& source) {
 
 std::optional<BriefSource> decode_brief_source(std::string_view value) {
   FieldReader in(value);
-  if (in.byte() != kSourceFormat) return std::nullopt;
+  if (in.byte() != kBriefSourceFormat) return std::nullopt;
   BriefSource source;
   source.brief_hash = in.fixed64();
   source.absolute_path = in.rest();

@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/store/schema.h"
+
 namespace briefsearch {
 
 // One source file as last indexed completely: every brief it yielded was committed and
@@ -35,10 +37,6 @@ struct FileState {
            changed_ns == other.changed_ns && inode == other.inode;
   }
 };
-
-// The metadata key prefix of file states; the rest of a key is the 16 lowercase hex digits
-// of hash_bytes(absolute path), which keeps every key far under Xapian's 245-byte limit.
-inline constexpr std::string_view kFileStateKeyPrefix = "briefsearch.file.";
 
 [[nodiscard]] std::string file_state_key(std::string_view absolute_path);
 

@@ -5,13 +5,12 @@
 
 #include "common/base/errors.h"
 #include "common/store/binary_fields.h"
+#include "common/store/schema.h"
 
 namespace briefsearch {
 namespace {
 
 namespace fs = std::filesystem;
-
-constexpr char kRootsFormat = '\x01';
 
 // Only a path the file system says is not there is missing: one that cannot be examined
 // (a parent folder without search permission) may be there.

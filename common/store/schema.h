@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,10 +21,25 @@ namespace briefsearch {
 inline constexpr int kSchemaVersion = 3;
 // Database metadata key holding kSchemaVersion as decimal text.
 inline constexpr std::string_view kSchemaVersionKey = "briefsearch.schema_version";
-// Database metadata key holding the roots the database indexes (encode_roots in
-// common/store/roots.h). Per-file states live under kFileStateKeyPrefix
-// (common/store/file_state.h).
+// Database metadata key holding the roots the database indexes (RootTable::encode in
+// common/store/roots.h). Persisted.
 inline constexpr std::string_view kRootsKey = "briefsearch.roots";
+// The metadata key prefix of per-file states (common/store/file_state.h); the rest of a
+// key is the 16 lowercase hex digits of hash_bytes(absolute path), which keeps every key
+// far under Xapian's 245-byte limit. Persisted.
+inline constexpr std::string_view kFileStateKeyPrefix = "briefsearch.file.";
+
+// The first byte of each binary encoding the database holds. Persisted: changing one, or
+// the layout it announces, changes the on-disk format and needs a new kSchemaVersion.
+// The document data: a Brief (common/store/stored_brief.h), parsed for every hit shown
+// (a JSON object took 7% of a one-query process and 8% of a batch).
+inline constexpr char kStoredBriefFormat = '\x02';
+// A file's state in the metadata (FileState, common/store/file_state.h).
+inline constexpr char kFileStateFormat = '\x02';
+// A brief's source in kSourceSlot (BriefSource, common/store/file_state.h).
+inline constexpr char kBriefSourceFormat = '\x01';
+// The roots in kRootsKey (RootTable, common/store/roots.h).
+inline constexpr char kRootsFormat = '\x01';
 
 // Version of the analyser's output (common/analysis/analyser.h): the terms and stems it gives for
 // any text. Persisted: bump it whenever analyse() changes its output (normalisation,
@@ -32,6 +48,11 @@ inline constexpr std::string_view kRootsKey = "briefsearch.roots";
 // 1: NFKC case folding, combining marks removed, Latin letters folded as ICU's
 //    Latin-ASCII (schema 3).
 inline constexpr int kAnalyzerVersion = 1;
+// The data that decides country and region terms as much as the analyser does:
+// hash_bytes of data/country-aliases.tsv followed by data/regions.tsv (as embedded,
+// common/base/embedded_data.h). A unit test fails when the files change and this does
+// not: update it together with a new kAnalyzerVersion.
+inline constexpr std::uint64_t kAnalyzerDataDigest = 0x9c1b509683751cb8;
 // Database metadata key holding kAnalyzerVersion as decimal text.
 inline constexpr std::string_view kAnalyzerVersionKey = "briefsearch.analyzer_version";
 

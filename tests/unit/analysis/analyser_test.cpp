@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "common/base/embedded_data.h"
 #include "common/base/string_utils.h"
 #include "common/store/schema.h"
 
@@ -306,4 +307,16 @@ TEST_CASE("the analyser's output is pinned to kAnalyzerVersion", "[analysis]") {
                                                    "rebuilt) and update this test.");
     CHECK(tokens == c.tokens);
   }
+}
+
+// The country and region tables decide filter terms: a change to them must come with a new
+// kAnalyzerVersion too.
+TEST_CASE("the term-deciding data files are pinned to kAnalyzerVersion", "[analysis]") {
+  const std::string data =
+      std::string(briefsearch::kCountryAliasesData) + std::string(briefsearch::kRegionsData);
+  INFO(
+      "data/country-aliases.tsv or data/regions.tsv changed. Bump kAnalyzerVersion in "
+      "common/store/schema.h (databases must be rebuilt) and set kAnalyzerDataDigest to 0x"
+      << std::hex << briefsearch::hash_bytes(data) << ".");
+  CHECK(briefsearch::hash_bytes(data) == briefsearch::kAnalyzerDataDigest);
 }
