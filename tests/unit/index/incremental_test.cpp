@@ -8,16 +8,15 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <set>
 #include <string>
 #include <vector>
 
 #include "common/base/string_utils.h"
-#include "common/index/documents.h"
 #include "common/index/indexing.h"
 #include "common/store/database.h"
 #include "common/store/file_state.h"
 #include "common/store/schema.h"
+#include "common/store/stored_brief.h"
 #include "tests/support/database_contents.h"
 #include "tests/support/temporary_folder.h"
 
