@@ -7,6 +7,7 @@
 
 #include "common/store/schema.h"
 #include "tests/e2e/e2e_support.h"
+#include "tests/support/database_contents.h"
 
 using namespace briefsearch::testing;
 using nlohmann::json;
@@ -70,29 +71,6 @@ void check_counts(const json& summary, int added, int updated, int unchanged, in
   CHECK(summary["updated"] == updated);
   CHECK(summary["unchanged"] == unchanged);
   CHECK(summary["deleted"] == deleted);
-}
-
-// Every document's terms (with wdf and positions), values and data, keyed by id term.
-std::map<std::string, std::string> database_contents(const std::filesystem::path& path) {
-  Xapian::Database database(path.string());
-  std::map<std::string, std::string> contents;
-  for (auto id = database.allterms_begin("Q"); id != database.allterms_end("Q"); ++id) {
-    const Xapian::docid docid = *database.postlist_begin(*id);
-    const Xapian::Document document = database.get_document(docid);
-    std::string text;
-    for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
-      text += *term + ":" + std::to_string(term.get_wdf()) + "@";
-      for (auto pos = term.positionlist_begin(); pos != term.positionlist_end(); ++pos) {
-        text += std::to_string(*pos) + ",";
-      }
-      text += "\n";
-    }
-    for (auto value = document.values_begin(); value != document.values_end(); ++value) {
-      text += std::to_string(value.get_valueno()) + "=" + *value + "\n";
-    }
-    contents[*id] = text + document.get_data();
-  }
-  return contents;
 }
 
 }  // namespace

@@ -76,6 +76,25 @@ TEST_CASE("read_heading reads the forms a heading is written in", "[section_buil
       {"The Five Regional Reactions Today:", "", ""},  // more than four words
       {"Impacts: Fuel imports slow.", "", ""},
       {"\"Impact: quoted\"", "", ""},
+      // Spaces around a heading, and what a title may hold.
+      {"   Impact:   Fuel imports slow.  ", "Impact", "Fuel imports slow."},
+      {"\xC2\xA0Outlook\xC2\xA0", "Outlook", ""},
+      {"KEY JUDGMENTS", "Key Judgments", ""},
+      {"Key Judgments :", "Key Judgments", ""},
+      {"What next: Talks.", "What Next", "Talks."},
+      {"One Two Three Four:", "One Two Three Four", ""},
+      {"One Two Three Four Five:", "", ""},
+      {"Phase 2:", "", ""},               // letters only
+      {"Regional-Reactions:", "", ""},    // letters only
+      {"Regional Reactions", "", ""},     // an unknown name needs its colon
+      {"Impact analysis: text", "", ""},  // not a known name, and text follows
+      {"Outlooks", "", ""},
+      {"2025: A year of talks", "", ""},
+      {"", "", ""},
+      {":", "", ""},
+      // A heading is at most 40 bytes before its colon.
+      {"Extraordinarily Comprehensive Reconsiderations:", "", ""},
+      {"Extraordinarily Comprehensive Reviews:", "Extraordinarily Comprehensive Reviews", ""},
   };
   for (const Case& c : cases) {
     INFO(c.line);
@@ -156,6 +175,71 @@ TEST_CASE("a heading right after another heading starts its own section", "[sect
         Sections{{"Background", "War began in 2023."}, {"Outlook", "Talks may resume."}});
   CHECK(build({"Regional Reactions:", "Cairo objected; the", "impact: was muted."}) ==
         Sections{{"Regional Reactions", "Cairo objected; the impact: was muted."}});
+}
+
+TEST_CASE("lines join into paragraphs, and paragraphs into a section's text", "[section_builder]") {
+  SectionBuilder builder;
+  builder.start_section("Description");
+  builder.add_line("  Tankers anchored \t");
+  builder.add_line("\xC2\xA0off the coast.\xC2\xA0");  // no-break spaces are trimmed too
+  builder.add_line("");
+  builder.add_line(" \t ");  // a second blank line adds no empty paragraph
+  builder.add_line("Patrols followed.");
+  builder.end_paragraph();
+  builder.end_paragraph();
+  builder.add_line("Talks resumed.");
+  CHECK(builder.finish() ==
+        std::vector<Section>{{"Description",
+                              "Tankers anchored off the coast.\n\nPatrols followed.\n\nTalks "
+                              "resumed."}});
+}
+
+TEST_CASE("text before any heading is the untitled section, and empty sections are dropped",
+          "[section_builder]") {
+  CHECK(build({"Opening line,", "wrapped.", "", "Impact: Fuel imports", "slow further.",
+               "Outlook:"}) ==
+        Sections{{std::string(kUntitledSectionName), "Opening line, wrapped."},
+                 {"Impact", "Fuel imports slow further."}});
+  CHECK(build({"Description:", "", "Impact"}).empty());
+  CHECK(build({}).empty());
+
+  SECTION("a repeated heading starts another section of that name") {
+    CHECK(build({"Impact: One.", "Impact: Two."}) ==
+          Sections{{"Impact", "One."}, {"Impact", "Two."}});
+  }
+  SECTION("an explicitly started section that gets no text is dropped as well") {
+    SectionBuilder builder;
+    builder.start_section("Background");
+    builder.start_section("Outlook");
+    builder.add_line("Talks may resume.");
+    builder.start_section("Comment");
+    CHECK(builder.finish() == std::vector<Section>{{"Outlook", "Talks may resume."}});
+  }
+}
+
+TEST_CASE("finish() leaves the builder empty, ready for the next brief", "[section_builder]") {
+  SectionBuilder builder;
+  builder.start_section("Impact");
+  builder.add_line("First brief.");
+  CHECK(builder.finish() == std::vector<Section>{{"Impact", "First brief."}});
+  builder.add_line("Second brief.");
+  CHECK(builder.finish() ==
+        std::vector<Section>{{std::string(kUntitledSectionName), "Second brief."}});
+  CHECK(builder.finish().empty());
+}
+
+TEST_CASE("spaced hyphens are repaired paragraph by paragraph", "[section_builder]") {
+  const std::string dash = "\xE2\x80\x93";  // en dash
+  SectionBuilder builder;
+  builder.start_section("Description");
+  // The first paragraph leaves a parenthetical dash open; it does not carry over.
+  builder.add_line("The talks " + dash + " which stalled");
+  builder.add_line("");
+  builder.add_line("A two " + dash);
+  builder.add_line("day truce began.");
+  const std::vector<Section> sections = builder.finish();
+  REQUIRE(sections.size() == 1);
+  CHECK(sections[0].text == "The talks " + dash + " which stalled\n\nA two-day truce began.");
 }
 
 }  // namespace
