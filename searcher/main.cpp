@@ -19,6 +19,7 @@
 #include "common/output/terminal_text.h"
 #include "common/query/query.h"
 #include "common/search/search.h"
+#include "common/search/session.h"
 #include "common/store/database.h"
 
 namespace {
@@ -107,73 +108,10 @@ class Watchdog {
   bool stopping_ = false;
 };
 
-class Searcher {
- public:
-  Searcher(const CommandLine& command, Xapian::Database& database,
-           const briefsearch::CalendarDate& today)
-      : command_(command), database_(database), today_(today) {}
-
-  briefsearch::SearchReport answer(const std::string& query_text) {
-    briefsearch::SearchReport report;
-    report.query = query_text;
-    report.options = command_.options;
-    Xapian::Query query;
-    std::optional<briefsearch::QueryNode> tree;
-    if (!query_text.empty()) {
-      tree = briefsearch::parse_query(query_text, today_, {}, command_.any);
-      query = briefsearch::build_xapian_query(*tree, query_text, database_, analyzer_);
-      report.parsed_query = briefsearch::describe(*tree);
-    }
-    if (command_.like) {
-      const Xapian::Query similar = briefsearch::similar_to(database_, *command_.like);
-      query = query.empty() ? similar : Xapian::Query(Xapian::Query::OP_FILTER, similar, query);
-    }
-    report.xapian_query = query.get_description();
-    const bool ranked = command_.like || (tree && briefsearch::has_ranking_terms(*tree));
-    if (!command_.sort && !ranked) report.options.sort = briefsearch::SortOrder::kNewest;
-    const auto highlights = tree ? briefsearch::highlight_terms(*tree, analyzer_)
-                                 : std::vector<briefsearch::HighlightTerm>{};
-    try {
-      report.results =
-          briefsearch::run_search(database_, query, highlights, report.options, analyzer_);
-    } catch (const briefsearch::WildcardLimitError& error) {
-      const std::size_t column = tree ? briefsearch::first_wildcard_column(*tree) : 1;
-      throw briefsearch::QueryError(
-          briefsearch::query_error_text(query_text, column, error.what()));
-    } catch (const briefsearch::QueryError& error) {
-      throw briefsearch::QueryError(briefsearch::query_error_text(query_text, 1, error.what()));
-    }
-    if (report.results.total == 0 && tree) report.suggestion = suggestion_for(query_text, *tree);
-    return report;
-  }
-
- private:
-  // Offered only when the respelled query finds something.
-  std::optional<std::string> suggestion_for(const std::string& query_text,
-                                            const briefsearch::QueryNode& tree) {
-    auto suggested = briefsearch::suggest_spelling(database_, query_text,
-                                                   briefsearch::plain_words(tree), analyzer_);
-    if (!suggested) return std::nullopt;
-    const auto respelled = briefsearch::parse_query(*suggested, today_, {}, command_.any);
-    briefsearch::SearchOptions count_only;
-    count_only.limit = 0;
-    const auto found = briefsearch::run_search(
-        database_, briefsearch::build_xapian_query(respelled, *suggested, database_, analyzer_), {},
-        count_only, analyzer_);
-    if (found.total == 0) return std::nullopt;
-    return suggested;
-  }
-
-  const CommandLine& command_;
-  Xapian::Database& database_;
-  briefsearch::CalendarDate today_;
-  briefsearch::Analyzer analyzer_{briefsearch::Analyzer::IcuLoading::kWhenNeeded};
-};
-
 // One JSON object per input line, the database opened once; a bad line gets an object
 // with an "error" and the batch goes on. Each line is flushed as it is answered: a reader
 // that has gone ends the batch at once, a failed write ends it with OutputError.
-int run_batch(Searcher& searcher, Watchdog& watchdog) {
+int run_batch(briefsearch::SearchSession& searcher, Watchdog& watchdog) {
   auto writer = briefsearch::make_result_writer(briefsearch::OutputFormat::kJson, std::cout, false);
   bool any_error = false;
   std::string line;
@@ -303,7 +241,13 @@ int run(int argc, char** argv) {
   for (const std::string& path : command.databases) database_paths.emplace_back(path);
   Xapian::Database database = briefsearch::open_for_reading(database_paths);
 
-  Searcher searcher(command, database, today);
+  briefsearch::SessionOptions session_options;
+  session_options.search = command.options;
+  if (command.sort) session_options.sort = command.options.sort;
+  session_options.any_word = command.any;
+  session_options.like = command.like;
+  session_options.today = today;
+  briefsearch::SearchSession searcher(database, session_options);
   Watchdog watchdog(command.timeout_seconds);
   if (command.batch) return run_batch(searcher, watchdog);
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "common/search/search.h"
+#include "common/search/session.h"
 
 namespace briefsearch {
 
@@ -22,17 +22,6 @@ enum class OutputFormat { kText, kJson, kJsonLines, kPaths, kPaths0, kCount };
 
 // "text", "json", "jsonl", "paths", "paths0", "count".
 [[nodiscard]] std::optional<OutputFormat> output_format_named(std::string_view name);
-
-struct SearchReport {
-  std::string query;
-  SearchOptions options;
-  SearchResults results;
-  // A respelling of the query that finds briefs, offered when the query found none.
-  std::optional<std::string> suggestion;
-  // With --explain: the parsed query and the Xapian query it became.
-  std::string parsed_query;
-  std::string xapian_query;
-};
 
 class ResultWriter {
  public:
