@@ -14,9 +14,11 @@
 #include "common/analysis/analyser.h"
 #include "common/base/errors.h"
 #include "common/base/string_utils.h"
+#include "common/output/batch.h"
 #include "common/output/output.h"
 #include "common/output/program.h"
 #include "common/output/terminal_text.h"
+#include "common/output/watchdog.h"
 #include "common/query/query.h"
 #include "common/search/search.h"
 #include "common/search/session.h"
@@ -50,87 +52,6 @@ struct CommandLine {
   bool batch = false;
   briefsearch::SearchOptions options;
 };
-
-// Xapian cannot stop a match once started, so a search past its deadline ends the process:
-// the one way to bound a pathological query's cost.
-class Watchdog {
- public:
-  explicit Watchdog(double seconds) : seconds_(seconds) {
-    if (seconds_ > 0) thread_ = std::thread([this] { watch(); });
-  }
-  ~Watchdog() {
-    {
-      std::lock_guard lock(mutex_);
-      stopping_ = true;
-    }
-    changed_.notify_all();
-    if (thread_.joinable()) thread_.join();
-  }
-  void arm(const std::string& query) {
-    std::lock_guard lock(mutex_);
-    query_ = query;
-    deadline_ = std::chrono::steady_clock::now() +
-                std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                    std::chrono::duration<double>(seconds_));
-    armed_ = true;
-    changed_.notify_all();
-  }
-  void disarm() {
-    std::lock_guard lock(mutex_);
-    armed_ = false;
-  }
-
- private:
-  void watch() {
-    std::unique_lock lock(mutex_);
-    while (!stopping_) {
-      if (!armed_) {
-        changed_.wait(lock);
-        continue;
-      }
-      if (changed_.wait_until(lock, deadline_) == std::cv_status::timeout && armed_ &&
-          std::chrono::steady_clock::now() >= deadline_) {
-        std::fprintf(stderr, "%s: query '%s': timed out after %g s; narrow the query\n", kProgram,
-                     briefsearch::printable_text(query_).c_str(), seconds_);
-        std::fflush(stdout);
-        std::_Exit(briefsearch::kExitUsage);
-      }
-    }
-  }
-
-  double seconds_;
-  std::thread thread_;
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::chrono::steady_clock::time_point deadline_;
-  std::string query_;
-  bool armed_ = false;
-  bool stopping_ = false;
-};
-
-// One JSON object per input line, the database opened once; a bad line gets an object
-// with an "error" and the batch goes on. Each line is flushed as it is answered: a reader
-// that has gone ends the batch at once, a failed write ends it with OutputError.
-int run_batch(briefsearch::SearchSession& searcher, Watchdog& watchdog) {
-  auto writer = briefsearch::make_result_writer(briefsearch::OutputFormat::kJson, std::cout, false);
-  bool any_error = false;
-  std::string line;
-  while (std::getline(std::cin, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    try {
-      watchdog.arm(line);
-      const briefsearch::SearchReport report = searcher.answer(line);
-      watchdog.disarm();
-      writer->write(report);
-    } catch (const briefsearch::QueryError& error) {
-      watchdog.disarm();
-      any_error = true;
-      std::cout << briefsearch::batch_error_json(line, error.what()) << '\n';
-    }
-    if (!briefsearch::flush_results()) break;
-  }
-  return any_error ? briefsearch::kExitUsage : briefsearch::kExitSuccess;
-}
 
 // "-mexico" as an argument would be read as the short options -m -e -x ..., and "-houthi"
 // as -h: refuse such arguments with a hint instead of guessing.
@@ -247,14 +168,17 @@ int run(int argc, char** argv) {
   session_options.any_word = command.any;
   session_options.like = command.like;
   session_options.today = today;
-  briefsearch::SearchSession searcher(database, session_options);
-  Watchdog watchdog(command.timeout_seconds);
-  if (command.batch) return run_batch(searcher, watchdog);
+  briefsearch::SearchSession session(database, session_options);
+  briefsearch::Watchdog watchdog(kProgram, command.timeout_seconds);
+  const auto answer = [&](const std::string& query) {
+    const briefsearch::Watchdog::Armed armed(watchdog, query);
+    return session.answer(query);
+  };
+  if (command.batch) {
+    return briefsearch::answer_batch(std::cin, std::cout, answer, briefsearch::flush_results);
+  }
 
-  const std::string query_text = briefsearch::join(command.query_words, " ");
-  watchdog.arm(query_text);
-  const briefsearch::SearchReport report = searcher.answer(query_text);
-  watchdog.disarm();
+  const briefsearch::SearchReport report = answer(briefsearch::join(command.query_words, " "));
   const bool color = briefsearch::should_use_color(command.color, STDOUT_FILENO);
   briefsearch::make_result_writer(format, std::cout, color)->write(report);
   const int code = report.results.total > 0 ? briefsearch::kExitSuccess : briefsearch::kExitPartial;
