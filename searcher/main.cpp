@@ -70,6 +70,12 @@ void reject_dashed_words(int argc, char** argv) {
   }
 }
 
+using briefsearch::choice_names;
+using briefsearch::choices_phrase;
+using briefsearch::kFacets;
+using briefsearch::kOutputFormats;
+using briefsearch::kSortOrders;
+
 int run(int argc, char** argv) {
   reject_dashed_words(argc, argv);
   CLI::App app{"Search intelligence briefs indexed by brief-index.", kProgram};
@@ -95,16 +101,14 @@ int run(int argc, char** argv) {
   app.add_option("--offset", command.options.offset, "Hits to skip before the first shown")
       ->check(CLI::Range(std::size_t{0}, std::size_t{1000000}))
       ->capture_default_str();
-  app.add_option("--format", command.format,
-                 "Output: text, json, jsonl, paths (for terminals), paths0 (NUL-separated, "
-                 "bytes as on disk, for xargs -0) or count (the exact number of matches)")
-      ->check(CLI::IsMember({"text", "json", "jsonl", "paths", "paths0", "count"}))
+  app.add_option("--format", command.format, "Output: " + choices_phrase(kOutputFormats))
+      ->check(CLI::IsMember(choice_names(kOutputFormats)))
       ->capture_default_str();
-  app.add_option("--sort", command.sort, "relevance (default), newest or oldest")
-      ->check(CLI::IsMember({"relevance", "newest", "oldest"}));
+  app.add_option("--sort", command.sort, choices_phrase(kSortOrders))
+      ->check(CLI::IsMember(choice_names(kSortOrders)));
   app.add_option("--facet", command.facets,
-                 "Count matches by country, region, year, month, tag or source (repeatable)")
-      ->check(CLI::IsMember({"country", "region", "year", "month", "tag", "source"}))
+                 "Count matches by " + choices_phrase(kFacets) + " (repeatable)")
+      ->check(CLI::IsMember(choice_names(kFacets)))
       ->allow_extra_args(false);
   app.add_flag("--any", command.any, "Rank briefs matching any of the words, not only all");
   app.add_option("--like", command.like, "Briefs similar to the one with this id");
@@ -140,11 +144,7 @@ int run(int argc, char** argv) {
       throw briefsearch::UsageError("--now: '" + *command.now + "' is not a date (YYYY-MM-DD)");
     today = *parsed;
   }
-  if (command.sort) {
-    command.options.sort = *command.sort == "newest"   ? briefsearch::SortOrder::kNewest
-                           : *command.sort == "oldest" ? briefsearch::SortOrder::kOldest
-                                                       : briefsearch::SortOrder::kRelevance;
-  }
+  if (command.sort) command.options.sort = *briefsearch::sort_order_named(*command.sort);
   for (const std::string& facet : command.facets) {
     command.options.facets.push_back(*briefsearch::facet_named(facet));
   }

@@ -1,12 +1,14 @@
 // Renders search results: one ResultWriter interface, one implementation per format.
 #pragma once
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
 
+#include "common/base/named_choices.h"
 #include "common/search/session.h"
 
 namespace briefsearch {
@@ -20,7 +22,18 @@ inline constexpr int kJsonFormatVersion = 2;
 // writes each path's bytes exactly as on disk, each ended by a NUL, for xargs -0.
 enum class OutputFormat { kText, kJson, kJsonLines, kPaths, kPaths0, kCount };
 
-// "text", "json", "jsonl", "paths", "paths0", "count".
+// Every output format by name, as brief-search --format accepts and --help lists them
+// (each with its note); make_result_writer writes each.
+inline constexpr std::array<NamedChoice<OutputFormat>, 6> kOutputFormats = {{
+    {"text", OutputFormat::kText, ""},
+    {"json", OutputFormat::kJson, ""},
+    {"jsonl", OutputFormat::kJsonLines, ""},
+    {"paths", OutputFormat::kPaths, "for terminals"},
+    {"paths0", OutputFormat::kPaths0, "NUL-separated, bytes as on disk, for xargs -0"},
+    {"count", OutputFormat::kCount, "the exact number of matches"},
+}};
+
+// The format named so in kOutputFormats, or nothing.
 [[nodiscard]] std::optional<OutputFormat> output_format_named(std::string_view name);
 
 class ResultWriter {
