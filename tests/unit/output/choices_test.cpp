@@ -5,6 +5,7 @@
 
 #include "common/base/named_choices.h"
 #include "common/output/output.h"
+#include "tests/support/choice_tables.h"
 
 using namespace briefsearch;
 
@@ -53,11 +54,9 @@ TEST_CASE("a table of named choices finds values and names, and lists them", "[o
 }
 
 TEST_CASE("every output format of kOutputFormats has a writer", "[output][choices]") {
-  for (std::size_t i = 0; i < kOutputFormats.size(); ++i) {
-    const auto& row = kOutputFormats[i];
+  briefsearch::testing::check_choice_rows(kOutputFormats, output_format_named);
+  for (const auto& row : kOutputFormats) {
     INFO(row.name);
-    CHECK(static_cast<std::size_t>(row.value) == i);  // rows in the enum's order, none left out
-    CHECK(output_format_named(row.name) == row.value);
     std::ostringstream out;
     const auto writer = make_result_writer(row.value, out, false);
     REQUIRE(writer != nullptr);
