@@ -4,6 +4,7 @@
 // `value`, and, when --help says more about the choice, a `note`.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,6 +45,15 @@ template <typename Table>
   std::vector<std::string> names;
   for (const auto& row : table) names.emplace_back(row.name);
   return names;
+}
+
+// Name to value, for a command line parser that maps names itself.
+template <typename Table>
+[[nodiscard]] auto choice_map(const Table& table)
+    -> std::map<std::string, decltype(table.begin()->value)> {
+  std::map<std::string, decltype(table.begin()->value)> by_name;
+  for (const auto& row : table) by_name.emplace(row.name, row.value);
+  return by_name;
 }
 
 // The names as a sentence lists them, each followed by its note in parentheses when it

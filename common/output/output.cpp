@@ -226,6 +226,14 @@ std::optional<OutputFormat> output_format_named(std::string_view name) {
   return choice_named(kOutputFormats, name);
 }
 
+SearchOptions options_for_format(OutputFormat format, SearchOptions options) {
+  if (format == OutputFormat::kCount) {
+    options.exact_total = true;
+    options.limit = 0;
+  }
+  return options;
+}
+
 std::unique_ptr<ResultWriter> make_result_writer(OutputFormat format, std::ostream& out,
                                                  bool color) {
   switch (format) {

@@ -36,6 +36,10 @@ inline constexpr std::array<NamedChoice<OutputFormat>, 6> kOutputFormats = {{
 // The format named so in kOutputFormats, or nothing.
 [[nodiscard]] std::optional<OutputFormat> output_format_named(std::string_view name);
 
+// The search options format needs: kCount counts every match exactly, and ranks and
+// shows none (a count is exact, always); the other formats take options as they are.
+[[nodiscard]] SearchOptions options_for_format(OutputFormat format, SearchOptions options);
+
 class ResultWriter {
  public:
   virtual ~ResultWriter() = default;
