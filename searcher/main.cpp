@@ -1,30 +1,27 @@
-// brief-search: answers queries over briefsearch databases, for terminals and scripts.
+// brief-search: answers queries over briefsearch databases, for terminals and scripts. It
+// parses options and prints; the search itself is common/search/session.h.
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <cctype>
-#include <chrono>
-#include <condition_variable>
 #include <cstdio>
 #include <iostream>
-#include <mutex>
 #include <optional>
-#include <thread>
 
-#include "common/analysis/analyser.h"
 #include "common/base/errors.h"
 #include "common/base/string_utils.h"
+#include "common/output/batch.h"
+#include "common/output/command_line.h"
 #include "common/output/output.h"
 #include "common/output/program.h"
 #include "common/output/terminal_text.h"
-#include "common/query/query.h"
-#include "common/search/search.h"
+#include "common/output/watchdog.h"
+#include "common/search/session.h"
 #include "common/store/database.h"
 
+namespace briefsearch {
 namespace {
 
 constexpr const char* kProgram = "brief-search";
-constexpr std::size_t kMaxLimit = 10000;
 
 constexpr const char* kExitCodesHelp = R"(Exit codes:
   0  at least one brief matched (--batch: every query was answered)
@@ -34,221 +31,49 @@ constexpr const char* kExitCodesHelp = R"(Exit codes:
   74 results could not be written (disk full, I/O error, stdout closed); a closed
      pipe is not an error: the run stops at once, quietly, with the code it had)";
 
+constexpr const char* kFooter =
+    "Query: words (all must match), \"exact phrases\", AND OR XOR NOT, -word, (groups),\n"
+    "NEAR/n ADJ/n, wildcards (tarif*), fields title: desc: impact: outlook: ...,\n"
+    "filters country: region: tag: source: id: classification: section:, and "
+    "date:2025-07..2025-09.\nSee docs/query-language.md.\n"
+    "The database is --db DIR, else $BRIEF_DB, else $XDG_DATA_HOME/briefsearch/index.\n\n";
+
 struct CommandLine {
   std::vector<std::string> databases;
   std::vector<std::string> query_words;
   std::string format = "text";
-  briefsearch::ColorMode color = briefsearch::ColorMode::kAuto;
+  ColorMode color = ColorMode::kAuto;
   std::optional<std::string> sort;
   std::vector<std::string> facets;
-  std::optional<std::string> like;
   std::optional<std::string> now;
   double timeout_seconds = 0;
-  bool any = false;
-  bool explain = false;
   bool batch = false;
-  briefsearch::SearchOptions options;
+  SessionOptions session;
 };
 
-// Xapian cannot stop a match once started, so a search past its deadline ends the process:
-// the one way to bound a pathological query's cost.
-class Watchdog {
- public:
-  explicit Watchdog(double seconds) : seconds_(seconds) {
-    if (seconds_ > 0) thread_ = std::thread([this] { watch(); });
-  }
-  ~Watchdog() {
-    {
-      std::lock_guard lock(mutex_);
-      stopping_ = true;
-    }
-    changed_.notify_all();
-    if (thread_.joinable()) thread_.join();
-  }
-  void arm(const std::string& query) {
-    std::lock_guard lock(mutex_);
-    query_ = query;
-    deadline_ = std::chrono::steady_clock::now() +
-                std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                    std::chrono::duration<double>(seconds_));
-    armed_ = true;
-    changed_.notify_all();
-  }
-  void disarm() {
-    std::lock_guard lock(mutex_);
-    armed_ = false;
-  }
-
- private:
-  void watch() {
-    std::unique_lock lock(mutex_);
-    while (!stopping_) {
-      if (!armed_) {
-        changed_.wait(lock);
-        continue;
-      }
-      if (changed_.wait_until(lock, deadline_) == std::cv_status::timeout && armed_ &&
-          std::chrono::steady_clock::now() >= deadline_) {
-        std::fprintf(stderr, "%s: query '%s': timed out after %g s; narrow the query\n", kProgram,
-                     briefsearch::printable_text(query_).c_str(), seconds_);
-        std::fflush(stdout);
-        std::_Exit(briefsearch::kExitUsage);
-      }
-    }
-  }
-
-  double seconds_;
-  std::thread thread_;
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::chrono::steady_clock::time_point deadline_;
-  std::string query_;
-  bool armed_ = false;
-  bool stopping_ = false;
-};
-
-class Searcher {
- public:
-  Searcher(const CommandLine& command, Xapian::Database& database,
-           const briefsearch::CalendarDate& today)
-      : command_(command), database_(database), today_(today) {}
-
-  briefsearch::SearchReport answer(const std::string& query_text) {
-    briefsearch::SearchReport report;
-    report.query = query_text;
-    report.options = command_.options;
-    Xapian::Query query;
-    std::optional<briefsearch::QueryNode> tree;
-    if (!query_text.empty()) {
-      tree = briefsearch::parse_query(query_text, today_, {}, command_.any);
-      query = briefsearch::build_xapian_query(*tree, query_text, database_, analyzer_);
-      report.parsed_query = briefsearch::describe(*tree);
-    }
-    if (command_.like) {
-      const Xapian::Query similar = briefsearch::similar_to(database_, *command_.like);
-      query = query.empty() ? similar : Xapian::Query(Xapian::Query::OP_FILTER, similar, query);
-    }
-    report.xapian_query = query.get_description();
-    const bool ranked = command_.like || (tree && briefsearch::has_ranking_terms(*tree));
-    if (!command_.sort && !ranked) report.options.sort = briefsearch::SortOrder::kNewest;
-    const auto highlights = tree ? briefsearch::highlight_terms(*tree, analyzer_)
-                                 : std::vector<briefsearch::HighlightTerm>{};
-    try {
-      report.results =
-          briefsearch::run_search(database_, query, highlights, report.options, analyzer_);
-    } catch (const briefsearch::WildcardLimitError& error) {
-      const std::size_t column = tree ? briefsearch::first_wildcard_column(*tree) : 1;
-      throw briefsearch::QueryError(query_text, column, error.problem());
-    } catch (const briefsearch::QueryError& error) {
-      throw briefsearch::QueryError(query_text, 1, error.problem());
-    }
-    if (report.results.total == 0 && tree) report.suggestion = suggestion_for(query_text, *tree);
-    return report;
-  }
-
- private:
-  // Offered only when the respelled query finds something.
-  std::optional<std::string> suggestion_for(const std::string& query_text,
-                                            const briefsearch::QueryNode& tree) {
-    auto suggested = briefsearch::suggest_spelling(database_, query_text,
-                                                   briefsearch::plain_words(tree), analyzer_);
-    if (!suggested) return std::nullopt;
-    const auto respelled = briefsearch::parse_query(*suggested, today_, {}, command_.any);
-    briefsearch::SearchOptions count_only;
-    count_only.limit = 0;
-    const auto found = briefsearch::run_search(
-        database_, briefsearch::build_xapian_query(respelled, *suggested, database_, analyzer_), {},
-        count_only, analyzer_);
-    if (found.total == 0) return std::nullopt;
-    return suggested;
-  }
-
-  const CommandLine& command_;
-  Xapian::Database& database_;
-  briefsearch::CalendarDate today_;
-  briefsearch::Analyzer analyzer_{briefsearch::Analyzer::IcuLoading::kWhenNeeded};
-};
-
-// One JSON object per input line, the database opened once; a bad line gets an object
-// with an "error" and the batch goes on. Each line is flushed as it is answered: a reader
-// that has gone ends the batch at once, a failed write ends it with OutputError.
-int run_batch(Searcher& searcher, Watchdog& watchdog) {
-  auto writer = briefsearch::make_result_writer(briefsearch::OutputFormat::kJson, std::cout, false);
-  bool any_error = false;
-  std::string line;
-  while (std::getline(std::cin, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    try {
-      watchdog.arm(line);
-      const briefsearch::SearchReport report = searcher.answer(line);
-      watchdog.disarm();
-      writer->write(report);
-    } catch (const briefsearch::QueryError& error) {
-      watchdog.disarm();
-      any_error = true;
-      std::cout << briefsearch::batch_error_json(line, error.what()) << '\n';
-    }
-    if (!briefsearch::flush_results()) break;
-  }
-  return any_error ? briefsearch::kExitUsage : briefsearch::kExitSuccess;
-}
-
-// "-mexico" as an argument would be read as the short options -m -e -x ..., and "-houthi"
-// as -h: refuse such arguments with a hint instead of guessing.
-void reject_dashed_words(int argc, char** argv) {
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view argument = argv[i];
-    if (argument == "--") return;
-    if (argument.size() < 3 || argument[0] != '-' || argument[1] == '-') continue;
-    if (!std::isalpha(static_cast<unsigned char>(argument[1]))) continue;
-    const bool limit_with_value =
-        argument[1] == 'n' && argument.find_first_not_of("0123456789", 2) == std::string_view::npos;
-    if (limit_with_value) continue;
-    throw briefsearch::UsageError("'" + std::string(argument) +
-                                  "' is not an option; to exclude a word, quote the query "
-                                  "('election -mexico') or put it after --");
-  }
-}
-
-int run(int argc, char** argv) {
-  reject_dashed_words(argc, argv);
-  CLI::App app{"Search intelligence briefs indexed by brief-index.", kProgram};
-  app.footer(std::string("Query: words (all must match), \"exact phrases\", AND OR XOR NOT, -word, "
-                         "(groups),\nNEAR/n ADJ/n, wildcards (tarif*), fields title: desc: impact: "
-                         "outlook: ...,\nfilters country: region: tag: source: id: classification: "
-                         "section:, and date:2025-07..2025-09.\nSee docs/query-language.md.\n"
-                         "The database is --db DIR, else $BRIEF_DB, else "
-                         "$XDG_DATA_HOME/briefsearch/index.\n\n") +
-             kExitCodesHelp);
-  app.set_version_flag("--version", std::string(kProgram) + " " BRIEFSEARCH_VERSION " (Xapian " +
-                                        Xapian::version_string() + ")");
-  CommandLine command;
-  const std::map<std::string, briefsearch::ColorMode> color_modes = {
-      {"auto", briefsearch::ColorMode::kAuto},
-      {"always", briefsearch::ColorMode::kAlways},
-      {"never", briefsearch::ColorMode::kNever}};
+void add_options(CLI::App& app, CommandLine& command) {
+  SearchOptions& search = command.session.search;
   app.add_option("--db", command.databases, "Database folder (repeat to search several as one)")
       ->allow_extra_args(false);
-  app.add_option("-n,--limit", command.options.limit, "Hits to show")
-      ->check(CLI::Range(std::size_t{0}, kMaxLimit))
+  app.add_option("-n,--limit", search.limit, "Hits to show")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{10000}))
       ->capture_default_str();
-  app.add_option("--offset", command.options.offset, "Hits to skip before the first shown")
+  app.add_option("--offset", search.offset, "Hits to skip before the first shown")
       ->check(CLI::Range(std::size_t{0}, std::size_t{1000000}))
       ->capture_default_str();
-  app.add_option("--format", command.format,
-                 "Output: text, json, jsonl, paths (for terminals), paths0 (NUL-separated, "
-                 "bytes as on disk, for xargs -0) or count (the exact number of matches)")
-      ->check(CLI::IsMember({"text", "json", "jsonl", "paths", "paths0", "count"}))
+  app.add_option("--format", command.format, "Output: " + choices_phrase(kOutputFormats))
+      ->check(CLI::IsMember(choice_names(kOutputFormats)))
       ->capture_default_str();
-  app.add_option("--sort", command.sort, "relevance (default), newest or oldest")
-      ->check(CLI::IsMember({"relevance", "newest", "oldest"}));
+  app.add_option("--sort", command.sort, choices_phrase(kSortOrders))
+      ->check(CLI::IsMember(choice_names(kSortOrders)));
   app.add_option("--facet", command.facets,
-                 "Count matches by country, region, year, month, tag or source (repeatable)")
-      ->check(CLI::IsMember({"country", "region", "year", "month", "tag", "source"}))
+                 "Count matches by " + choices_phrase(kFacets) + " (repeatable)")
+      ->check(CLI::IsMember(choice_names(kFacets)))
       ->allow_extra_args(false);
-  app.add_flag("--any", command.any, "Rank briefs matching any of the words, not only all");
-  app.add_option("--like", command.like, "Briefs similar to the one with this id");
-  app.add_flag("--explain", command.explain,
+  app.add_flag("--any", command.session.any_word,
+               "Rank briefs matching any of the words, not only all");
+  app.add_option("--like", command.session.like, "Briefs similar to the one with this id");
+  app.add_flag("--explain", search.explain,
                "Show the parsed query and which index terms each hit matched");
   app.add_flag("--batch", command.batch,
                "Read one query per line from stdin; write one JSON object per line");
@@ -257,72 +82,67 @@ int run(int argc, char** argv) {
       ->check(CLI::Range(0.0, 86400.0));
   app.add_option("--color", command.color,
                  "Colour: auto (on a terminal, unless NO_COLOR), always, never")
-      ->transform(CLI::CheckedTransformer(color_modes, CLI::ignore_case));
+      ->transform(CLI::CheckedTransformer(choice_map(kColorModes), CLI::ignore_case));
   app.add_option("query", command.query_words, "Query (the words are joined with spaces)")
       ->type_name("QUERY");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& error) {
-    const int code = app.exit(error);
-    return code == 0 ? briefsearch::kExitSuccess : briefsearch::kExitUsage;
-  }
-  if (command.query_words.empty() && !command.like && !command.batch) {
-    throw briefsearch::UsageError("no query given (see --help)");
-  }
-  if (command.batch && !command.query_words.empty()) {
-    throw briefsearch::UsageError("--batch reads queries from stdin; give none as arguments");
-  }
+}
 
-  briefsearch::CalendarDate today = briefsearch::CalendarDate::today();
+// The choices named on the command line into the session's options. Throws UsageError.
+void read_choices(CommandLine& command) {
+  if (command.query_words.empty() && !command.session.like && !command.batch)
+    throw UsageError("no query given (see --help)");
+  if (command.batch && !command.query_words.empty())
+    throw UsageError("--batch reads queries from stdin; give none as arguments");
   if (command.now) {
-    const auto parsed = briefsearch::CalendarDate::parse(*command.now);
-    if (!parsed)
-      throw briefsearch::UsageError("--now: '" + *command.now + "' is not a date (YYYY-MM-DD)");
-    today = *parsed;
+    command.session.today = CalendarDate::parse(*command.now);
+    if (!command.session.today)
+      throw UsageError("--now: '" + *command.now + "' is not a date (YYYY-MM-DD)");
   }
-  if (command.sort) {
-    command.options.sort = *command.sort == "newest"   ? briefsearch::SortOrder::kNewest
-                           : *command.sort == "oldest" ? briefsearch::SortOrder::kOldest
-                                                       : briefsearch::SortOrder::kRelevance;
-  }
+  if (command.sort) command.session.sort = sort_order_named(*command.sort);
   for (const std::string& facet : command.facets) {
-    command.options.facets.push_back(*briefsearch::facet_named(facet));
+    command.session.search.facets.push_back(*facet_named(facet));
   }
-  command.options.explain = command.explain;
-  const auto format = *briefsearch::output_format_named(command.format);
-  if (format == briefsearch::OutputFormat::kCount && !command.batch) {
-    // A count is exact, always: every match is counted, and no hit is ranked or shown.
-    command.options.exact_total = true;
-    command.options.limit = 0;
-  }
+}
 
-  std::vector<std::filesystem::path> database_paths;
-  if (command.databases.empty())
-    database_paths.push_back(briefsearch::resolve_database_path(std::nullopt));
-  for (const std::string& path : command.databases) database_paths.emplace_back(path);
-  Xapian::Database database = briefsearch::open_for_reading(database_paths);
+int run(int argc, char** argv) {
+  reject_dashed_words(argc, argv);
+  CLI::App app{"Search intelligence briefs indexed by brief-index.", kProgram};
+  app.footer(std::string(kFooter) + kExitCodesHelp);
+  add_version_flag(app, kProgram);
+  CommandLine command;
+  add_options(app, command);
+  if (const auto ended = parse_command_line(app, argc, argv)) return *ended;
+  read_choices(command);
+  const OutputFormat format = *output_format_named(command.format);
+  if (!command.batch) command.session.search = options_for_format(format, command.session.search);
 
-  Searcher searcher(command, database, today);
-  Watchdog watchdog(command.timeout_seconds);
-  if (command.batch) return run_batch(searcher, watchdog);
+  std::vector<std::filesystem::path> databases(command.databases.begin(), command.databases.end());
+  if (databases.empty()) databases.push_back(resolve_database_path(std::nullopt));
+  Xapian::Database database = open_for_reading(databases);
+  SearchSession session(database, command.session);
+  Watchdog watchdog(kProgram, command.timeout_seconds);
+  const auto answer = [&](const std::string& query) {
+    const Watchdog::Armed armed(watchdog, query);
+    return session.answer(query);
+  };
+  if (command.batch) return answer_batch(std::cin, std::cout, answer, flush_results);
 
-  const std::string query_text = briefsearch::join(command.query_words, " ");
-  watchdog.arm(query_text);
-  const briefsearch::SearchReport report = searcher.answer(query_text);
-  watchdog.disarm();
-  const bool color = briefsearch::should_use_color(command.color, STDOUT_FILENO);
-  briefsearch::make_result_writer(format, std::cout, color)->write(report);
-  const int code = report.results.total > 0 ? briefsearch::kExitSuccess : briefsearch::kExitNoMatch;
-  if (!briefsearch::flush_results()) return code;  // the reader has gone
-  if (report.suggestion && format == briefsearch::OutputFormat::kText) {
+  const SearchReport report = answer(join(command.query_words, " "));
+  make_result_writer(format, std::cout, should_use_color(command.color, STDOUT_FILENO))
+      ->write(report);
+  const int code = report.results.total > 0 ? kExitSuccess : kExitNoMatch;
+  if (!flush_results()) return code;  // the reader has gone
+  if (report.suggestion && format == OutputFormat::kText) {
     std::fprintf(stderr, "%s: no briefs match; did you mean: %s\n", kProgram,
-                 briefsearch::printable_text(*report.suggestion).c_str());
+                 printable_text(*report.suggestion).c_str());
   }
   return code;
 }
 
 }  // namespace
+}  // namespace briefsearch
 
 int main(int argc, char** argv) {
-  return briefsearch::run_reporting_failures(kProgram, [&] { return run(argc, argv); });
+  return briefsearch::run_reporting_failures(briefsearch::kProgram,
+                                             [&] { return briefsearch::run(argc, argv); });
 }

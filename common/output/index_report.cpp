@@ -1,7 +1,11 @@
 #include "common/output/index_report.h"
 
+#include <unistd.h>
+
 #include <cmath>
 #include <nlohmann/json.hpp>
+
+#include "common/output/terminal_text.h"
 
 namespace briefsearch {
 
@@ -66,6 +70,29 @@ void ProgressBar::clear() {
   std::fputs("\r\x1b[K", terminal_);
   std::fflush(terminal_);
   visible_ = false;
+}
+
+IndexConsole::IndexConsole(std::string_view program, std::FILE* err)
+    : program_(program), err_(err) {
+  if (::isatty(::fileno(err_)) == 1) progress_.emplace(err_);
+}
+
+IssueReporter IndexConsole::issue_reporter() {
+  return [this](const ParseIssue& issue, bool is_error) {
+    clear();
+    const std::string text = printable_text(issue.describe());
+    std::fprintf(err_, is_error ? "%s: %s\n" : "%s: warning: %s\n", program_.c_str(), text.c_str());
+  };
+}
+
+ProgressReporter IndexConsole::progress_reporter() {
+  return [this](std::size_t done, std::size_t total) {
+    if (progress_) progress_->update(done, total);
+  };
+}
+
+void IndexConsole::clear() {
+  if (progress_) progress_->clear();
 }
 
 }  // namespace briefsearch

@@ -3,7 +3,9 @@
 
 #include <chrono>
 #include <cstdio>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "common/index/indexing.h"
 
@@ -32,6 +34,27 @@ class ProgressBar {
   std::chrono::steady_clock::time_point started_;
   std::chrono::steady_clock::time_point last_drawn_;
   bool visible_ = false;
+};
+
+// What an indexing run shows on err while it works: each issue as one printable line,
+// "PROGRAM: TEXT" for errors and "PROGRAM: warning: TEXT" for warnings, and, when err is
+// a terminal, a ProgressBar that each line erases first.
+class IndexConsole {
+ public:
+  IndexConsole(std::string_view program, std::FILE* err);
+  IndexConsole(const IndexConsole&) = delete;
+  IndexConsole& operator=(const IndexConsole&) = delete;
+
+  // Reporters for run_index; they refer to this console, which must outlive them.
+  [[nodiscard]] IssueReporter issue_reporter();
+  [[nodiscard]] ProgressReporter progress_reporter();
+  // Erases the progress bar, before the summary.
+  void clear();
+
+ private:
+  std::string program_;
+  std::FILE* err_;
+  std::optional<ProgressBar> progress_;
 };
 
 }  // namespace briefsearch

@@ -223,13 +223,15 @@ std::string batch_error_json(const std::string& query, const std::string& error)
 }
 
 std::optional<OutputFormat> output_format_named(std::string_view name) {
-  if (name == "text") return OutputFormat::kText;
-  if (name == "json") return OutputFormat::kJson;
-  if (name == "jsonl") return OutputFormat::kJsonLines;
-  if (name == "paths") return OutputFormat::kPaths;
-  if (name == "paths0") return OutputFormat::kPaths0;
-  if (name == "count") return OutputFormat::kCount;
-  return std::nullopt;
+  return choice_named(kOutputFormats, name);
+}
+
+SearchOptions options_for_format(OutputFormat format, SearchOptions options) {
+  if (format == OutputFormat::kCount) {
+    options.exact_total = true;
+    options.limit = 0;
+  }
+  return options;
 }
 
 std::unique_ptr<ResultWriter> make_result_writer(OutputFormat format, std::ostream& out,

@@ -1,13 +1,15 @@
 // Renders search results: one ResultWriter interface, one implementation per format.
 #pragma once
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
 
-#include "common/search/search.h"
+#include "common/base/named_choices.h"
+#include "common/search/session.h"
 
 namespace briefsearch {
 
@@ -20,19 +22,23 @@ inline constexpr int kJsonFormatVersion = 2;
 // writes each path's bytes exactly as on disk, each ended by a NUL, for xargs -0.
 enum class OutputFormat { kText, kJson, kJsonLines, kPaths, kPaths0, kCount };
 
-// "text", "json", "jsonl", "paths", "paths0", "count".
+// Every output format by name, as brief-search --format accepts and --help lists them
+// (each with its note); make_result_writer writes each.
+inline constexpr std::array<NamedChoice<OutputFormat>, 6> kOutputFormats = {{
+    {"text", OutputFormat::kText, ""},
+    {"json", OutputFormat::kJson, ""},
+    {"jsonl", OutputFormat::kJsonLines, ""},
+    {"paths", OutputFormat::kPaths, "for terminals"},
+    {"paths0", OutputFormat::kPaths0, "NUL-separated, bytes as on disk, for xargs -0"},
+    {"count", OutputFormat::kCount, "the exact number of matches"},
+}};
+
+// The format named so in kOutputFormats, or nothing.
 [[nodiscard]] std::optional<OutputFormat> output_format_named(std::string_view name);
 
-struct SearchReport {
-  std::string query;
-  SearchOptions options;
-  SearchResults results;
-  // A respelling of the query that finds briefs, offered when the query found none.
-  std::optional<std::string> suggestion;
-  // With --explain: the parsed query and the Xapian query it became.
-  std::string parsed_query;
-  std::string xapian_query;
-};
+// The search options format needs: kCount counts every match exactly, and ranks and
+// shows none (a count is exact, always); the other formats take options as they are.
+[[nodiscard]] SearchOptions options_for_format(OutputFormat format, SearchOptions options);
 
 class ResultWriter {
  public:

@@ -1,8 +1,11 @@
 // Makes document text safe to print on a terminal, and decides when to use colour.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
+
+#include "common/base/named_choices.h"
 
 namespace briefsearch {
 
@@ -13,6 +16,13 @@ namespace briefsearch {
 [[nodiscard]] std::string printable_text(std::string_view text, bool keep_newlines = false);
 
 enum class ColorMode { kAuto, kAlways, kNever };
+
+// Every colour mode by name, as brief-search --color accepts them.
+inline constexpr std::array<NamedChoice<ColorMode>, 3> kColorModes = {{
+    {"auto", ColorMode::kAuto, ""},
+    {"always", ColorMode::kAlways, ""},
+    {"never", ColorMode::kNever, ""},
+}};
 
 // kAuto colours only when fd is a terminal, NO_COLOR is unset or empty, and TERM is not
 // "dumb".

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "common/base/errors.h"
@@ -61,21 +62,10 @@ std::string date_facet_value(const std::string& compact) {
 }
 
 std::unique_ptr<FacetSpy> spy_for(Facet facet) {
-  switch (facet) {
-    case Facet::kCountry:
-      return std::make_unique<FacetSpy>(kCountryFacetSlot, 0);
-    case Facet::kRegion:
-      return std::make_unique<FacetSpy>(kRegionFacetSlot, 0);
-    case Facet::kTag:
-      return std::make_unique<FacetSpy>(kTagFacetSlot, 0);
-    case Facet::kSource:
-      return std::make_unique<FacetSpy>(kSourceFacetSlot, 0);
-    case Facet::kYear:
-      return std::make_unique<FacetSpy>(kDateSlot, 4);
-    case Facet::kMonth:
-      return std::make_unique<FacetSpy>(kDateSlot, 6);
+  for (const FacetRow& row : kFacets) {
+    if (row.value == facet) return std::make_unique<FacetSpy>(row.slot, row.date_prefix);
   }
-  return nullptr;
+  throw std::logic_error("a facet missing from kFacets");
 }
 
 Hit make_hit(const Xapian::MSetIterator& it, const Xapian::Enquire& enquire,
@@ -162,31 +152,13 @@ SearchResults search_once(Xapian::Database& database, const Xapian::Query& query
 
 }  // namespace
 
-std::optional<Facet> facet_named(std::string_view name) {
-  for (Facet facet : {Facet::kCountry, Facet::kRegion, Facet::kYear, Facet::kMonth, Facet::kTag,
-                      Facet::kSource}) {
-    if (facet_name(facet) == name) return facet;
-  }
-  return std::nullopt;
+std::optional<SortOrder> sort_order_named(std::string_view name) {
+  return choice_named(kSortOrders, name);
 }
 
-std::string_view facet_name(Facet facet) {
-  switch (facet) {
-    case Facet::kCountry:
-      return "country";
-    case Facet::kRegion:
-      return "region";
-    case Facet::kYear:
-      return "year";
-    case Facet::kMonth:
-      return "month";
-    case Facet::kTag:
-      return "tag";
-    case Facet::kSource:
-      return "source";
-  }
-  return "";
-}
+std::optional<Facet> facet_named(std::string_view name) { return choice_named(kFacets, name); }
+
+std::string_view facet_name(Facet facet) { return choice_name(kFacets, facet); }
 
 SearchResults run_search(Xapian::Database& database, const Xapian::Query& query,
                          const std::vector<HighlightTerm>& highlights, const SearchOptions& options,

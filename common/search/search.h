@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <array>
 #include <cstddef>
 #include <map>
 #include <optional>
@@ -12,7 +13,9 @@
 #include <vector>
 
 #include "common/analysis/analyser.h"
+#include "common/base/named_choices.h"
 #include "common/query/highlight.h"
+#include "common/store/schema.h"
 
 namespace briefsearch {
 
@@ -36,11 +39,43 @@ struct Hit {
   std::vector<MatchedTerm> matched_terms;
 };
 
+// Relevance is BM25 with ties by id; newest and oldest order by date with ties by id,
+// undated briefs last (newest) or first (oldest).
 enum class SortOrder { kRelevance, kNewest, kOldest };
+
+// Every sort order by name, as brief-search --sort accepts and --help lists them.
+inline constexpr std::array<NamedChoice<SortOrder>, 3> kSortOrders = {{
+    {"relevance", SortOrder::kRelevance, "default"},
+    {"newest", SortOrder::kNewest, ""},
+    {"oldest", SortOrder::kOldest, ""},
+}};
+
+// The order named so in kSortOrders, or nothing.
+[[nodiscard]] std::optional<SortOrder> sort_order_named(std::string_view name);
 
 enum class Facet { kCountry, kRegion, kYear, kMonth, kTag, kSource };
 
-// "country", "region", "year", "month", "tag", "source".
+// Where a facet counts its values: a multi-valued slot (values joined by
+// kFacetValueSeparator) when date_prefix is 0, otherwise the first date_prefix characters
+// of the date slot ("2025"; "202507", shown as "2025-07").
+struct FacetRow {
+  std::string_view name;
+  Facet value;
+  Xapian::valueno slot;
+  std::size_t date_prefix;
+};
+
+// Every facet, by name, as brief-search --facet accepts and --help lists them.
+inline constexpr std::array<FacetRow, 6> kFacets = {{
+    {"country", Facet::kCountry, kCountryFacetSlot, 0},
+    {"region", Facet::kRegion, kRegionFacetSlot, 0},
+    {"year", Facet::kYear, kDateSlot, 4},
+    {"month", Facet::kMonth, kDateSlot, 6},
+    {"tag", Facet::kTag, kTagFacetSlot, 0},
+    {"source", Facet::kSource, kSourceFacetSlot, 0},
+}};
+
+// The facet named so in kFacets, or nothing; and a facet's name there.
 [[nodiscard]] std::optional<Facet> facet_named(std::string_view name);
 [[nodiscard]] std::string_view facet_name(Facet facet);
 

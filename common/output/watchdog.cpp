@@ -1,0 +1,57 @@
+#include "common/output/watchdog.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "common/base/errors.h"
+#include "common/output/terminal_text.h"
+
+namespace briefsearch {
+
+Watchdog::Watchdog(std::string_view program, double seconds)
+    : program_(program), seconds_(seconds) {
+  if (seconds_ > 0) thread_ = std::thread([this] { watch(); });
+}
+
+Watchdog::~Watchdog() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  changed_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void Watchdog::arm(const std::string& query) {
+  std::lock_guard lock(mutex_);
+  query_ = query;
+  deadline_ = std::chrono::steady_clock::now() +
+              std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                  std::chrono::duration<double>(seconds_));
+  armed_ = true;
+  changed_.notify_all();
+}
+
+void Watchdog::disarm() {
+  std::lock_guard lock(mutex_);
+  armed_ = false;
+}
+
+void Watchdog::watch() {
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    if (!armed_) {
+      changed_.wait(lock);
+      continue;
+    }
+    if (changed_.wait_until(lock, deadline_) == std::cv_status::timeout && armed_ &&
+        std::chrono::steady_clock::now() >= deadline_) {
+      std::fprintf(stderr, "%s: query '%s': timed out after %g s; narrow the query\n",
+                   program_.c_str(), printable_text(query_).c_str(), seconds_);
+      std::fflush(stdout);
+      std::_Exit(kExitUsage);
+    }
+  }
+}
+
+}  // namespace briefsearch

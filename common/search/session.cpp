@@ -1,0 +1,62 @@
+#include "common/search/session.h"
+
+#include <utility>
+#include <vector>
+
+#include "common/base/errors.h"
+
+namespace briefsearch {
+
+SearchSession::SearchSession(Xapian::Database& database, SessionOptions options)
+    : database_(database),
+      options_(std::move(options)),
+      today_(options_.today ? *options_.today : CalendarDate::today()) {}
+
+SearchReport SearchSession::answer(const std::string& query_text) {
+  SearchReport report;
+  report.query = query_text;
+  report.options = options_.search;
+  report.options.sort = options_.sort.value_or(SortOrder::kRelevance);
+  Xapian::Query query;
+  std::optional<QueryNode> tree;
+  if (!query_text.empty()) {
+    tree = parse_query(query_text, today_, {}, options_.any_word);
+    query = build_xapian_query(*tree, query_text, database_, analyzer_);
+    report.parsed_query = describe(*tree);
+  }
+  if (options_.like) {
+    const Xapian::Query similar = similar_to(database_, *options_.like);
+    query = query.empty() ? similar : Xapian::Query(Xapian::Query::OP_FILTER, similar, query);
+  }
+  report.xapian_query = query.get_description();
+  const bool ranked = options_.like || (tree && has_ranking_terms(*tree));
+  if (!options_.sort && !ranked) report.options.sort = SortOrder::kNewest;
+  const auto highlights = tree ? highlight_terms(*tree, analyzer_) : std::vector<HighlightTerm>{};
+  try {
+    report.results = run_search(database_, query, highlights, report.options, analyzer_);
+  } catch (const WildcardLimitError& error) {
+    const std::size_t column = tree ? first_wildcard_column(*tree) : 1;
+    throw QueryError(query_text, column, error.problem());
+  } catch (const QueryError& error) {
+    throw QueryError(query_text, 1, error.problem());
+  }
+  if (report.results.total == 0 && tree) report.suggestion = suggestion_for(query_text, *tree);
+  return report;
+}
+
+// Offered only when the respelled query finds something.
+std::optional<std::string> SearchSession::suggestion_for(const std::string& query_text,
+                                                         const QueryNode& tree) {
+  auto suggested = suggest_spelling(database_, query_text, plain_words(tree), analyzer_);
+  if (!suggested) return std::nullopt;
+  const auto respelled = parse_query(*suggested, today_, {}, options_.any_word);
+  SearchOptions count_only;
+  count_only.limit = 0;
+  const auto found =
+      run_search(database_, build_xapian_query(respelled, *suggested, database_, analyzer_), {},
+                 count_only, analyzer_);
+  if (found.total == 0) return std::nullopt;
+  return suggested;
+}
+
+}  // namespace briefsearch

@@ -1,0 +1,71 @@
+// The search session: a query string in, a SearchReport out. Parses the query, builds it,
+// runs it, and offers a respelling when nothing matched; what brief-search, the tests and
+// the bench call.
+#pragma once
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+
+#include "common/analysis/analyser.h"
+#include "common/brief/calendar_date.h"
+#include "common/query/query.h"
+#include "common/search/search.h"
+
+namespace briefsearch {
+
+// One search's answer: what was asked, with which options, and what was found. Plain
+// values, so result writers (common/output/output.h) never see Xapian objects.
+struct SearchReport {
+  std::string query;
+  SearchOptions options;
+  SearchResults results;
+  // A respelling of the query that finds briefs, offered when the query found none.
+  std::optional<std::string> suggestion;
+  // With --explain: the parsed query and the Xapian query it became.
+  std::string parsed_query;
+  std::string xapian_query;
+};
+
+// What stays the same for every query of a session.
+struct SessionOptions {
+  // Paging, facets, explain and exact totals, for every query. Its sort is not read: see
+  // sort.
+  SearchOptions search;
+  // The order asked for; without one, relevance when the query has words to rank by
+  // (has_ranking_terms) or like is set, newest first otherwise.
+  std::optional<SortOrder> sort;
+  // Words side by side are ORed, not ANDed (parse_query's any_word).
+  bool any_word = false;
+  // Only briefs similar to the one with this id (similar_to); the query, when there is
+  // one, filters them.
+  std::optional<std::string> like;
+  // The day relative dates count from; without one, the machine's today when the session
+  // opens.
+  std::optional<CalendarDate> today;
+};
+
+class SearchSession {
+ public:
+  // Keeps a reference to database (which must outlive the session): run_search reopens it
+  // when a writer has moved on.
+  SearchSession(Xapian::Database& database, SessionOptions options);
+
+  // Answers one query: an empty one matches nothing unless options.like is set. When
+  // nothing matches, report.suggestion is a respelling that does find briefs
+  // (suggest_spelling), if there is one. Throws QueryError naming the query (and the
+  // column where it can tell) for a malformed query, an unknown --like id or a wildcard
+  // over its limit, and DatabaseError when the database fails.
+  [[nodiscard]] SearchReport answer(const std::string& query_text);
+
+ private:
+  std::optional<std::string> suggestion_for(const std::string& query_text, const QueryNode& tree);
+
+  Xapian::Database& database_;
+  SessionOptions options_;
+  CalendarDate today_;
+  Analyzer analyzer_{Analyzer::IcuLoading::kWhenNeeded};
+};
+
+}  // namespace briefsearch
