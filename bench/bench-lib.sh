@@ -167,7 +167,7 @@ size_of() { du -sb "$1" | cut -f1; }
 
 # Installs what is missing through scripts/setup (whose list holds the bench's packages).
 # With $1 = no-prompt, sudo may not ask for a password: a missing package then fails the
-# run with setup's message instead of waiting.
+# run with setup's message instead of waiting (how ctest runs the bench).
 install_packages() {
   if [[ ${1:-} == no-prompt ]]; then
     "$top/scripts/setup" </dev/null || die "packages are missing (see above)"
