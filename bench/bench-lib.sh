@@ -98,10 +98,12 @@ fts_documents() { sqlite3 -readonly "$w/fts.db" 'SELECT count(*) FROM briefs'; }
 # gives a guaranteed lower bound beyond; Xapian counts every match (check_at_least = all);
 # FTS5 runs count(*).
 bs_totals() {
+  local status=0
+  "$brief_search" --db "$w/bs.db" --batch <"$queries/bs.batch" >"$w/log/totals-bs.out" ||
+    status=$?
   # brief-search --batch answers a malformed query with {"error": ...}: none may fail.
-  "$brief_search" --db "$w/bs.db" --batch <"$queries/bs.batch" >"$w/log/totals-bs.out"
-  if grep -q '^{"error"' "$w/log/totals-bs.out"; then
-    die "brief-search rejected a query of bench/queries.txt (see $w/log/totals-bs.out)"
+  if ((status != 0)) || grep -q '^{"error"' "$w/log/totals-bs.out"; then
+    die "brief-search --batch rejected a query of bench/queries.txt (exit $status, see $w/log/totals-bs.out)"
   fi
   sed -n 's/.*"total":\([0-9]*\),"total_exact":\([a-z]*\).*/\1\t\2/p' "$w/log/totals-bs.out" |
     paste "$queries/bs.ids" -
@@ -117,9 +119,10 @@ fts_totals() {
 
 # --- logging and timing --------------------------------------------------------------------
 
-now_us() { echo "${EPOCHREALTIME/./}"; }
+# $EPOCHREALTIME in microseconds (its decimal point, a comma in some locales, removed).
+now_us() { echo "${EPOCHREALTIME//[!0-9]/}"; }
 # Seconds since an $EPOCHREALTIME value, to the millisecond.
-seconds_since() { printf '%.3f' "$(($(now_us) - ${1/./}))e-6"; }
+seconds_since() { printf '%.3f' "$(($(now_us) - ${1//[!0-9]/}))e-6"; }
 log() { printf 'bench: [%6.1f s] %s\n' "$(seconds_since "$started")" "$*" >&2; }
 die() {
   log "$*"

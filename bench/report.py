@@ -52,8 +52,9 @@ def ms(microseconds):
     return "n/a" if microseconds is None else f"{microseconds / 1000:.2f}"
 
 
-def mib(n_bytes_or_kib, unit=1048576):
-    return f"{n_bytes_or_kib / unit:.1f}"
+def mib(amount, unit=1048576):
+    """An amount of bytes (unit 1048576) or KiB (unit 1024) in MiB."""
+    return f"{amount / unit:.1f}"
 
 
 def ratio(a, b):
@@ -132,10 +133,12 @@ class Run:
         self.facts = facts(results / "run.tsv")
         self.engines = engines(self.facts["engines"].split())
         self.subject, self.peers = self.engines[0], self.engines[1:]
-        self.mix = (results / "queries" / "bs.query").read_text().splitlines()
-        self.ids = {e.key: {int(n) for n in (results / "queries" / f"{e.key}.ids").read_text().split()}
+        self.mix = (results / "queries" / "bs.query").read_text().splitlines()  # the mix
+        queries = results / "queries"
+        self.ids = {e.key: {int(n) for n in (queries / f"{e.key}.ids").read_text().split()}
                     for e in self.engines}
-        self.corpora = [Corpus(results, *c[:3], self.engines) for c in rows(results / "corpora.tsv")]
+        self.corpora = [Corpus(results, *c[:3], self.engines)
+                        for c in rows(results / "corpora.tsv")]
         self.notes = [n for n in (results / "notes.txt").read_text().splitlines() if n]
 
     def __getitem__(self, key):
@@ -145,117 +148,141 @@ class Run:
 # --- the report comparing engines -----------------------------------------------------------
 
 
+def table(head, align, body):
+    """A markdown table: head is the column names, align one letter a column (l or r), body
+    the rows (lists of cells)."""
+    def line(cells):
+        return "|" + "".join(f" {c} |" if str(c) else " |" for c in cells)
+
+    marks = {"l": "---", "r": "---:"}
+    return [line(head), "|" + "|".join(marks[a] for a in align) + "|", *map(line, body)]
+
+
 def machine_table(run):
-    return [
-        "| | |", "|---|---|",
-        f"| date | {run['date']} |",
-        f"| cores (nproc) | {run['cores']} |",
-        f"| CPU | {run['cpu'] or 'unknown'} |",
-        f"| memory | {int(run['memory_kb']) / 1048576:.1f} GiB |",
-        f"| kernel | {run['kernel']} |",
-        f"| load average (1, 5, 15 min) at start / end | {run['load_start']} / {run['load_end']} |",
-        f"| briefsearch commit | {run['commit']} |",
-        f"| Xapian | {run['xapian']}, scriptindex/quest from xapian-omega/xapian-tools {run['xapian_tools']} |",
-        f"| SQLite | {run['sqlite']} |",
-        f"| compiler | {run['compiler']} |",
-    ]
+    xapian = (f"{run['xapian']}, scriptindex/quest from xapian-omega/xapian-tools "
+              f"{run['xapian_tools']}")
+    return table(["", ""], "ll", [
+        ["date", run["date"]],
+        ["cores (nproc)", run["cores"]],
+        ["CPU", run["cpu"] or "unknown"],
+        ["memory", f"{int(run['memory_kb']) / 1048576:.1f} GiB"],
+        ["kernel", run["kernel"]],
+        ["load average (1, 5, 15 min) at start / end", f"{run['load_start']} / {run['load_end']}"],
+        ["briefsearch commit", run["commit"]],
+        ["Xapian", xapian],
+        ["SQLite", run["sqlite"]],
+        ["compiler", run["compiler"]],
+    ])
+
+
+def rerun_cell(engine, again, build):
+    """The unchanged re-run's cell of the indexing table."""
+    if engine.rerun == "none":
+        return "—"
+    if again is None:
+        return "not run at this size: it rewrites every record, as long as a build"
+    text = f"{again:.3f} ({100 * again / build:.1f}%)"
+    return text + ", rewrites every record" if engine.rerun == "rewrites" else text
 
 
 def indexing(run, corpus):
     out = []
-    subject = run.subject.key
     records = corpus.fact("records")
     counts = {e.key: corpus.fact(f"documents_{e.key}") for e in run.engines}
     if any(count != records for count in counts.values()):
         found = ", ".join(f"{e.index_label} {counts[e.key]}" for e in run.engines)
         out += ["", f"**Document counts differ**: {found}, records {records}."]
-    out += ["", f"### Indexing (median of {run['runs']} runs each, engines alternated)", "",
-            "| engine | documents | seconds | docs/s | peak RSS MiB | database MiB | unchanged re-run: seconds (% of build) |",
-            "|---|---:|---:|---:|---:|---:|---:|"]
-    build, rss, size = {}, {}, {}
+    build, rss, size, body = {}, {}, {}, []
     for e in run.engines:
         build[e.key] = median(corpus.column(corpus.build, e.key, 2))
         rss[e.key] = median(corpus.column(corpus.build, e.key, 3))
         size[e.key] = int(corpus.fact(f"bytes_{e.key}"))
         again = median(corpus.column(corpus.reindex, e.key, 2))
-        if e.rerun == "none":
-            rerun = "—"
-        elif again is None:
-            rerun = "not run at this size: it rewrites every record, as long as a build"
-        else:
-            rerun = f"{again:.3f} ({100 * again / build[e.key]:.1f}%)"
-            if e.rerun == "rewrites":
-                rerun += ", rewrites every record"
         count = int(counts[e.key])
-        out.append(f"| {e.index_label} | {count} | {build[e.key]:.3f} | {count / build[e.key]:.0f} | "
-                   f"{mib(rss[e.key], 1024)} | {mib(size[e.key])} | {rerun} |")
-    out += ["", "Ratios, briefsearch ÷ peer (below 1 means briefsearch is faster or smaller):", "",
-            "| peer | build time | peak RSS | database size |", "|---|---:|---:|---:|"]
-    for e in run.peers:
-        out.append(f"| {e.index_peer} | {ratio(build[subject], build[e.key])} | "
-                   f"{ratio(rss[subject], rss[e.key])} | {ratio(size[subject], size[e.key])} |")
-    out += ["",
-            "The peers read records that bench/brief-records had already parsed from the corpus",
-            f"({corpus.fact('records_seconds')} s, not counted); brief-index reads and parses the files itself.",
-            "brief-index also stores the whole brief, country, region and date terms, and a",
-            "spelling table; scriptindex stores the fields and D/M/Y date terms.", ""]
-    return out
-
-
-def latency_tables(run, corpus, scope):
+        body.append([e.index_label, count, f"{build[e.key]:.3f}", f"{count / build[e.key]:.0f}",
+                     mib(rss[e.key], 1024), mib(size[e.key]), rerun_cell(e, again, build[e.key])])
+    out += ["", f"### Indexing (median of {run['runs']} runs each, engines alternated)", ""]
+    out += table(["engine", "documents", "seconds", "docs/s", "peak RSS MiB", "database MiB",
+                  "unchanged re-run: seconds (% of build)"], "lrrrrrr", body)
     subject = run.subject.key
-    whole = scope == "whole"
-    if whole:
-        out = [f"### Queries as whole processes (one process per query, engines alternated; {run['procs']} passes of the mix)",
-               "", "| engine | queries | runs | p50 ms | p95 ms | mean ms | CPU p50 ms | peak RSS MiB |",
-               "|---|---:|---:|---:|---:|---:|---:|---:|"]
-    else:
-        passes = len(corpus.times("in", subject)) // len(run.mix)
-        out = [f"### Queries in-process (one long-running process per engine; {passes} passes of the mix)",
-               "", "| engine | queries | runs | p50 ms | p95 ms | mean ms | peak RSS MiB |",
-               "|---|---:|---:|---:|---:|---:|---:|"]
+    out += ["", "Ratios, briefsearch ÷ peer (below 1 means briefsearch is faster or smaller):", ""]
+    out += table(["peer", "build time", "peak RSS", "database size"], "lrrr", [
+        [e.index_peer, ratio(build[subject], build[e.key]), ratio(rss[subject], rss[e.key]),
+         ratio(size[subject], size[e.key])] for e in run.peers])
+    return out + [
+        "",
+        "The peers read records that bench/brief-records had already parsed from the corpus",
+        f"({corpus.fact('records_seconds')} s, not counted); "
+        "brief-index reads and parses the files itself.",
+        "brief-index also stores the whole brief, country, region and date terms, and a",
+        "spelling table; scriptindex stores the fields and D/M/Y date terms.", ""]
+
+
+def latency_rows(run, corpus, scope):
+    """One row per engine: its queries, runs, p50, p95, mean, (CPU p50,) peak RSS."""
+    body = []
     for e in run.engines:
         n, p50, p95, average = latency(corpus.times(scope, e.key))
-        if whole:
-            cpu = f" {ms(percentile(corpus.times(scope, e.key, cpu=True), 0.5))} |"
+        cells = [e.whole_label if scope == "whole" else e.in_label, len(run.ids[e.key]), n,
+                 ms(p50), ms(p95), ms(average)]
+        if scope == "whole":
+            cells.append(ms(percentile(corpus.times(scope, e.key, cpu=True), 0.5)))
             rss = median([float(r[4]) for r in corpus.whole if r[1] == e.key])
         else:
-            cpu = ""
             rss = max(corpus.column(corpus.batch_rss, e.key, 2), default=0)
-        label = e.whole_label if whole else e.in_label
-        out.append(f"| {label} | {len(run.ids[e.key])} | {n} | {ms(p50)} | {ms(p95)} | {ms(average)} |{cpu} {mib(rss, 1024)} |")
-    out += ["", "Ratios on the queries both engines answer, briefsearch ÷ peer (below 1: briefsearch faster):", ""]
-    if whole:
-        out += ["| peer | common queries | briefsearch p50 / p95 ms | peer p50 / p95 ms | p50 ratio | p95 ratio | CPU p50 ratio |",
-                "|---|---:|---:|---:|---:|---:|---:|"]
-    else:
-        out += ["| peer | common queries | briefsearch p50 / p95 ms | peer p50 / p95 ms | p50 ratio | p95 ratio |",
-                "|---|---:|---:|---:|---:|---:|"]
+        body.append(cells + [mib(rss, 1024)])
+    return body
+
+
+def ratio_rows(run, corpus, scope):
+    """One row per peer: the subject against it on the queries both answer."""
+    subject, body = run.subject.key, []
     for e in run.peers:
         common = run.ids[e.key]
         _, a50, a95, _ = latency(corpus.times(scope, subject, common))
         _, b50, b95, _ = latency(corpus.times(scope, e.key, common))
-        cpu = ""
-        if whole:
-            cpu = " " + ratio(percentile(corpus.times(scope, subject, common, cpu=True), 0.5),
-                              percentile(corpus.times(scope, e.key, common, cpu=True), 0.5)) + " |"
-        out.append(f"| {e.name} | {len(common)} | {ms(a50)} / {ms(a95)} | {ms(b50)} / {ms(b95)} | "
-                   f"{ratio(a50, b50)} | {ratio(a95, b95)} |{cpu}")
+        cells = [e.name, len(common), f"{ms(a50)} / {ms(a95)}", f"{ms(b50)} / {ms(b95)}",
+                 ratio(a50, b50), ratio(a95, b95)]
+        if scope == "whole":
+            cells.append(ratio(percentile(corpus.times(scope, subject, common, cpu=True), 0.5),
+                               percentile(corpus.times(scope, e.key, common, cpu=True), 0.5)))
+        body.append(cells)
+    return body
+
+
+def latency_tables(run, corpus, scope):
+    whole = scope == "whole"
+    if whole:
+        title = ("### Queries as whole processes (one process per query, engines alternated; "
+                 f"{run['procs']} passes of the mix)")
+    else:
+        passes = len(corpus.times("in", run.subject.key)) // len(run.mix)
+        title = (f"### Queries in-process (one long-running process per engine; {passes} passes"
+                 " of the mix)")
+    cpu = ["CPU p50 ms"] if whole else []
+    out = [title, ""]
+    out += table(["engine", "queries", "runs", "p50 ms", "p95 ms", "mean ms", *cpu,
+                  "peak RSS MiB"], "l" + "r" * (6 + len(cpu)), latency_rows(run, corpus, scope))
+    out += ["", "Ratios on the queries both engines answer, briefsearch ÷ peer "
+            "(below 1: briefsearch faster):", ""]
+    cpu = ["CPU p50 ratio"] if whole else []
+    out += table(["peer", "common queries", "briefsearch p50 / p95 ms", "peer p50 / p95 ms",
+                  "p50 ratio", "p95 ratio", *cpu], "l" + "r" * (5 + len(cpu)),
+                 ratio_rows(run, corpus, scope))
     return out + [""]
 
 
 def hyperfine(run, corpus):
-    out = [f"hyperfine cross-check, query 1 (`{run.mix[0]}`), whole process, each command's runs in a row:",
-           "", "| command | median ms | mean ms | min ms | max ms |", "|---|---:|---:|---:|---:|"]
     with corpus.hyperfine.open(newline="") as f:
-        for r in csv.DictReader(f):
-            out.append(f"| {r['command']} | {float(r['median']) * 1000:.2f} | {float(r['mean']) * 1000:.2f} | "
-                       f"{float(r['min']) * 1000:.2f} | {float(r['max']) * 1000:.2f} |")
-    return out + [""]
+        body = [[r["command"], *(f"{float(r[k]) * 1000:.2f}" for k in
+                                 ("median", "mean", "min", "max"))] for r in csv.DictReader(f)]
+    return [f"hyperfine cross-check, query 1 (`{run.mix[0]}`), whole process, "
+            "each command's runs in a row:", "",
+            *table(["command", "median ms", "mean ms", "min ms", "max ms"], "lrrrr", body), ""]
 
 
-def answers(run, corpus):
-    """Match counts: the summary line and the per-query table."""
+def match_summary(run, corpus):
+    """The line that says where the peers' match counts equal brief-search's exact ones."""
     subject = corpus.totals[run.subject.key]
     parts = []
     for e in run.peers:
@@ -263,100 +290,106 @@ def answers(run, corpus):
         differ = [n for n in compared if corpus.totals[e.key][n][0] != subject[n][0]]
         listed = f" (differ: {' '.join(map(str, differ))})" if differ else ""
         queries = " queries" if not parts else ""
-        parts.append(f"{e.name} on {len(compared) - len(differ)} of {len(compared)}{queries}{listed}")
+        same = len(compared) - len(differ)
+        parts.append(f"{e.name} on {same} of {len(compared)}{queries}{listed}")
     line = "Match counts equal to brief-search's exact ones: " + ", ".join(parts)
-    first = corpus.totals[run.peers[0].key]
-    lower_bounds = sum(1 for n in first if not subject[n][1])
+    lower_bounds = sum(1 for n in corpus.totals[run.peers[0].key] if not subject[n][1])
     if lower_bounds:
         line += (f"; on {lower_bounds} more, brief-search gives a lower bound "
                  "(`total_relation: gte`, marked ≥)")
-    out = [line + ".", ""]
+    return line + "."
 
-    names = " / ".join(e.name for e in run.engines)
-    out += [f"<details><summary>Per query: matches ({names}; ≥ marks a lower bound) and median ms "
-            "(in-process / whole process)</summary>", "",
-            "| # | query | matches | " + " | ".join(e.name for e in run.engines) + " |",
-            "|---:|---|---:|" + "---:|" * len(run.engines)]
+
+def per_query(run, corpus):
+    """The table of each query's match counts and median times, engine by engine."""
+    body = []
     for number, query in enumerate(run.mix, start=1):
-        matches = []
+        matches, times = [], []
         for e in run.engines:
             count = corpus.totals[e.key].get(number)
             matches.append("—" if count is None else ("" if count[1] else "≥") + str(count[0]))
-        times = []
-        for e in run.engines:
             inside = median(corpus.times("in", e.key, {number}))
             outside = median(corpus.times("whole", e.key, {number}))
             times.append("—" if inside is None else f"{ms(inside)} / {ms(outside)}")
-        out.append(f"| {number} | `{cell(query)}` | {' / '.join(matches)} | {' | '.join(times)} |")
-    return out + ["", "</details>", ""]
+        body.append([number, f"`{cell(query)}`", " / ".join(matches), *times])
+    names = [e.name for e in run.engines]
+    return [f"<details><summary>Per query: matches ({' / '.join(names)}; ≥ marks a lower bound) "
+            "and median ms (in-process / whole process)</summary>", "",
+            *table(["#", "query", "matches", *names], "rlr" + "r" * len(names), body),
+            "", "</details>", ""]
 
 
 def comparison(run):
-    quick = run["mode"] == "quick"
+    mode = ("quick mode (proves the pipeline; too small for conclusions)"
+            if run["mode"] == "quick" else "full mode")
     out = ["# briefsearch benchmark report", "",
-           f"`{run['command']}`: {'quick mode (proves the pipeline; too small for conclusions)' if quick else 'full mode'},",
-           f"{run['runs']} index run(s) per engine, {run['rounds']} in-process and {run['procs']} whole-process passes of the",
-           f"{len(run.mix)}-query mix (`bench/queries.txt`). Times are wall clock on a shared machine; method in",
+           f"`{run['command']}`: {mode},",
+           f"{run['runs']} index run(s) per engine, {run['rounds']} in-process and "
+           f"{run['procs']} whole-process passes of the",
+           f"{len(run.mix)}-query mix (`bench/queries.txt`). Times are wall clock on a shared "
+           "machine; method in",
            f"docs/performance.md. Total bench time: {run['seconds']} s.", "",
            "## Machine", "", *machine_table(run), "",
            "## Queries the peers cannot express", "",
            "Left out of that peer's numbers (see bench/queries-peers.tsv):", ""]
     for number, query in enumerate(run.mix, start=1):
-        missing = [e.name for e in run.peers if number not in run.ids[e.key]]
+        missing = [f"not {e.name}" for e in run.peers if number not in run.ids[e.key]]
         if missing:
-            out.append(f"- {number} `{query}`: " + ", ".join(f"not {name}" for name in missing))
+            out.append(f"- {number} `{query}`: " + ", ".join(missing))
     out.append("")
     for corpus in run.corpora:
-        records = corpus.fact("records")
         out += [f"## Corpus: {corpus.name}", "",
                 f"{corpus.source}: {corpus.fact('corpus_files')} files, "
-                f"{mib(int(corpus.fact('corpus_bytes')))} MiB, {records} briefs."]
+                f"{mib(int(corpus.fact('corpus_bytes')))} MiB, {corpus.fact('records')} briefs."]
         out += indexing(run, corpus)
         out += latency_tables(run, corpus, "in")
         out += latency_tables(run, corpus, "whole")
         out += hyperfine(run, corpus)
-        out += answers(run, corpus)
+        out += [match_summary(run, corpus), ""]
+        out += per_query(run, corpus)
     if run.notes:
         out += ["## Notes", "", *[f"- {n}" for n in run.notes], ""]
-    out += ["Targets (issue, at 100,000 briefs; benchmarks, not tests): in-process p50 ≤ 2 ms and",
-            "p95 ≤ 5 ms; one query as a whole process no slower than quest."]
-    return out
+    return out + [
+        "Targets (issue, at 100,000 briefs; benchmarks, not tests): in-process p50 ≤ 2 ms and",
+        "p95 ≤ 5 ms; one query as a whole process no slower than quest."]
 
 
 # --- the scale report (briefsearch alone) ---------------------------------------------------
 
 
 def scale(run):
-    corpus = run.corpora[0]
-    key = run.subject.key
+    corpus, key = run.corpora[0], run.subject.key
     corpus_bytes = int(corpus.fact("corpus_bytes"))
     db_bytes = int(corpus.fact(f"bytes_{key}"))
-    documents = int(corpus.fact(f"documents_{key}"))
     build = median(corpus.column(corpus.build, key, 2))
-    build_rss = median(corpus.column(corpus.build, key, 3))
     again = median(corpus.column(corpus.reindex, key, 2))
-    batch = corpus.times("in", key)
-    whole = corpus.times("whole", key)
-    batch_rss = max(corpus.column(corpus.batch_rss, key, 2))
+    batch, whole = corpus.times("in", key), corpus.times("whole", key)
+    cpu = corpus.times("whole", key, cpu=True)
     by_query = {}
     for r in corpus.batch:
         by_query.setdefault(int(r[3]), []).append(float(r[4]))
     slowest = sorted(by_query, key=lambda n: mean(by_query[n]), reverse=True)[:5]
+    docs_per_second = int(corpus.fact(f"documents_{key}")) / build
     return [
         f"# briefsearch at {run['size']} generated briefs", "",
         f"{run['date']}, {run['cores']} cores, load average at the end {run['load_end']}.",
         f"Made by `{run['command']}`, commit {run['commit']}.", "",
-        "| | |", "|---|---:|",
-        f"| corpus | {mib(corpus_bytes)} MiB |",
-        f"| full build (`brief-index --full`) | {build:.3f} s, {documents / build:.0f} docs/s |",
-        f"| peak RSS of the build | {int(build_rss) // 1024} MiB |",
-        f"| database | {mib(db_bytes)} MiB, {db_bytes / corpus_bytes:.2f}x the corpus |",
-        f"| unchanged re-index | {again:.3f} s ({100 * again / build:.1f}% of the build) |",
-        f"| query mix, `--batch`, p50 / p95 | {ms(percentile(batch, 0.5))} / {ms(percentile(batch, 0.95))} ms "
-        f"({len(batch) // len(run.mix)} passes of {len(run.mix)} queries) |",
-        f"| query peak RSS (`--batch`) | {int(batch_rss) // 1024} MiB |",
-        f"| one query as a whole process, p50 / p95 | {ms(percentile(whole, 0.5))} / {ms(percentile(whole, 0.95))} ms wall, "
-        f"CPU p50 {ms(percentile(corpus.times('whole', key, cpu=True), 0.5))} ms |", "",
+        *table(["", ""], "lr", [
+            ["corpus", f"{mib(corpus_bytes)} MiB"],
+            ["full build (`brief-index --full`)", f"{build:.3f} s, {docs_per_second:.0f} docs/s"],
+            ["peak RSS of the build",
+             f"{int(median(corpus.column(corpus.build, key, 3))) // 1024} MiB"],
+            ["database", f"{mib(db_bytes)} MiB, {db_bytes / corpus_bytes:.2f}x the corpus"],
+            ["unchanged re-index", f"{again:.3f} s ({100 * again / build:.1f}% of the build)"],
+            ["query mix, `--batch`, p50 / p95",
+             f"{ms(percentile(batch, 0.5))} / {ms(percentile(batch, 0.95))} ms "
+             f"({len(batch) // len(run.mix)} passes of {len(run.mix)} queries)"],
+            ["query peak RSS (`--batch`)",
+             f"{int(max(corpus.column(corpus.batch_rss, key, 2))) // 1024} MiB"],
+            ["one query as a whole process, p50 / p95",
+             f"{ms(percentile(whole, 0.5))} / {ms(percentile(whole, 0.95))} ms wall, "
+             f"CPU p50 {ms(percentile(cpu, 0.5))} ms"],
+        ]), "",
         "Slowest in `--batch` (mean): "
         + "; ".join(f"`{run.mix[n - 1]}` {ms(mean(by_query[n]))} ms" for n in slowest) + ".",
     ]
