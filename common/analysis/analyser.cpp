@@ -118,11 +118,11 @@ std::vector<std::pair<std::size_t, std::size_t>> ascii_words(std::string_view te
 
 }  // namespace
 
-Analyzer::Analyzer(IcuLoading loading) : stemmer_("english") {
+Analyser::Analyser(IcuLoading loading) : stemmer_("english") {
   if (loading == IcuLoading::kNow) load_icu();
 }
 
-void Analyzer::load_icu() {
+void Analyser::load_icu() {
   if (compose_ != nullptr) return;  // the last one set: everything loaded
   UErrorCode status = U_ZERO_ERROR;
   word_breaker_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
@@ -135,9 +135,9 @@ void Analyzer::load_icu() {
   check(status, "NFC");
 }
 
-Analyzer::~Analyzer() = default;
+Analyser::~Analyser() = default;
 
-std::string Analyzer::normalise_word(const char16_t* word, int32_t length) {
+std::string Analyser::normalise_word(const char16_t* word, int32_t length) {
   // Most words in briefs are plain ASCII, for which NFKC case folding is lowercasing and
   // there is nothing to decompose: skip ICU's three passes.
   bool ascii = true;
@@ -179,7 +179,7 @@ std::string Analyzer::normalise_word(const char16_t* word, int32_t length) {
   return utf8;
 }
 
-const std::string& Analyzer::stem_of(const std::string& term) {
+const std::string& Analyser::stem_of(const std::string& term) {
   // Word frequencies are Zipfian, so a small cache answers most stems; it is dropped when
   // full to keep memory bounded.
   constexpr std::size_t kMaxCachedStems = 200000;
@@ -189,13 +189,13 @@ const std::string& Analyzer::stem_of(const std::string& term) {
   return stem_cache_.emplace(term, stemmer_(term)).first->second;
 }
 
-std::vector<Token> Analyzer::analyse(std::string_view text) { return analyse(text, true); }
+std::vector<Token> Analyser::analyse(std::string_view text) { return analyse(text, true); }
 
-std::vector<Token> Analyzer::analyse_without_stems(std::string_view text) {
+std::vector<Token> Analyser::analyse_without_stems(std::string_view text) {
   return analyse(text, false);
 }
 
-std::vector<Token> Analyzer::analyse_with_icu(std::string_view text) {
+std::vector<Token> Analyser::analyse_with_icu(std::string_view text) {
   std::vector<Token> tokens;
   analyse_with_icu(text, 0, true, tokens);
   return tokens;
@@ -204,7 +204,7 @@ std::vector<Token> Analyzer::analyse_with_icu(std::string_view text) {
 // Most briefs are ASCII with a few other characters. No word spans ASCII whitespace, so
 // the text is cut there; runs of ASCII are segmented directly (a fraction of the cost of
 // ICU's UTF-16 path) and only the pieces with other characters go through ICU.
-std::vector<Token> Analyzer::analyse(std::string_view text, bool with_stems) {
+std::vector<Token> Analyser::analyse(std::string_view text, bool with_stems) {
   std::vector<Token> tokens;
   std::size_t at = 0;
   while (at < text.size()) {
@@ -227,7 +227,7 @@ std::vector<Token> Analyzer::analyse(std::string_view text, bool with_stems) {
   return tokens;
 }
 
-void Analyzer::add_ascii_words(std::string_view text, std::size_t from, std::size_t to,
+void Analyser::add_ascii_words(std::string_view text, std::size_t from, std::size_t to,
                                bool with_stems, std::vector<Token>& tokens) {
   for (const auto& [begin, end] : ascii_words(text.substr(from, to - from))) {
     if (end - begin > kMaxWordBytes) continue;
@@ -242,7 +242,7 @@ void Analyzer::add_ascii_words(std::string_view text, std::size_t from, std::siz
   }
 }
 
-void Analyzer::analyse_with_icu(std::string_view text, std::size_t offset, bool with_stems,
+void Analyser::analyse_with_icu(std::string_view text, std::size_t offset, bool with_stems,
                                 std::vector<Token>& tokens) {
   if (text.empty()) return;
   load_icu();

@@ -4,7 +4,7 @@
 //
 // Persisted: the terms in every database are this analyser's output. Any change to what
 // analyse() returns for some text (normalisation, folding, segmentation, stop words,
-// stemming, kMaxWordBytes) must come with a new kAnalyzerVersion (common/store/schema.h), so that
+// stemming, kMaxWordBytes) must come with a new kAnalyserVersion (common/store/schema.h), so that
 // both binaries refuse a database built with the old terms instead of missing matches.
 // tests/unit/analysis_test.cpp pins the output on a fixed set of words to catch a change.
 #pragma once
@@ -56,8 +56,8 @@ inline constexpr std::size_t kMaxWordBytes = 64;
   return stem.substr(0, stem.size() - (stem.ends_with("ie") ? 2 : 1));
 }
 
-// Not thread-safe (it owns an ICU break iterator): use one Analyzer per thread.
-class Analyzer {
+// Not thread-safe (it owns an ICU break iterator): use one Analyser per thread.
+class Analyser {
  public:
   // When ICU's break rules and normalisers are loaded: at construction, or at the first
   // text that is not ASCII (which saves a one-query process 0.8 ms when none comes).
@@ -65,10 +65,10 @@ class Analyzer {
 
   // Throws InternalError when ICU's data cannot be loaded (with kWhenNeeded, the
   // first analysis that needs it throws instead).
-  explicit Analyzer(IcuLoading loading = IcuLoading::kNow);
-  ~Analyzer();
-  Analyzer(const Analyzer&) = delete;
-  Analyzer& operator=(const Analyzer&) = delete;
+  explicit Analyser(IcuLoading loading = IcuLoading::kNow);
+  ~Analyser();
+  Analyser(const Analyser&) = delete;
+  Analyser& operator=(const Analyser&) = delete;
 
   // The words of text in order. Invalid UTF-8 bytes are read as U+FFFD and never form part
   // of a word.

@@ -234,8 +234,8 @@ void CountryGazetteer::load_regions(std::string_view regions_tsv) {
 }
 
 std::vector<Token> CountryGazetteer::analyse(std::string_view name) const {
-  std::lock_guard<std::mutex> lock(analyzer_mutex_);
-  return analyzer_.analyse(name);
+  std::lock_guard<std::mutex> lock(analyser_mutex_);
+  return analyser_.analyse(name);
 }
 
 std::string CountryGazetteer::key_of(const std::vector<Token>& tokens) {

@@ -45,7 +45,7 @@ class CountryGazetteer {
   [[nodiscard]] std::optional<std::string> code_for(std::string_view name) const;
 
   // The codes of the countries mentioned in text, each once, in order of first mention.
-  // tokens must be Analyzer::analyse(text): matching uses their terms; the text itself is
+  // tokens must be Analyser::analyse(text): matching uses their terms; the text itself is
   // used for exact-case aliases ("US" but not "us") and to keep a name from spanning a
   // sentence break. The longest name wins: "South Sudan" is SS alone, "Papua New Guinea"
   // PG alone. Fast enough for every brief: one hash lookup per word.
@@ -94,9 +94,9 @@ class CountryGazetteer {
   StringMap<std::vector<Alias>> aliases_by_first_word_;  // longest alias first
   StringMap<std::string> code_by_name_;                  // match words joined by spaces
   StringMap<std::string_view> region_by_code_;           // values from kRegionNames
-  // code_for analyses names as the indexer does; an Analyzer is not thread-safe.
-  mutable std::mutex analyzer_mutex_;
-  mutable Analyzer analyzer_;
+  // code_for analyses names as the indexer does; an Analyser is not thread-safe.
+  mutable std::mutex analyser_mutex_;
+  mutable Analyser analyser_;
 };
 
 }  // namespace briefsearch

@@ -1,7 +1,7 @@
 // Latin letters folded to ASCII as ICU's "Latin-ASCII" transliteration folds them: "ł" ->
 // "l", "ø" -> "o", "đ" -> "d", "ı" -> "i", "æ" -> "ae", "œ" -> "oe", "þ" -> "th".
 //
-// Persisted: the analyser's terms depend on this table (see kAnalyzerVersion).
+// Persisted: the analyser's terms depend on this table (see kAnalyserVersion).
 #pragma once
 
 #include <algorithm>

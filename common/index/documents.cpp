@@ -14,12 +14,12 @@ namespace {
 
 // Indexes text under field, starting at position; returns the position after the last
 // word. Countries the text names are added to countries.
-Xapian::termpos index_text(Xapian::Document& document, Analyzer& analyzer, const TextField& field,
+Xapian::termpos index_text(Xapian::Document& document, Analyser& analyser, const TextField& field,
                            std::string_view text, Xapian::termpos position,
                            std::vector<std::string>& countries) {
   const std::string prefix(field.prefix);
   const std::string stemmed_prefix(kStemmedPrefix);
-  const std::vector<Token> tokens = analyzer.analyse(text);
+  const std::vector<Token> tokens = analyser.analyse(text);
   for (const Token& token : tokens) {
     document.add_posting(prefix + token.term, position++, field.wdf_increment);
     document.add_term(stemmed_prefix + token.stem, field.wdf_increment);
@@ -52,7 +52,7 @@ void add_facet_values(Xapian::Document& document, Xapian::valueno slot,
 
 }  // namespace
 
-Xapian::Document build_document(const Brief& brief, Analyzer& analyzer) {
+Xapian::Document build_document(const Brief& brief, Analyser& analyser) {
   Xapian::Document document;
   const CountryGazetteer& gazetteer = CountryGazetteer::instance();
   const BriefMetadata& meta = brief.metadata;
@@ -62,10 +62,10 @@ Xapian::Document build_document(const Brief& brief, Analyzer& analyzer) {
     countries.push_back(canonical_filter_value(kCountryFilter, country));
   }
   Xapian::termpos position = 1;
-  position = index_text(document, analyzer, kTitleField, brief.title, position, countries);
+  position = index_text(document, analyser, kTitleField, brief.title, position, countries);
   for (const Section& section : brief.sections) {
     position += kSectionGap;
-    position = index_text(document, analyzer, text_field_for_section(section.name), section.text,
+    position = index_text(document, analyser, text_field_for_section(section.name), section.text,
                           position, countries);
     add_filter(document, kSectionFilter, canonical_filter_value(kSectionFilter, section.name));
   }

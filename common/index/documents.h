@@ -20,7 +20,7 @@ namespace briefsearch {
 
 // The document for brief: positional and stemmed terms per text field, filter terms, the
 // date value, and the brief itself (compact binary) in the document data. brief.id must be set.
-[[nodiscard]] Xapian::Document build_document(const Brief& brief, Analyzer& analyzer);
+[[nodiscard]] Xapian::Document build_document(const Brief& brief, Analyser& analyser);
 
 // Stores where the brief came from, for incremental indexing.
 void record_brief_source(Xapian::Document& document, const BriefSource& source);

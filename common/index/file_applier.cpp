@@ -131,7 +131,7 @@ std::optional<Xapian::docid> FileApplier::write_brief(std::size_t index, Prepare
   }
   if (!prepared.document) {
     // Counted as unchanged by the worker, but its document was since taken over.
-    build_prepared(prepared, path, true, analyzer());
+    build_prepared(prepared, path, true, analyser());
   }
   // The database had a brief of this id: it is replaced, whichever file it came from.
   if (holder) {
@@ -235,9 +235,9 @@ bool FileApplier::prunable(const std::string& path) const {
   return false;
 }
 
-Analyzer& FileApplier::analyzer() {
-  if (!analyzer_) analyzer_ = std::make_unique<Analyzer>();
-  return *analyzer_;
+Analyser& FileApplier::analyser() {
+  if (!analyser_) analyser_ = std::make_unique<Analyser>();
+  return *analyser_;
 }
 
 }  // namespace briefsearch

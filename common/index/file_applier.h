@@ -15,7 +15,7 @@
 
 #include "common/analysis/analyser.h"
 #include "common/index/batch_writer.h"
-#include "common/index/indexing.h"
+#include "common/index/incremental.h"
 #include "common/index/input_files.h"
 #include "common/index/prepared_file.h"
 #include "common/index/stored_sources.h"
@@ -76,7 +76,7 @@ class FileApplier {
   // new derived id.
   [[nodiscard]] bool rederived(Xapian::docid document, const std::set<std::size_t>& lines) const;
 
-  Analyzer& analyzer();
+  Analyser& analyser();
 
   Xapian::WritableDatabase& database_;
   const InputScan& scan_;
@@ -90,7 +90,7 @@ class FileApplier {
   std::unordered_set<std::string> lost_;
   std::unordered_set<Xapian::docid> written_;  // documents this run wrote
   std::unordered_map<std::string, std::unordered_map<std::string, std::size_t>> lines_by_id_;
-  std::unique_ptr<Analyzer> analyzer_;  // for the rare brief built on this thread
+  std::unique_ptr<Analyser> analyser_;  // for the rare brief built on this thread
 };
 
 }  // namespace briefsearch

@@ -23,8 +23,8 @@ IndexStatistics forget(const IndexRun& run) {
 IndexStatistics rebuild(const IndexRun& run, const IssueReporter& report_issue,
                         const ProgressReporter& report_progress) {
   FullRebuild rebuild(run.database, run.lock_timeout);
-  IndexStatistics statistics = build_database(rebuild.staging_path(), run.options, rebuild.live(),
-                                              report_issue, report_progress);
+  IndexStatistics statistics = build_from_scratch(rebuild.staging_path(), run.options,
+                                                  rebuild.live(), report_issue, report_progress);
   if (!statistics.interrupted) {
     rebuild.swap_in();
   } else {
@@ -42,7 +42,8 @@ IndexStatistics update(const IndexRun& run, const IssueReporter& report_issue,
     (void)scan_inputs(run.options.inputs, RootTable());
   }
   Xapian::WritableDatabase database = open_for_writing(run.database, run.lock_timeout);
-  IndexStatistics statistics = index_inputs(database, run.options, report_issue, report_progress);
+  IndexStatistics statistics =
+      index_incrementally(database, run.options, report_issue, report_progress);
   database.close();
   return statistics;
 }

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <vector>
 
-#include "common/index/indexing.h"
+#include "common/index/incremental.h"
 
 namespace briefsearch {
 
@@ -15,7 +15,7 @@ struct IndexRun {
   std::filesystem::path database;
   // What to index and how; options.inputs empty means the database's roots.
   IndexOptions options;
-  // Rebuild into a new database and swap it in when complete (build_database, FullRebuild).
+  // Rebuild into a new database and swap it in when complete (build_from_scratch, FullRebuild).
   bool full = false;
   // Forget these paths instead of indexing (forget_paths); options.inputs must be empty.
   std::vector<std::filesystem::path> forget;
@@ -23,12 +23,12 @@ struct IndexRun {
   std::chrono::milliseconds lock_timeout{0};
 };
 
-// Runs it, reporting issues and progress as index_inputs and build_database do:
+// Runs it, reporting issues and progress as index_incrementally and build_from_scratch do:
 // - with forget: forget_paths, committing every options.commit_every changes;
-// - with full: build_database beside the live database, swapped in when complete; a
+// - with full: build_from_scratch beside the live database, swapped in when complete; a
 //   rebuild interrupted through options.stop_requested is thrown away, and the statistics
 //   say so (interrupted and rebuild_abandoned, every count 0);
-// - otherwise index_inputs; a first run refused for its inputs (missing or empty) leaves
+// - otherwise index_incrementally; a first run refused for its inputs (missing or empty) leaves
 //   nothing behind, not even a new empty database.
 // Throws UsageError (forget with inputs, bad inputs), DatabaseLockedError when another
 // writer holds the database past lock_timeout, DatabaseError.

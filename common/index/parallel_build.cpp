@@ -225,7 +225,7 @@ class ParallelBuild {
   // Too few files to share out: one writer into the destination.
   void build_in_place() {
     Xapian::WritableDatabase database = create_database(destination_, Xapian::DB_NO_SYNC);
-    add_statistics(statistics_, index_files(
+    add_statistics(statistics_, index_scanned_files(
                                     database, scan_, scan_.files, options_, serial_reporter(),
                                     [this] { file_done(); }, true));
     if (!statistics_.interrupted) reconcile(database);
@@ -250,7 +250,7 @@ class ParallelBuild {
       threads.emplace_back([&, i] {
         try {
           Xapian::WritableDatabase database = create_database(shard_paths_[i], Xapian::DB_NO_SYNC);
-          shard_statistics[i] = index_files(
+          shard_statistics[i] = index_scanned_files(
               database, scan_, shards[i], shard_options, serial_reporter(), [this] { file_done(); },
               false);
           database.close();
@@ -317,9 +317,9 @@ class ParallelBuild {
 
 }  // namespace
 
-IndexStatistics build_database(const fs::path& destination, const IndexOptions& options,
-                               const Xapian::Database& live, const IssueReporter& report_issue,
-                               const ProgressReporter& report_progress) {
+IndexStatistics build_from_scratch(const fs::path& destination, const IndexOptions& options,
+                                   const Xapian::Database& live, const IssueReporter& report_issue,
+                                   const ProgressReporter& report_progress) {
   return ParallelBuild(destination, options, live, report_issue, report_progress).run();
 }
 

@@ -6,7 +6,7 @@
 
 #include <filesystem>
 
-#include "common/index/indexing.h"
+#include "common/index/incremental.h"
 
 namespace briefsearch {
 
@@ -20,14 +20,14 @@ namespace briefsearch {
 // - the counts are against live: added, updated, unchanged and deleted briefs by id.
 // Files are split into options.jobs contiguous shards in path order (one per core by
 // default), each written by its own thread without syncing; briefs of one id in several
-// shards are resolved as index_inputs does (the first in path order is kept); the shards
+// shards are resolved as index_incrementally does (the first in path order is kept); the shards
 // are then compacted into destination in order, so the result does not depend on the
 // number of shards, and synced to disk. Throws UsageError for missing or empty inputs and
 // DatabaseError when a database fails; shards are removed either way.
-[[nodiscard]] IndexStatistics build_database(const std::filesystem::path& destination,
-                                             const IndexOptions& options,
-                                             const Xapian::Database& live,
-                                             const IssueReporter& report_issue,
-                                             const ProgressReporter& report_progress);
+[[nodiscard]] IndexStatistics build_from_scratch(const std::filesystem::path& destination,
+                                                 const IndexOptions& options,
+                                                 const Xapian::Database& live,
+                                                 const IssueReporter& report_issue,
+                                                 const ProgressReporter& report_progress);
 
 }  // namespace briefsearch

@@ -39,15 +39,15 @@ ParseIssue duplicate_id_issue(const std::string& path, std::size_t line, const s
 }
 
 void build_prepared(PreparedBrief& prepared, const std::string& absolute_path, bool spelling,
-                    Analyzer& analyzer) {
-  Xapian::Document document = build_document(prepared.brief, analyzer);
+                    Analyser& analyser) {
+  Xapian::Document document = build_document(prepared.brief, analyser);
   record_brief_source(document, {prepared.hash, absolute_path});
   if (spelling) prepared.spelling_words = spelling_words(document);
   prepared.document = std::move(document);
 }
 
 PreparedFile prepare_file(const InputFile& file, const StoredFile* stored, bool force_read,
-                          const PrepareContext& context, Analyzer& analyzer) {
+                          const PrepareContext& context, Analyser& analyser) {
   PreparedFile prepared;
   prepared.state = file.stat;
   const std::optional<FileState>& known =
@@ -87,7 +87,7 @@ PreparedFile prepare_file(const InputFile& file, const StoredFile* stored, bool 
     entry.brief = std::move(brief);
     entry.hash = brief_content_hash(entry.brief);
     const bool unchanged = stored != nullptr && stored->brief_with_hash(entry.hash).has_value();
-    if (!unchanged) build_prepared(entry, prepared.state.absolute_path, context.spelling, analyzer);
+    if (!unchanged) build_prepared(entry, prepared.state.absolute_path, context.spelling, analyser);
   }
   return prepared;
 }

@@ -59,7 +59,7 @@ struct PrepareContext {
 
 // Builds prepared's document (with its source value and, if spelling, its spelling words).
 void build_prepared(PreparedBrief& prepared, const std::string& absolute_path, bool spelling,
-                    Analyzer& analyzer);
+                    Analyser& analyser);
 
 // Reads file unless its stat matches the stored state (kUnchanged), parses it unless its
 // content matches (kRefreshState), gives briefs without an id their derived id, rejects
@@ -68,6 +68,6 @@ void build_prepared(PreparedBrief& prepared, const std::string& absolute_path, b
 // Never throws for bad input: problems become errors in the result.
 [[nodiscard]] PreparedFile prepare_file(const InputFile& file, const StoredFile* stored,
                                         bool force_read, const PrepareContext& context,
-                                        Analyzer& analyzer);
+                                        Analyser& analyser);
 
 }  // namespace briefsearch

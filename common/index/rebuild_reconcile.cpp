@@ -13,7 +13,7 @@ namespace fs = std::filesystem;
 
 bool same_versions(const Xapian::Database& live) {
   return live.get_metadata(std::string(kSchemaVersionKey)) == std::to_string(kSchemaVersion) &&
-         live.get_metadata(std::string(kAnalyzerVersionKey)) == std::to_string(kAnalyzerVersion);
+         live.get_metadata(std::string(kAnalyserVersionKey)) == std::to_string(kAnalyserVersion);
 }
 
 // The source value of the document holding term, or "" when there is none.

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "common/index/indexing.h"
+#include "common/index/incremental.h"
 #include "common/index/input_files.h"
 #include "common/index/stored_sources.h"
 #include "common/parse/parsers.h"

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "common/index/indexing.h"
+#include "common/index/incremental.h"
 
 namespace briefsearch {
 

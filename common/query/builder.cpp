@@ -16,7 +16,7 @@ using Kind = QueryNode::Kind;
 struct BuildContext {
   std::string_view query;
   const Xapian::Database& database;
-  Analyzer& analyzer;
+  Analyser& analyser;
   const QueryLimits& limits;
 
   [[noreturn]] void fail(const QueryNode& node, const std::string& problem) const {
@@ -85,7 +85,7 @@ Xapian::Query field_word(const Token& token, const TextField& field, BuildContex
   for (auto term = context.database.allterms_begin(start);
        term != context.database.allterms_end(start); ++term) {
     const std::string word = (*term).substr(field.prefix.size());
-    if (context.analyzer.stem(word) == stem) forms.emplace_back(*term);
+    if (context.analyser.stem(word) == stem) forms.emplace_back(*term);
   }
   if (forms.empty()) return Xapian::Query(std::string(field.prefix) + token.term);
   return combined(std::move(forms), Xapian::Query::OP_SYNONYM);
@@ -94,7 +94,7 @@ Xapian::Query field_word(const Token& token, const TextField& field, BuildContex
 // One word: its stem, in every field at once or through the forms one field holds. A word
 // the analyser splits in several ("S-400") is a sequence.
 Xapian::Query word_query(const QueryNode& node, BuildContext& context) {
-  const std::vector<Token> tokens = context.analyzer.analyse(node.text);
+  const std::vector<Token> tokens = context.analyser.analyse(node.text);
   if (tokens.empty()) return {};
   if (tokens.size() > 1) {
     std::vector<std::string> terms;
@@ -106,7 +106,7 @@ Xapian::Query word_query(const QueryNode& node, BuildContext& context) {
 }
 
 Xapian::Query phrase_query(const QueryNode& node, BuildContext& context) {
-  const std::vector<std::string> terms = exact_terms(node.text, context.analyzer);
+  const std::vector<std::string> terms = exact_terms(node.text, context.analyser);
   if (terms.empty()) return {};
   return in_section(node, sequence_query(terms, fields_for(node)));
 }
@@ -136,7 +136,7 @@ std::vector<std::string> expansions(const std::string& start, const QueryNode& n
 // Expanding past the cap is an error, never a silent cut (Xapian::WildcardError when the
 // query runs, for a wildcard alone).
 Xapian::Query wildcard_query(const QueryNode& node, BuildContext& context) {
-  const auto wildcard = wildcard_words(node.text, context.analyzer);
+  const auto wildcard = wildcard_words(node.text, context.analyser);
   if (!wildcard) context.fail(node, "a wildcard needs a letter or digit right before '*'");
   const std::vector<std::string>& words = wildcard->words;
   if (words.empty()) return {};
@@ -165,7 +165,7 @@ Xapian::Query wildcard_query(const QueryNode& node, BuildContext& context) {
 // NEAR and ADJ work on word positions, which only exact terms carry. An operand may be
 // several words (a phrase, or a word the analyser splits).
 Xapian::Query near_query(const QueryNode& node, BuildContext& context) {
-  const std::vector<std::vector<std::string>> operands = near_operands(node, context.analyzer);
+  const std::vector<std::vector<std::string>> operands = near_operands(node, context.analyser);
   if (operands.empty()) return {};
   const bool several_words = std::any_of(operands.begin(), operands.end(),
                                          [](const auto& operand) { return operand.size() > 1; });
@@ -227,9 +227,9 @@ Xapian::Query date_query(const QueryNode& node) {
 Xapian::Query build(const QueryNode& node, BuildContext& context);
 
 // A plain word that the analyser reads as one stop word: "the", "of", lowercase "us".
-bool is_stop_word_only(const QueryNode& node, Analyzer& analyzer) {
+bool is_stop_word_only(const QueryNode& node, Analyser& analyser) {
   if (node.kind != Kind::kWord) return false;
-  const std::vector<Token> tokens = analyzer.analyse(node.text);
+  const std::vector<Token> tokens = analyser.analyse(node.text);
   return tokens.size() == 1 && tokens.front().stop_word;
 }
 
@@ -237,14 +237,14 @@ bool is_stop_word_only(const QueryNode& node, Analyzer& analyzer) {
 // positive word, phrase or group stands beside them, since one would match nearly every
 // brief; alone ("the", "the OR of") they are still searched for.
 std::vector<const QueryNode*> without_stop_words(const std::vector<QueryNode>& children,
-                                                 Analyzer& analyzer) {
+                                                 Analyser& analyser) {
   const bool has_content_word =
       std::any_of(children.begin(), children.end(), [&](const QueryNode& child) {
-        return child.kind != Kind::kNot && !is_stop_word_only(child, analyzer);
+        return child.kind != Kind::kNot && !is_stop_word_only(child, analyser);
       });
   std::vector<const QueryNode*> kept;
   for (const QueryNode& child : children) {
-    if (!has_content_word || !is_stop_word_only(child, analyzer)) kept.push_back(&child);
+    if (!has_content_word || !is_stop_word_only(child, analyser)) kept.push_back(&child);
   }
   return kept;
 }
@@ -254,7 +254,7 @@ std::vector<const QueryNode*> without_stop_words(const std::vector<QueryNode>& c
 Xapian::Query and_query(const std::vector<QueryNode>& children, BuildContext& context) {
   std::vector<Xapian::Query> positive;
   std::vector<Xapian::Query> negative;
-  for (const QueryNode* child : without_stop_words(children, context.analyzer)) {
+  for (const QueryNode* child : without_stop_words(children, context.analyser)) {
     if (child->kind == Kind::kNot) {
       Xapian::Query excluded = build(child->children.front(), context);
       if (!excluded.empty()) negative.push_back(std::move(excluded));
@@ -272,7 +272,7 @@ Xapian::Query and_query(const std::vector<QueryNode>& children, BuildContext& co
 
 Xapian::Query alternatives_query(const QueryNode& node, BuildContext& context) {
   std::vector<Xapian::Query> parts;
-  for (const QueryNode* child : without_stop_words(node.children, context.analyzer)) {
+  for (const QueryNode* child : without_stop_words(node.children, context.analyser)) {
     Xapian::Query part = build(*child, context);
     if (!part.empty()) parts.push_back(std::move(part));
   }
@@ -320,9 +320,9 @@ std::optional<std::string> query_problem_of(const Xapian::Error& error) {
 }
 
 Xapian::Query build_xapian_query(const QueryNode& tree, std::string_view query,
-                                 const Xapian::Database& database, Analyzer& analyzer,
+                                 const Xapian::Database& database, Analyser& analyser,
                                  const QueryLimits& limits) {
-  BuildContext context{query, database, analyzer, limits};
+  BuildContext context{query, database, analyser, limits};
   try {
     return build(tree, context);
   } catch (const Xapian::Error& error) {

@@ -91,7 +91,7 @@ inline constexpr Xapian::termcount kDefaultNearWindow = kDefaultNearDistance;
 // Xapian error the query causes (see query_problem_of); Xapian errors reading the database
 // pass through.
 [[nodiscard]] Xapian::Query build_xapian_query(const QueryNode& tree, std::string_view query,
-                                               const Xapian::Database& database, Analyzer& analyzer,
+                                               const Xapian::Database& database, Analyser& analyser,
                                                const QueryLimits& limits = {});
 
 // For a Xapian error a query causes rather than the database (UnimplementedError,
@@ -101,7 +101,7 @@ inline constexpr Xapian::termcount kDefaultNearWindow = kDefaultNearDistance;
 
 // What to highlight in snippets: the query's positive words, phrases, NEAR/ADJ groups and
 // wildcards.
-[[nodiscard]] std::vector<HighlightTerm> highlight_terms(const QueryNode& tree, Analyzer& analyzer);
+[[nodiscard]] std::vector<HighlightTerm> highlight_terms(const QueryNode& tree, Analyser& analyser);
 
 // True when the tree has words, phrases or wildcards, which give a relevance order;
 // filters and dates alone do not.

@@ -2,14 +2,14 @@
 
 namespace briefsearch {
 
-std::vector<std::string> exact_terms(std::string_view text, Analyzer& analyzer) {
+std::vector<std::string> exact_terms(std::string_view text, Analyser& analyser) {
   std::vector<std::string> terms;
-  for (Token& token : analyzer.analyse_without_stems(text)) terms.push_back(std::move(token.term));
+  for (Token& token : analyser.analyse_without_stems(text)) terms.push_back(std::move(token.term));
   return terms;
 }
 
-std::optional<WildcardWords> wildcard_words(std::string_view text, Analyzer& analyzer) {
-  const std::vector<Token> tokens = analyzer.analyse_without_stems(text);
+std::optional<WildcardWords> wildcard_words(std::string_view text, Analyser& analyser) {
+  const std::vector<Token> tokens = analyser.analyse_without_stems(text);
   WildcardWords result;
   for (const Token& token : tokens) result.words.push_back(token.term);
   if (tokens.empty() || tokens.back().end == text.size()) return result;
@@ -17,7 +17,7 @@ std::optional<WildcardWords> wildcard_words(std::string_view text, Analyzer& ana
   // analyser, given one more letter or digit, keeps it inside that word: "u." + "s".
   for (const std::string_view probe : {"a", "0"}) {
     const std::string probed = std::string(text) + std::string(probe);
-    const std::vector<Token> longer = analyzer.analyse_without_stems(probed);
+    const std::vector<Token> longer = analyser.analyse_without_stems(probed);
     if (longer.size() != tokens.size() || longer.back().begin != tokens.back().begin ||
         longer.back().end != probed.size() || !longer.back().term.ends_with(probe)) {
       continue;
@@ -29,10 +29,10 @@ std::optional<WildcardWords> wildcard_words(std::string_view text, Analyzer& ana
   return std::nullopt;
 }
 
-std::vector<std::vector<std::string>> near_operands(const QueryNode& near, Analyzer& analyzer) {
+std::vector<std::vector<std::string>> near_operands(const QueryNode& near, Analyser& analyser) {
   std::vector<std::vector<std::string>> operands;
   for (const QueryNode& child : near.children) {
-    std::vector<std::string> terms = exact_terms(child.text, analyzer);
+    std::vector<std::string> terms = exact_terms(child.text, analyser);
     if (!terms.empty()) operands.push_back(std::move(terms));
   }
   return operands;

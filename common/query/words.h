@@ -13,7 +13,7 @@
 namespace briefsearch {
 
 // The exact terms of text, in order.
-[[nodiscard]] std::vector<std::string> exact_terms(std::string_view text, Analyzer& analyzer);
+[[nodiscard]] std::vector<std::string> exact_terms(std::string_view text, Analyser& analyser);
 
 // What a wildcard's text (without its '*') asks for, read by the analyser as the indexer
 // reads text.
@@ -34,11 +34,11 @@ struct WildcardWords {
 // text holds none (it matches nothing, as such a plain word does); nullopt when it ends in a
 // separator, so that no word is being completed ("s-", "c++").
 [[nodiscard]] std::optional<WildcardWords> wildcard_words(std::string_view text,
-                                                          Analyzer& analyzer);
+                                                          Analyser& analyser);
 
 // The exact terms of each operand of a kNear node that has any, in the order written.
 [[nodiscard]] std::vector<std::vector<std::string>> near_operands(const QueryNode& near,
-                                                                  Analyzer& analyzer);
+                                                                  Analyser& analyser);
 
 // The rule a kNear node applies.
 [[nodiscard]] ProximityRule near_rule(const QueryNode& near);

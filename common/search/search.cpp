@@ -70,7 +70,7 @@ std::unique_ptr<FacetSpy> spy_for(Facet facet) {
 
 Hit make_hit(const Xapian::MSetIterator& it, const Xapian::Enquire& enquire,
              const Xapian::Database& database, const std::vector<HighlightTerm>& highlights,
-             const SearchOptions& options, Analyzer& analyzer) {
+             const SearchOptions& options, Analyser& analyser) {
   const Xapian::Document document = it.get_document();
   const Brief brief = brief_from_document_data(document.get_data());
   Hit hit;
@@ -80,7 +80,7 @@ Hit make_hit(const Xapian::MSetIterator& it, const Xapian::Enquire& enquire,
   hit.title = brief.title;
   hit.date = brief.date ? brief.date->iso() : "";
   hit.score = it.get_weight();
-  Snippet snippet = make_snippet(brief, highlights, analyzer);
+  Snippet snippet = make_snippet(brief, highlights, analyser);
   hit.snippet = std::move(snippet.text);
   hit.highlights = std::move(snippet.highlights);
   if (options.explain) {
@@ -113,7 +113,7 @@ void set_order(Xapian::Enquire& enquire, SortOrder sort) {
 
 SearchResults search_once(Xapian::Database& database, const Xapian::Query& query,
                           const std::vector<HighlightTerm>& highlights,
-                          const SearchOptions& options, Analyzer& analyzer) {
+                          const SearchOptions& options, Analyser& analyser) {
   SearchResults results;
   Xapian::Enquire enquire(database);
   enquire.set_query(query);
@@ -138,7 +138,7 @@ SearchResults search_once(Xapian::Database& database, const Xapian::Query& query
   results.total = mset.get_matches_lower_bound();
   results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    results.hits.push_back(make_hit(it, enquire, database, highlights, options, analyzer));
+    results.hits.push_back(make_hit(it, enquire, database, highlights, options, analyser));
   }
   for (std::size_t i = 0; i < options.facets.size(); ++i) {
     std::vector<FacetCount> counts = spies[i]->counts();
@@ -162,11 +162,11 @@ std::string_view facet_name(Facet facet) { return choice_name(kFacets, facet); }
 
 SearchResults run_search(Xapian::Database& database, const Xapian::Query& query,
                          const std::vector<HighlightTerm>& highlights, const SearchOptions& options,
-                         Analyzer& analyzer) {
+                         Analyser& analyser) {
   if (query.empty()) return {};
   for (int attempt = 1;; ++attempt) {
     try {
-      return search_once(database, query, highlights, options, analyzer);
+      return search_once(database, query, highlights, options, analyser);
     } catch (const Xapian::DatabaseModifiedError&) {
       // The writer moved on more than one revision; read the latest and try again.
       if (attempt == kReopenAttempts) throw DatabaseError("search failed: index kept changing");
@@ -213,12 +213,12 @@ Xapian::Query similar_to(Xapian::Database& database, const std::string& id) {
 
 std::optional<std::string> suggest_spelling(
     const Xapian::Database& database, const std::string& query_text,
-    const std::vector<std::pair<std::size_t, std::string>>& words, Analyzer& analyzer) {
+    const std::vector<std::pair<std::size_t, std::string>>& words, Analyser& analyser) {
   std::string suggested = query_text;
   bool changed = false;
   // From the last word back, so earlier columns stay valid as lengths change.
   for (auto word = words.rbegin(); word != words.rend(); ++word) {
-    const std::vector<Token> tokens = analyzer.analyse(word->second);
+    const std::vector<Token> tokens = analyser.analyse(word->second);
     if (tokens.size() != 1 || tokens.front().stop_word) continue;
     // A word the index knows is left as typed.
     const bool known =
@@ -228,7 +228,7 @@ std::optional<std::string> suggest_spelling(
     if (known) continue;
     const std::string correction = database.get_spelling_suggestion(tokens.front().term, 2);
     if (correction.empty() || correction == tokens.front().term) continue;
-    const std::vector<Token> corrected = analyzer.analyse(correction);
+    const std::vector<Token> corrected = analyser.analyse(correction);
     if (corrected.size() == 1 && corrected.front().stop_word) continue;
     suggested.replace(word->first - 1, word->second.size(), correction);
     changed = true;

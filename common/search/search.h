@@ -118,7 +118,7 @@ inline constexpr Xapian::doccount kExactCountThreshold = 100;
 // DatabaseError when the database fails.
 [[nodiscard]] SearchResults run_search(Xapian::Database& database, const Xapian::Query& query,
                                        const std::vector<HighlightTerm>& highlights,
-                                       const SearchOptions& options, Analyzer& analyzer);
+                                       const SearchOptions& options, Analyser& analyser);
 
 // The query for briefs like the one with this id: its most telling words (relevance
 // feedback), itself excluded. Throws QueryError when no brief has the id.
@@ -129,6 +129,6 @@ inline constexpr Xapian::doccount kExactCountThreshold = 100;
 // query's plain words with their columns (1-based byte offsets).
 [[nodiscard]] std::optional<std::string> suggest_spelling(
     const Xapian::Database& database, const std::string& query_text,
-    const std::vector<std::pair<std::size_t, std::string>>& words, Analyzer& analyzer);
+    const std::vector<std::pair<std::size_t, std::string>>& words, Analyser& analyser);
 
 }  // namespace briefsearch

@@ -21,7 +21,7 @@ SearchReport SearchSession::answer(const std::string& query_text) {
   std::optional<QueryNode> tree;
   if (!query_text.empty()) {
     tree = parse_query(query_text, today_, {}, options_.any_word);
-    query = build_xapian_query(*tree, query_text, database_, analyzer_);
+    query = build_xapian_query(*tree, query_text, database_, analyser_);
     report.parsed_query = describe(*tree);
   }
   if (options_.like) {
@@ -31,9 +31,9 @@ SearchReport SearchSession::answer(const std::string& query_text) {
   report.xapian_query = query.get_description();
   const bool ranked = options_.like || (tree && has_ranking_terms(*tree));
   if (!options_.sort && !ranked) report.options.sort = SortOrder::kNewest;
-  const auto highlights = tree ? highlight_terms(*tree, analyzer_) : std::vector<HighlightTerm>{};
+  const auto highlights = tree ? highlight_terms(*tree, analyser_) : std::vector<HighlightTerm>{};
   try {
-    report.results = run_search(database_, query, highlights, report.options, analyzer_);
+    report.results = run_search(database_, query, highlights, report.options, analyser_);
   } catch (const WildcardLimitError& error) {
     const std::size_t column = tree ? first_wildcard_column(*tree) : 1;
     throw QueryError(query_text, column, error.problem());
@@ -47,14 +47,14 @@ SearchReport SearchSession::answer(const std::string& query_text) {
 // Offered only when the respelled query finds something.
 std::optional<std::string> SearchSession::suggestion_for(const std::string& query_text,
                                                          const QueryNode& tree) {
-  auto suggested = suggest_spelling(database_, query_text, plain_words(tree), analyzer_);
+  auto suggested = suggest_spelling(database_, query_text, plain_words(tree), analyser_);
   if (!suggested) return std::nullopt;
   const auto respelled = parse_query(*suggested, today_, {}, options_.any_word);
   SearchOptions count_only;
   count_only.limit = 0;
   const auto found =
-      run_search(database_, build_xapian_query(respelled, *suggested, database_, analyzer_), {},
-                 count_only, analyzer_);
+      run_search(database_, build_xapian_query(respelled, *suggested, database_, analyser_), {},
+                 count_only, analyser_);
   if (found.total == 0) return std::nullopt;
   return suggested;
 }

@@ -65,7 +65,7 @@ class SearchSession {
   Xapian::Database& database_;
   SessionOptions options_;
   CalendarDate today_;
-  Analyzer analyzer_{Analyzer::IcuLoading::kWhenNeeded};
+  Analyser analyser_{Analyser::IcuLoading::kWhenNeeded};
 };
 
 }  // namespace briefsearch

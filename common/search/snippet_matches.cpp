@@ -96,7 +96,7 @@ bool SnippetTerms::run_matches(const std::vector<Token>& tokens, std::size_t at,
 
 std::vector<SnippetMatch> SnippetTerms::find(const std::vector<Token>& tokens,
                                              const std::vector<bool>& applicable,
-                                             Analyzer& analyzer) const {
+                                             Analyser& analyser) const {
   std::vector<SnippetMatch> matches;
   // starts[term][operand]: where each run occurs, in token order.
   std::vector<std::vector<std::vector<Position>>> starts(terms_.size());
@@ -110,7 +110,7 @@ std::vector<SnippetMatch> SnippetTerms::find(const std::vector<Token>& tokens,
     const Token& token = tokens[at];
     // A stem keeps its word's first letter, so most tokens need no stemming at all.
     if (stem_first_bytes_.test(static_cast<unsigned char>(token.term.front()))) {
-      const auto [stem_begin, stem_end] = stems_.equal_range(analyzer.stem(token.term));
+      const auto [stem_begin, stem_end] = stems_.equal_range(analyser.stem(token.term));
       for (auto it = stem_begin; it != stem_end; ++it) {
         if (applicable[it->second]) matches.push_back({it->second, at, at + 1, {}});
       }

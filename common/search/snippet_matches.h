@@ -51,7 +51,7 @@ class SnippetTerms {
   // the tightest choice of the other operands around it.
   [[nodiscard]] std::vector<SnippetMatch> find(const std::vector<Token>& tokens,
                                                const std::vector<bool>& applicable,
-                                               Analyzer& analyzer) const;
+                                               Analyser& analyser) const;
 
  private:
   // Where operand `operand` of term `term` starts: its first word, exact or a prefix.

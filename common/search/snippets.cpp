@@ -238,7 +238,7 @@ Snippet lead(const Brief& brief, std::size_t max_bytes) {
 }  // namespace
 
 Snippet make_snippet(const Brief& brief, const std::vector<HighlightTerm>& terms,
-                     Analyzer& analyzer, std::size_t max_bytes) {
+                     Analyser& analyser, std::size_t max_bytes) {
   const SnippetTerms index(terms);
   std::optional<Candidate> best;
   for (const Section& section : brief.sections) {
@@ -250,8 +250,8 @@ Snippet make_snippet(const Brief& brief, const std::vector<HighlightTerm>& terms
     // Repaired first so the analyser's byte offsets are exact.
     candidate.flat =
         is_valid_utf8(section.text) ? flatten(section.text) : flatten(repair_utf8(section.text));
-    candidate.tokens = analyzer.analyse_without_stems(candidate.flat.text);
-    candidate.matches = index.find(candidate.tokens, applicable, analyzer);
+    candidate.tokens = analyser.analyse_without_stems(candidate.flat.text);
+    candidate.matches = index.find(candidate.tokens, applicable, analyser);
     if (candidate.matches.empty()) continue;
     candidate.window = best_window(candidate.matches, candidate.tokens, index.size(),
                                    window_budget(candidate.flat.text.size(), max_bytes));

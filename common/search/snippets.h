@@ -33,7 +33,7 @@ inline constexpr std::size_t kDefaultSnippetBytes = 240;
 // The passage of the brief's sections that best matches terms, with every match in it
 // marked. Only section text is used: the title is shown separately.
 //
-// Matching, token by token over analyzer.analyse of each section (snippet_matches.h): kStem
+// Matching, token by token over analyser.analyse of each section (snippet_matches.h): kStem
 // matches a word whose stem is operands[0][0]; kExact matches each operand as consecutive
 // words with those exact terms, and with several operands (NEAR/ADJ) only where they lie
 // as its proximity rule requires (ProximityMatcher, the rule the query applies), marking
@@ -51,12 +51,12 @@ inline constexpr std::size_t kDefaultSnippetBytes = 240;
 // When nothing matches (a title-only or filter-only query), lead_snippet of the first
 // section that holds any text, with no highlights; an empty snippet when none does.
 //
-// Uses analyzer, so not thread-safe in the same way.
+// Uses analyser, so not thread-safe in the same way.
 // The opening of text on one line, cut at a word boundary near max_bytes with "…".
 [[nodiscard]] std::string lead_snippet(const std::string& text, std::size_t max_bytes);
 
 [[nodiscard]] Snippet make_snippet(const Brief& brief, const std::vector<HighlightTerm>& terms,
-                                   Analyzer& analyzer,
+                                   Analyser& analyser,
                                    std::size_t max_bytes = kDefaultSnippetBytes);
 
 }  // namespace briefsearch

@@ -35,17 +35,17 @@ void check_schema_version(const Xapian::Database& database, const std::string& n
     throw DatabaseError(name + ": schema version " + stored + ", this program needs " +
                         std::to_string(kSchemaVersion) + "; " + hint);
   }
-  const std::string analyzer = database.get_metadata(std::string(kAnalyzerVersionKey));
-  if (analyzer != std::to_string(kAnalyzerVersion)) {
+  const std::string analyser = database.get_metadata(std::string(kAnalyserVersionKey));
+  if (analyser != std::to_string(kAnalyserVersion)) {
     throw DatabaseError(name + ": terms written by analyser version " +
-                        (analyzer.empty() ? "(none recorded)" : analyzer) +
-                        ", this program needs " + std::to_string(kAnalyzerVersion) + "; " + hint);
+                        (analyser.empty() ? "(none recorded)" : analyser) +
+                        ", this program needs " + std::to_string(kAnalyserVersion) + "; " + hint);
   }
 }
 
 void record_versions(Xapian::WritableDatabase& database) {
   database.set_metadata(std::string(kSchemaVersionKey), std::to_string(kSchemaVersion));
-  database.set_metadata(std::string(kAnalyzerVersionKey), std::to_string(kAnalyzerVersion));
+  database.set_metadata(std::string(kAnalyserVersionKey), std::to_string(kAnalyserVersion));
 }
 
 bool is_empty_folder(const std::filesystem::path& path) {

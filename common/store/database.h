@@ -30,7 +30,7 @@ namespace briefsearch {
 [[nodiscard]] std::filesystem::path writable_database_path(const std::filesystem::path& path);
 
 // Opens (creating if missing, or if path is an empty folder) a database for writing and
-// records the versions (kSchemaVersion, kAnalyzerVersion) in a new one. path goes through
+// records the versions (kSchemaVersion, kAnalyserVersion) in a new one. path goes through
 // writable_database_path. While another writer holds the database, retries for up to lock_timeout,
 // then throws DatabaseLockedError. Throws DatabaseError when it cannot be opened, cannot be written
 // (a read-only folder or file system: never reported as locked) or was written with

@@ -3,7 +3,7 @@
 //
 // Persisted: changing a prefix, a slot, the section gap or the document data layout
 // changes the on-disk format, and must come with a new kSchemaVersion; changing the
-// analyser's output must come with a new kAnalyzerVersion.
+// analyser's output must come with a new kAnalyserVersion.
 #pragma once
 
 #include <xapian.h>
@@ -47,14 +47,15 @@ inline constexpr char kRootsFormat = '\x01';
 // records another version, as they do for kSchemaVersion. A unit test pins the output.
 // 1: NFKC case folding, combining marks removed, Latin letters folded as ICU's
 //    Latin-ASCII (schema 3).
-inline constexpr int kAnalyzerVersion = 1;
+inline constexpr int kAnalyserVersion = 1;
 // The data that decides country and region terms as much as the analyser does:
 // hash_bytes of data/country-aliases.tsv followed by data/regions.tsv (as embedded,
 // common/base/embedded_data.h). A unit test fails when the files change and this does
-// not: update it together with a new kAnalyzerVersion.
-inline constexpr std::uint64_t kAnalyzerDataDigest = 0x9c1b509683751cb8;
-// Database metadata key holding kAnalyzerVersion as decimal text.
-inline constexpr std::string_view kAnalyzerVersionKey = "briefsearch.analyzer_version";
+// not: update it together with a new kAnalyserVersion.
+inline constexpr std::uint64_t kAnalyserDataDigest = 0x9c1b509683751cb8;
+// Database metadata key holding kAnalyserVersion as decimal text.
+// (The key keeps the spelling it was first written with: databases already hold it.)
+inline constexpr std::string_view kAnalyserVersionKey = "briefsearch.analyzer_version";
 
 // Prefix of stemmed terms: "Z" + stem, one term for the word in every text field, without
 // positions. A plain word query reads one posting list instead of one per field (2-3x

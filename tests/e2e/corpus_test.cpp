@@ -85,7 +85,7 @@ TEST_CASE("every word of every corpus brief finds that brief through brief-searc
   // run three ways: as a word, as a one-word phrase and in its own field.
   IndexedCorpus corpus;
   const InputScan scan = corpus_scan();
-  Analyzer analyzer;
+  Analyser analyser;
   std::map<std::string, std::set<std::string>> briefs_by_query;  // what each must find
   std::size_t words = 0;
   for (const InputFile& file : scan.files) {
@@ -96,7 +96,7 @@ TEST_CASE("every word of every corpus brief finds that brief through brief-searc
                            : brief.id;
       std::set<std::pair<std::string, std::string>> brief_words;  // (field, word)
       auto add_words = [&](const std::string& field, const std::string& text) {
-        for (const Token& token : analyzer.analyse(text)) {
+        for (const Token& token : analyser.analyse(text)) {
           brief_words.emplace(field, text.substr(token.begin, token.end - token.begin));
         }
       };

@@ -221,7 +221,7 @@ TEST_CASE("a database of another analyser version is refused by both binaries", 
     CHECK(searched.exit_code == 3);
     CHECK_THAT(searched.err,
                Contains("analyser version " + (stored.empty() ? "(none recorded)" : stored) +
-                        ", this program needs " + std::to_string(briefsearch::kAnalyzerVersion)));
+                        ", this program needs " + std::to_string(briefsearch::kAnalyserVersion)));
     CHECK_THAT(searched.err, Contains("brief-index --full --db " + database.string()));
     const ProcessResult indexed =
         brief_index(TemporaryFolder(), {"--db", database.string(), briefs.folder().string()});
@@ -233,7 +233,7 @@ TEST_CASE("a database of another analyser version is refused by both binaries", 
           {"--db", database.string(), "--full", "--jobs", jobs, briefs.folder().string()});
       CHECK(rebuilt.exit_code == 0);
       CHECK(Xapian::Database(database.string()).get_metadata("briefsearch.analyzer_version") ==
-            std::to_string(briefsearch::kAnalyzerVersion));
+            std::to_string(briefsearch::kAnalyserVersion));
       CHECK(briefs.count("wroclaw") == 1);
     }
   }

@@ -6,22 +6,22 @@
 #include "common/base/string_utils.h"
 #include "common/store/schema.h"
 
-using briefsearch::Analyzer;
+using briefsearch::Analyser;
 using briefsearch::Token;
 
 namespace {
 
 std::vector<std::string> terms_of(const std::string& text) {
-  Analyzer analyzer;
+  Analyser analyser;
   std::vector<std::string> terms;
-  for (const Token& token : analyzer.analyse(text)) terms.push_back(token.term);
+  for (const Token& token : analyser.analyse(text)) terms.push_back(token.term);
   return terms;
 }
 
 std::vector<std::string> stems_of(const std::string& text) {
-  Analyzer analyzer;
+  Analyser analyser;
   std::vector<std::string> stems;
-  for (const Token& token : analyzer.analyse(text)) stems.push_back(token.stem);
+  for (const Token& token : analyser.analyse(text)) stems.push_back(token.stem);
   return stems;
 }
 
@@ -82,15 +82,15 @@ TEST_CASE("folding keeps other scripts, word boundaries and the original offsets
   CHECK(terms_of("ǀXam") == std::vector<std::string>{"ǀxam"});
   CHECK(terms_of("“Łódź” – «Tromsø»") == std::vector<std::string>{"lodz", "tromso"});
   const std::string text = "In Wrocław, Ørsted’s manœuvres.";
-  Analyzer analyzer;
-  const std::vector<Token> tokens = analyzer.analyse(text);
+  Analyser analyser;
+  const std::vector<Token> tokens = analyser.analyse(text);
   REQUIRE(tokens.size() == 4);
   CHECK(text.substr(tokens[1].begin, tokens[1].end - tokens[1].begin) == "Wrocław");
   CHECK(text.substr(tokens[2].begin, tokens[2].end - tokens[2].begin) == "Ørsted’s");
   CHECK(tokens[2].term == "orsted's");
   CHECK(tokens[2].stem == "orst");
   CHECK(text.substr(tokens[3].begin, tokens[3].end - tokens[3].begin) == "manœuvres");
-  CHECK(tokens[3].stem == analyzer.stem("manoeuvre"));
+  CHECK(tokens[3].stem == analyser.stem("manoeuvre"));
 }
 
 TEST_CASE("typographic apostrophes match ASCII ones", "[analysis]") {
@@ -141,9 +141,9 @@ TEST_CASE("overlong words never reach the index", "[analysis]") {
 }
 
 TEST_CASE("tokens carry byte offsets into the analysed text", "[analysis]") {
-  Analyzer analyzer;
+  Analyser analyser;
   const std::string text = "In Zürich, 王毅 spoke.";
-  const auto tokens = analyzer.analyse(text);
+  const auto tokens = analyser.analyse(text);
   REQUIRE(tokens.size() >= 3);
   CHECK(text.substr(tokens[0].begin, tokens[0].end - tokens[0].begin) == "In");
   CHECK(text.substr(tokens[1].begin, tokens[1].end - tokens[1].begin) == "Zürich");
@@ -156,9 +156,9 @@ TEST_CASE("control characters and invalid bytes do not become part of words", "[
 }
 
 TEST_CASE("stop words are marked, unless written in capitals", "[analysis]") {
-  Analyzer analyzer;
+  Analyser analyser;
   const auto tokens =
-      analyzer.analyse("The US told us that IT and it matter; WHO said so. Cape of Good Hope");
+      analyser.analyse("The US told us that IT and it matter; WHO said so. Cape of Good Hope");
   std::vector<std::string> stops;
   for (const Token& token : tokens) {
     if (token.stop_word) stops.push_back(token.term);
@@ -169,11 +169,11 @@ TEST_CASE("stop words are marked, unless written in capitals", "[analysis]") {
 }
 
 TEST_CASE("text is segmented exactly as ICU segments it, ASCII without ICU", "[analysis]") {
-  Analyzer analyzer;
+  Analyser analyser;
   auto check_same = [&](const std::string& text) {
     INFO("text: [" << text << "]");
-    const std::vector<Token> direct = analyzer.analyse(text);
-    const std::vector<Token> through_icu = analyzer.analyse_with_icu(text);
+    const std::vector<Token> direct = analyser.analyse(text);
+    const std::vector<Token> through_icu = analyser.analyse_with_icu(text);
     REQUIRE(direct.size() == through_icu.size());
     for (std::size_t i = 0; i < direct.size(); ++i) {
       CHECK(direct[i].term == through_icu[i].term);
@@ -257,9 +257,9 @@ TEST_CASE("text is segmented exactly as ICU segments it, ASCII without ICU", "[a
 }
 
 TEST_CASE("every word starts as stem_start of its stem says", "[analysis]") {
-  Analyzer analyzer;
+  Analyser analyser;
   for (const Token& token :
-       analyzer.analyse("dying lying tying skies ugly early gently military countries sanctions "
+       analyser.analyse("dying lying tying skies ugly early gently military countries sanctions "
                         "news hoping relational organization generously cries us un a I")) {
     INFO(token.term << " -> " << token.stem);
     CHECK(token.term.starts_with(briefsearch::stem_start(token.stem)));
@@ -270,10 +270,10 @@ TEST_CASE("every word starts as stem_start of its stem says", "[analysis]") {
 }
 
 // Every database holds this analyser's terms, so its output on these words is pinned: a
-// change here must come with a new kAnalyzerVersion, or databases built before it would
+// change here must come with a new kAnalyserVersion, or databases built before it would
 // silently miss matches. Each token is term/stem, with "*" for a stop word.
-TEST_CASE("the analyser's output is pinned to kAnalyzerVersion", "[analysis]") {
-  REQUIRE(briefsearch::kAnalyzerVersion == 1);
+TEST_CASE("the analyser's output is pinned to kAnalyserVersion", "[analysis]") {
+  REQUIRE(briefsearch::kAnalyserVersion == 1);
   struct Case {
     std::string text;
     std::string tokens;
@@ -294,15 +294,15 @@ TEST_CASE("the analyser's output is pinned to kAnalyzerVersion", "[analysis]") {
        "2.75/2.75 u.s/u. 1,000/1,000 e/e mail/mail a@b.org/a@b.org snake_case/snake_cas"},
       {"Hodeidah's dying militarily", "hodeidah's/hodeidah dying/die militarily/militarili"},
   };
-  Analyzer analyzer;
+  Analyser analyser;
   for (const Case& c : cases) {
     std::string tokens;
-    for (const Token& token : analyzer.analyse(c.text)) {
+    for (const Token& token : analyser.analyse(c.text)) {
       if (!tokens.empty()) tokens += ' ';
       tokens += token.term + "/" + token.stem + (token.stop_word ? "*" : "");
     }
     INFO("The analyser's output changed for \"" << c.text
-                                                << "\". If that is intended, bump kAnalyzerVersion "
+                                                << "\". If that is intended, bump kAnalyserVersion "
                                                    "in common/store/schema.h (databases must be "
                                                    "rebuilt) and update this test.");
     CHECK(tokens == c.tokens);
@@ -310,13 +310,13 @@ TEST_CASE("the analyser's output is pinned to kAnalyzerVersion", "[analysis]") {
 }
 
 // The country and region tables decide filter terms: a change to them must come with a new
-// kAnalyzerVersion too.
-TEST_CASE("the term-deciding data files are pinned to kAnalyzerVersion", "[analysis]") {
+// kAnalyserVersion too.
+TEST_CASE("the term-deciding data files are pinned to kAnalyserVersion", "[analysis]") {
   const std::string data =
       std::string(briefsearch::kCountryAliasesData) + std::string(briefsearch::kRegionsData);
   INFO(
-      "data/country-aliases.tsv or data/regions.tsv changed. Bump kAnalyzerVersion in "
-      "common/store/schema.h (databases must be rebuilt) and set kAnalyzerDataDigest to 0x"
+      "data/country-aliases.tsv or data/regions.tsv changed. Bump kAnalyserVersion in "
+      "common/store/schema.h (databases must be rebuilt) and set kAnalyserDataDigest to 0x"
       << std::hex << briefsearch::hash_bytes(data) << ".");
-  CHECK(briefsearch::hash_bytes(data) == briefsearch::kAnalyzerDataDigest);
+  CHECK(briefsearch::hash_bytes(data) == briefsearch::kAnalyserDataDigest);
 }

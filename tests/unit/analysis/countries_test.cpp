@@ -18,8 +18,8 @@ using Codes = std::vector<std::string>;
 const CountryGazetteer& gazetteer() { return CountryGazetteer::instance(); }
 
 Codes mentioned(const std::string& text) {
-  Analyzer analyzer;
-  return gazetteer().mentioned_in(text, analyzer.analyse(text));
+  Analyser analyser;
+  return gazetteer().mentioned_in(text, analyser.analyse(text));
 }
 
 // The fixtures folder is tests/fixtures; the sample corpus sits at the repository root.
@@ -368,9 +368,9 @@ TEST_CASE("malformed data files are rejected with file and line", "[countries]")
 
 TEST_CASE("data file entries replace ICU's names and add new ones", "[countries]") {
   const CountryGazetteer custom("# ours\r\nFR\tGaul\r\n-\tChina\r\n", "150\tEurope\n");
-  Analyzer analyzer;
+  Analyser analyser;
   const std::string text = "Gaul, China and Japan";
-  CHECK(custom.mentioned_in(text, analyzer.analyse(text)) == Codes{"FR", "JP"});
+  CHECK(custom.mentioned_in(text, analyser.analyse(text)) == Codes{"FR", "JP"});
   CHECK(custom.code_for("gaul") == "FR");
   CHECK_FALSE(custom.code_for("China").has_value());
   CHECK(custom.code_for("CN") == "CN");

@@ -47,8 +47,8 @@ std::vector<Xapian::termpos> positions(const Xapian::Document& document, const s
 
 TEST_CASE("text is indexed exact under its field's prefix and stemmed once for all fields",
           "[documents]") {
-  Analyzer analyzer;
-  const Xapian::Document document = build_document(sample_brief(), analyzer);
+  Analyser analyser;
+  const Xapian::Document document = build_document(sample_brief(), analyser);
   const auto terms = wdf_by_term(document);
   CHECK(terms.at("Sbaltic") == kTitleField.wdf_increment);
   CHECK(terms.at("Zbaltic") == kTitleField.wdf_increment);
@@ -67,8 +67,8 @@ TEST_CASE("text is indexed exact under its field's prefix and stemmed once for a
 }
 
 TEST_CASE("sections are a gap apart so phrases cannot span them", "[documents]") {
-  Analyzer analyzer;
-  const Xapian::Document document = build_document(sample_brief(), analyzer);
+  Analyser analyser;
+  const Xapian::Document document = build_document(sample_brief(), analyser);
   const auto title = positions(document, "Sdamage");
   const auto description = positions(document, "XDtankers");
   REQUIRE(title.size() == 1);
@@ -80,8 +80,8 @@ TEST_CASE("sections are a gap apart so phrases cannot span them", "[documents]")
 }
 
 TEST_CASE("metadata becomes boolean filter terms and the date a value", "[documents]") {
-  Analyzer analyzer;
-  const Xapian::Document document = build_document(sample_brief(), analyzer);
+  Analyser analyser;
+  const Xapian::Document document = build_document(sample_brief(), analyser);
   const auto terms = wdf_by_term(document);
   for (const std::string term :
        {"Qeurope/baltic.txt", "XReurope", "XCfi", "XCee", "Kcritical-infrastructure", "Len",
@@ -97,17 +97,17 @@ TEST_CASE("metadata becomes boolean filter terms and the date a value", "[docume
 }
 
 TEST_CASE("the stored brief round-trips through the document data", "[documents]") {
-  Analyzer analyzer;
+  Analyser analyser;
   const Brief original = sample_brief();
-  const Xapian::Document document = build_document(original, analyzer);
+  const Xapian::Document document = build_document(original, analyser);
   CHECK(brief_from_document_data(document.get_data()) == original);
 }
 
 TEST_CASE("an undated brief has no date value or date terms", "[documents]") {
-  Analyzer analyzer;
+  Analyser analyser;
   Brief brief = sample_brief();
   brief.date.reset();
-  const Xapian::Document document = build_document(brief, analyzer);
+  const Xapian::Document document = build_document(brief, analyser);
   CHECK(document.get_value(kDateSlot).empty());
   const auto terms = wdf_by_term(document);
   CHECK(terms.count("Y2024") == 0);
@@ -117,8 +117,8 @@ TEST_CASE("an undated brief has no date value or date terms", "[documents]") {
 TEST_CASE("data that is not a stored brief is refused", "[documents]") {
   CHECK_THROWS_WITH(brief_from_document_data("plain text"), Catch::Contains("not a stored brief"));
   // Every cut of real data is refused, never read past its end.
-  Analyzer analyzer;
-  const std::string data = build_document(sample_brief(), analyzer).get_data();
+  Analyser analyser;
+  const std::string data = build_document(sample_brief(), analyser).get_data();
   for (std::size_t size = 0; size < data.size(); ++size) {
     CHECK_THROWS_WITH(brief_from_document_data(data.substr(0, size)),
                       Catch::Contains("not a stored brief"));
@@ -129,11 +129,11 @@ TEST_CASE("data that is not a stored brief is refused", "[documents]") {
 TEST_CASE("every schema field is reachable by a query on a real database", "[documents]") {
   briefsearch::testing::TemporaryFolder folder;
   Xapian::WritableDatabase database((folder / "db").string(), Xapian::DB_CREATE);
-  Analyzer analyzer;
+  Analyser analyser;
   Brief brief = sample_brief();
   brief.metadata.source = "Field Office";
   brief.metadata.classification = "UNCLASSIFIED";
-  database.add_document(build_document(brief, analyzer));
+  database.add_document(build_document(brief, analyser));
   Brief other = sample_brief();
   other.id = "other";
   other.path = "corpus/other.txt";
@@ -141,7 +141,7 @@ TEST_CASE("every schema field is reachable by a query on a real database", "[doc
   other.sections = {{"Description", "Nothing here."}};
   other.metadata = {};
   other.date = CalendarDate::from_parts(2020, 1, 1);
-  database.add_document(build_document(other, analyzer));
+  database.add_document(build_document(other, analyser));
   database.commit();
 
   auto matches = [&](const Xapian::Query& query) {
@@ -179,22 +179,22 @@ TEST_CASE("every schema field is reachable by a query on a real database", "[doc
 }
 
 TEST_CASE("spelling words are the distinct words of the text, without numbers", "[documents]") {
-  Analyzer analyzer;
+  Analyser analyser;
   Brief brief = sample_brief();
   brief.title = "Cables and 2024 cables";
   brief.sections = {{"Description", "Tankers dragged anchors."}, {"Outlook", "Anchors 12."}};
-  const auto words = spelling_words(build_document(brief, analyzer));
+  const auto words = spelling_words(build_document(brief, analyser));
   CHECK(words == std::vector<std::string>{"anchors", "and", "cables", "dragged", "tankers"});
 }
 
 TEST_CASE("countries named in metadata or text become codes, with their regions", "[documents]") {
-  Analyzer analyzer;
+  Analyser analyser;
   Brief brief = sample_brief();
   brief.metadata.countries = {"Türkiye", "Atlantis"};
   brief.metadata.region = "middle east";
   brief.sections = {{"Description", "Houthi attacks off Yemen worried Egyptian officials."},
                     {"Impact", "US and Chinese shippers rerouted; let us wait."}};
-  const auto terms = wdf_by_term(build_document(brief, analyzer));
+  const auto terms = wdf_by_term(build_document(brief, analyser));
   for (const std::string term : {"XCtr", "XCatlantis", "XCye", "XCeg", "XCus", "XCcn",
                                  "XRmiddle-east", "XReurope", "XRamericas", "XRindo-pacific"}) {
     INFO(term);

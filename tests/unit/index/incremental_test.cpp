@@ -1,5 +1,7 @@
-// Incremental indexing through the library (index_inputs) on briefs written to a temporary
+// Incremental indexing through the library (index_incrementally) on briefs written to a temporary
 // folder: what each run reports, and what the database then holds, read with Xapian.
+#include "common/index/incremental.h"
+
 #include <sys/stat.h>
 #include <xapian.h>
 
@@ -12,7 +14,6 @@
 #include <vector>
 
 #include "common/base/string_utils.h"
-#include "common/index/indexing.h"
 #include "common/store/database.h"
 #include "common/store/file_state.h"
 #include "common/store/schema.h"
@@ -74,7 +75,7 @@ class Space {
     options.jobs = 2;
     Xapian::WritableDatabase database = open_for_writing(database_path());
     const IndexStatistics statistics =
-        index_inputs(database, options, [&](const ParseIssue& issue, bool is_error) {
+        index_incrementally(database, options, [&](const ParseIssue& issue, bool is_error) {
           (is_error ? errors : warnings).push_back(issue.describe());
         });
     database.close();
@@ -279,7 +280,7 @@ TEST_CASE("a deleted file takes its brief and its state with it", "[index][incre
   options.inputs = {space.folder()};
   options.prune = false;
   Xapian::WritableDatabase database = open_for_writing(space.database_path());
-  CHECK(counts_of(index_inputs(database, options, [](const ParseIssue&, bool) {})) ==
+  CHECK(counts_of(index_incrementally(database, options, [](const ParseIssue&, bool) {})) ==
         Counts{0, 0, 2, 0, 0});
   database.close();
   CHECK(space.database().get_doccount() == 3);

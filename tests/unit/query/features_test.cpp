@@ -152,7 +152,7 @@ TEST_CASE("a wildcard completes the word the analyser keeps whole", "[query]") {
 }
 
 TEST_CASE("a wildcard's start keeps an abbreviation's period, and the word as written", "[query]") {
-  Analyzer analyzer;
+  Analyser analyser;
   struct Case {
     std::string text;
     std::vector<std::string> words;
@@ -170,12 +170,12 @@ TEST_CASE("a wildcard's start keeps an abbreviation's period, and the word as wr
   };
   for (const Case& expected : cases) {
     INFO(expected.text);
-    const auto wildcard = wildcard_words(expected.text, analyzer);
+    const auto wildcard = wildcard_words(expected.text, analyser);
     REQUIRE(wildcard);
     CHECK(wildcard->words == expected.words);
     CHECK(wildcard->written == expected.written);
   }
-  CHECK_FALSE(wildcard_words("U.S..", analyzer));  // ".." ends every word
+  CHECK_FALSE(wildcard_words("U.S..", analyser));  // ".." ends every word
 }
 
 TEST_CASE("a wildcard after an abbreviation's period finds the abbreviation", "[query]") {

@@ -33,7 +33,7 @@ class QueryFixture {
  public:
   explicit QueryFixture(const std::vector<Brief>& extra = {})
       : database_((folder_ / "db").string(), Xapian::DB_CREATE) {
-    Analyzer analyzer;
+    Analyser analyser;
     std::vector<Brief> briefs = {
         brief("red-sea", "Red Sea: Houthi Attacks Divert Shipping",
               {{"Description", "Ships rerouted around the Cape of Good Hope."},
@@ -59,7 +59,7 @@ class QueryFixture {
     briefs[3].metadata.classification = "UNCLASSIFIED";
     briefs.insert(briefs.end(), extra.begin(), extra.end());
     for (const Brief& entry : briefs) {
-      database_.replace_document("Q" + entry.id, build_document(entry, analyzer));
+      database_.replace_document("Q" + entry.id, build_document(entry, analyser));
     }
     database_.commit();
   }
@@ -67,13 +67,13 @@ class QueryFixture {
   // Matching ids in rank order.
   std::vector<std::string> ranked(const std::string& query, const QueryLimits& limits = {},
                                   bool any_word = false) {
-    Analyzer analyzer;
+    Analyser analyser;
     const Xapian::Query built = build_xapian_query(parse_query(query, kToday, limits, any_word),
-                                                   query, database_, analyzer, limits);
+                                                   query, database_, analyser, limits);
     SearchOptions options;
     options.limit = 100;
     std::vector<std::string> found;
-    for (const Hit& hit : run_search(database_, built, {}, options, analyzer).hits) {
+    for (const Hit& hit : run_search(database_, built, {}, options, analyser).hits) {
       found.push_back(hit.id);
     }
     return found;

@@ -242,9 +242,9 @@ class FailingSource : public Xapian::PostingSource {
 
 template <typename Error>
 void run_failing(Xapian::Database& database) {
-  Analyzer analyzer;
+  Analyser analyser;
   const Xapian::Query query((new FailingSource<Error>())->release());
-  (void)run_search(database, query, {}, {}, analyzer);
+  (void)run_search(database, query, {}, {}, analyser);
 }
 
 }  // namespace

@@ -7,7 +7,7 @@
 #include <set>
 
 #include "common/base/errors.h"
-#include "common/index/indexing.h"
+#include "common/index/incremental.h"
 #include "common/store/database.h"
 #include "tests/support/choice_tables.h"
 #include "tests/support/temporary_folder.h"
@@ -39,7 +39,7 @@ std::string many_zq_words() {
 }
 
 // Briefs in a JSON Lines file, indexed into a database in a temporary folder by
-// index_inputs, as brief-index indexes them (spelling table included).
+// index_incrementally, as brief-index indexes them (spelling table included).
 class IndexedBriefs {
  public:
   IndexedBriefs() {
@@ -71,7 +71,7 @@ class IndexedBriefs {
     IndexOptions options;
     options.inputs = {folder_ / "briefs.jsonl"};
     Xapian::WritableDatabase writer = open_for_writing(folder_ / "db");
-    (void)index_inputs(writer, options, [](const ParseIssue&, bool) {});
+    (void)index_incrementally(writer, options, [](const ParseIssue&, bool) {});
     writer.close();
     database_ = open_for_reading({folder_ / "db"});
   }

@@ -5,7 +5,7 @@
 #include "common/base/string_utils.h"
 #include "common/search/search.h"
 
-using briefsearch::Analyzer;
+using briefsearch::Analyser;
 using briefsearch::Brief;
 using briefsearch::HighlightTerm;
 using briefsearch::make_snippet;
@@ -32,20 +32,20 @@ HighlightTerm prefix(std::string start) {
 
 // A phrase as the query side builds it: the analyser's exact terms.
 HighlightTerm phrase_of(const std::string& text) {
-  Analyzer analyzer;
+  Analyser analyser;
   std::vector<std::string> words;
-  for (const Token& token : analyzer.analyse(text)) words.push_back(token.term);
+  for (const Token& token : analyser.analyse(text)) words.push_back(token.term);
   return exact(std::move(words));
 }
 
 // NEAR/n (ADJ/n when ordered) over operands as the query side builds them.
 HighlightTerm near_of(const std::vector<std::string>& operands, std::uint32_t n,
                       bool ordered = false, std::optional<TextField> field = std::nullopt) {
-  Analyzer analyzer;
+  Analyser analyser;
   HighlightTerm term{HighlightTerm::Kind::kExact, {}, field, {n, ordered}};
   for (const std::string& operand : operands) {
     std::vector<std::string>& words = term.operands.emplace_back();
-    for (const Token& token : analyzer.analyse(operand)) words.push_back(token.term);
+    for (const Token& token : analyser.analyse(operand)) words.push_back(token.term);
   }
   return term;
 }
@@ -86,8 +86,8 @@ void check_well_formed(const Snippet& snippet, std::size_t max_bytes) {
 
 Snippet snippet_of(const Brief& brief, const std::vector<HighlightTerm>& terms,
                    std::size_t max_bytes = briefsearch::kDefaultSnippetBytes) {
-  Analyzer analyzer;
-  Snippet snippet = make_snippet(brief, terms, analyzer, max_bytes);
+  Analyser analyser;
+  Snippet snippet = make_snippet(brief, terms, analyser, max_bytes);
   check_well_formed(snippet, max_bytes);
   return snippet;
 }
@@ -121,8 +121,8 @@ void check_cut_between_words(const std::string& original, const Snippet& snippet
   INFO(body);
   const std::size_t at = original.find(body);
   REQUIRE(at != std::string::npos);
-  Analyzer analyzer;
-  for (const Token& token : analyzer.analyse(original)) {
+  Analyser analyser;
+  for (const Token& token : analyser.analyse(original)) {
     CHECK_FALSE((token.begin < at && at < token.end));
     CHECK_FALSE((token.begin < at + body.size() && at + body.size() < token.end));
   }

@@ -1,4 +1,4 @@
-#include "common/index/indexing.h"
+#include "common/index/incremental.h"
 
 #include <algorithm>
 #include <memory>
@@ -43,10 +43,11 @@ void report_scan_issues(const InputScan& scan, const IssueReporter& report_issue
   statistics.skipped += scan.skipped;
 }
 
-IndexStatistics index_files(Xapian::WritableDatabase& database, const InputScan& scan,
-                            const std::vector<InputFile>& files, const IndexOptions& options,
-                            const IssueReporter& report_issue, const FileDoneReporter& file_done,
-                            bool whole_scan, const StoredFiles* preloaded) {
+IndexStatistics index_scanned_files(Xapian::WritableDatabase& database, const InputScan& scan,
+                                    const std::vector<InputFile>& files,
+                                    const IndexOptions& options, const IssueReporter& report_issue,
+                                    const FileDoneReporter& file_done, bool whole_scan,
+                                    const StoredFiles* preloaded) {
   IndexStatistics statistics;
   const std::size_t jobs =
       options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -58,8 +59,8 @@ IndexStatistics index_files(Xapian::WritableDatabase& database, const InputScan&
       const auto found = stored.find(file.absolute_path.string());
       return found == stored.end() ? nullptr : &found->second;
     };
-    std::vector<std::unique_ptr<Analyzer>> analyzers;
-    for (std::size_t i = 0; i < jobs; ++i) analyzers.push_back(std::make_unique<Analyzer>());
+    std::vector<std::unique_ptr<Analyser>> analysers;
+    for (std::size_t i = 0; i < jobs; ++i) analysers.push_back(std::make_unique<Analyser>());
     const PrepareContext context{scan, options.spelling};
 
     BatchWriter batches(database, std::max<std::size_t>(1, options.commit_every),
@@ -74,12 +75,12 @@ IndexStatistics index_files(Xapian::WritableDatabase& database, const InputScan&
           [&](std::size_t index, std::size_t worker) {
             const InputFile& file = files[index];
             return prepare_file(file, stored_for(file), must_read_again(file, scan), context,
-                                *analyzers[worker]);
+                                *analysers[worker]);
           },
           [&](std::size_t index, PreparedFile&& prepared) {
             const InputFile& file = files[index];
             if (prepared.outcome != PreparedFile::Outcome::kParsed && applier.lost_a_brief(file)) {
-              prepared = prepare_file(file, stored_for(file), true, context, *analyzers[0]);
+              prepared = prepare_file(file, stored_for(file), true, context, *analysers[0]);
             }
             applier.apply(index, prepared);
             if (file_done) file_done();
@@ -179,9 +180,9 @@ StoredState read_stored_state(const Xapian::Database& database) {
   }
 }
 
-IndexStatistics index_inputs(Xapian::WritableDatabase& database, const IndexOptions& options,
-                             const IssueReporter& report_issue,
-                             const ProgressReporter& report_progress) {
+IndexStatistics index_incrementally(Xapian::WritableDatabase& database, const IndexOptions& options,
+                                    const IssueReporter& report_issue,
+                                    const ProgressReporter& report_progress) {
   StoredState stored_state = read_stored_state(database);
   const StoredFiles& stored = stored_state.files;
   const InputScan scan =
@@ -193,8 +194,8 @@ IndexStatistics index_inputs(Xapian::WritableDatabase& database, const IndexOpti
   };
   IndexStatistics scan_statistics;
   report_scan_issues(scan, report_issue, scan_statistics);
-  IndexStatistics statistics =
-      index_files(database, scan, scan.files, options, report_issue, file_done, true, &stored);
+  IndexStatistics statistics = index_scanned_files(database, scan, scan.files, options,
+                                                   report_issue, file_done, true, &stored);
   statistics.skipped = scan_statistics.skipped;
   statistics.unreadable = scan_statistics.unreadable;
   return statistics;

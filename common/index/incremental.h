@@ -84,17 +84,15 @@ struct StoredState {
 // Reads both; throws DatabaseError naming the database when it cannot.
 [[nodiscard]] StoredState read_stored_state(const Xapian::Database& database);
 
-// The work of index_inputs on files of a scan: each is added, replaced or skipped in
+// The work of index_incrementally on files of a scan: each is added, replaced or skipped in
 // database. With whole_scan, files is all of scan.files: the scan's roots are stored and
 // documents of files that vanished from its folders are deleted. Issues of the scan are
 // the caller's to report.
 // stored is what read_stored_files(database) gives, when the caller has it already.
-[[nodiscard]] IndexStatistics index_files(Xapian::WritableDatabase& database, const InputScan& scan,
-                                          const std::vector<InputFile>& files,
-                                          const IndexOptions& options,
-                                          const IssueReporter& report_issue,
-                                          const FileDoneReporter& file_done, bool whole_scan,
-                                          const StoredFiles* stored = nullptr);
+[[nodiscard]] IndexStatistics index_scanned_files(
+    Xapian::WritableDatabase& database, const InputScan& scan, const std::vector<InputFile>& files,
+    const IndexOptions& options, const IssueReporter& report_issue,
+    const FileDoneReporter& file_done, bool whole_scan, const StoredFiles* stored = nullptr);
 
 // Reports a scan's errors and warnings, and counts them into statistics.
 void report_scan_issues(const InputScan& scan, const IssueReporter& report_issue,
@@ -124,9 +122,9 @@ void report_scan_issues(const InputScan& scan, const IssueReporter& report_issue
 // Throws UsageError for missing or empty named inputs (before any change) and
 // DatabaseError when the database fails; changes since the last completed batch are then
 // rolled back.
-[[nodiscard]] IndexStatistics index_inputs(Xapian::WritableDatabase& database,
-                                           const IndexOptions& options,
-                                           const IssueReporter& report_issue,
-                                           const ProgressReporter& report_progress = {});
+[[nodiscard]] IndexStatistics index_incrementally(Xapian::WritableDatabase& database,
+                                                  const IndexOptions& options,
+                                                  const IssueReporter& report_issue,
+                                                  const ProgressReporter& report_progress = {});
 
 }  // namespace briefsearch
