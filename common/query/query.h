@@ -114,7 +114,14 @@ inline constexpr Xapian::termcount kDefaultNearWindow = kDefaultNearDistance;
 // The column of the first wildcard in tree, or 1.
 [[nodiscard]] std::size_t first_wildcard_column(const QueryNode& tree);
 
-// A readable rendering of the tree, for --explain and tests: (AND word "a phrase" title:x).
+// The tree written in the query language, for --explain: every operator explicit
+// (AND, OR, XOR, NOT, NEAR/n, ADJ/n), every group in parentheses, fields and filters by
+// their canonical names (desc: as description:, lang: as language:, a section by its
+// name as one word: key-judgments:), dates as ISO ranges (relative ones resolved).
+// Parsing it gives the same tree, whatever --any was.
+[[nodiscard]] std::string query_text_of(const QueryNode& tree);
+
+// The tree in prefix form, for tests: (AND word "a phrase" title:x).
 [[nodiscard]] std::string describe(const QueryNode& tree);
 
 }  // namespace briefsearch

@@ -1,8 +1,10 @@
-// What a query tree asks for beyond its Xapian query: ranking, spelling candidates and a
-// readable rendering. Highlights are in highlight_terms.cpp.
+// What a query tree asks for beyond its Xapian query: ranking, spelling candidates, and
+// the tree written back in the query language. Highlights are in highlight_terms.cpp.
 #include <algorithm>
 #include <optional>
 
+#include "common/base/string_utils.h"
+#include "common/brief/section_names.h"
 #include "common/query/query.h"
 #include "common/query/words.h"
 
@@ -54,6 +56,77 @@ void describe_into(const QueryNode& node, std::string& out) {
   out += ')';
 }
 
+// The field prefix a text leaf is written with: its section's name as one word
+// ("key-judgments:"), its text field's name ("title:"), or nothing.
+std::string field_written(const QueryNode& node) {
+  if (!node.named_section.empty()) return section_query_spelling(node.named_section) + ":";
+  return node.field ? std::string(node.field->name) + ":" : "";
+}
+
+// A filter's value as the lexer reads it back: quoted unless it is one plain word (a value
+// starting with a sign would read as one). A value holding a '"' came from a word, so it
+// is written as that word.
+std::string value_written(const std::string& value) {
+  const bool plain = !value.empty() && value.front() != '-' && value.front() != '+' &&
+                     std::none_of(value.begin(), value.end(), [](char c) {
+                       return is_ascii_space(c) || c == '(' || c == ')' || c == ':' || c == '*';
+                     });
+  if (plain || value.find('"') != std::string::npos) return value;
+  return "\"" + value + "\"";
+}
+
+void write_query_text(const QueryNode& node, std::string& out);
+
+// A child of an operator: a leaf or NOT as it is, any other group in parentheses.
+void write_operand(const QueryNode& child, std::string& out) {
+  const bool group = !child.children.empty() && child.kind != Kind::kNot;
+  if (group) out += '(';
+  write_query_text(child, out);
+  if (group) out += ')';
+}
+
+void write_query_text(const QueryNode& node, std::string& out) {
+  std::string joint;
+  switch (node.kind) {
+    case Kind::kWord:
+      out += field_written(node) + node.text;
+      return;
+    case Kind::kPhrase:
+      out += field_written(node) + "\"" + node.text + "\"";
+      return;
+    case Kind::kWildcard:
+      out += field_written(node) + node.text + "*";
+      return;
+    case Kind::kFilter:
+      out += std::string(node.filter->name) + ":" + value_written(node.text);
+      return;
+    case Kind::kDateRange:
+      out += "date:" + (node.date_from ? node.date_from->iso() : "") + ".." +
+             (node.date_to ? node.date_to->iso() : "");
+      return;
+    case Kind::kNot:
+      out += "NOT ";
+      write_operand(node.children.front(), out);
+      return;
+    case Kind::kNear:
+      joint = std::string(node.ordered ? " ADJ/" : " NEAR/") + std::to_string(node.window) + " ";
+      break;
+    case Kind::kAnd:
+      joint = " AND ";
+      break;
+    case Kind::kOr:
+      joint = " OR ";
+      break;
+    case Kind::kXor:
+      joint = " XOR ";
+      break;
+  }
+  for (std::size_t i = 0; i < node.children.size(); ++i) {
+    if (i > 0) out += joint;
+    write_operand(node.children[i], out);
+  }
+}
+
 // The column of the first wildcard in tree, in query order; nothing when it has none.
 std::optional<std::size_t> wildcard_column(const QueryNode& tree) {
   if (tree.kind == Kind::kWildcard) return tree.column;
@@ -98,6 +171,12 @@ std::vector<std::pair<std::size_t, std::string>> plain_words(const QueryNode& tr
 
 std::size_t first_wildcard_column(const QueryNode& tree) {
   return wildcard_column(tree).value_or(1);
+}
+
+std::string query_text_of(const QueryNode& tree) {
+  std::string out;
+  write_query_text(tree, out);
+  return out;
 }
 
 std::string describe(const QueryNode& tree) {

@@ -22,7 +22,7 @@ SearchReport SearchSession::answer(const std::string& query_text) {
   if (!query_text.empty()) {
     tree = parse_query(query_text, today_, {}, options_.any_word);
     query = build_xapian_query(*tree, query_text, database_, analyser_);
-    report.parsed_query = describe(*tree);
+    report.parsed_query = query_text_of(*tree);
   }
   if (options_.like) {
     const Xapian::Query similar = similar_to(database_, *options_.like);

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "tests/e2e/e2e_support.h"
+#include "tests/support/regression_queries.h"
 
 using namespace briefsearch::testing;
 using nlohmann::json;
@@ -320,25 +321,7 @@ TEST_CASE("a field's value that starts with a sign or an operator gets a true me
 namespace {
 
 // The queries of tests/fixtures/queries/regression.txt (its header says the format).
-std::vector<std::string> regression_queries() {
-  std::ifstream file(kFixtures / "queries" / "regression.txt", std::ios::binary);
-  REQUIRE(file);
-  std::vector<std::string> queries;
-  for (std::string line; std::getline(file, line);) {
-    if (line.empty() || line.starts_with("# ")) continue;
-    if (!line.starts_with("hex: ")) {
-      queries.push_back(line);
-      continue;
-    }
-    std::string bytes;
-    std::istringstream hex(line.substr(5));
-    for (std::string pair; hex >> pair;) {
-      bytes += static_cast<char>(std::stoi(pair, nullptr, 16));
-    }
-    queries.push_back(bytes);
-  }
-  return queries;
-}
+std::vector<std::string> regression_queries() { return read_regression_queries(kFixtures); }
 
 // Bytes that would drive a terminal: C0 controls but the newline, DEL, and C1 controls.
 bool has_terminal_controls(const std::string& text) {
