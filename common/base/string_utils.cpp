@@ -2,7 +2,9 @@
 
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cctype>
+#include <cstdint>
 
 namespace briefsearch {
 namespace {
@@ -129,21 +131,24 @@ bool is_valid_utf8(std::string_view bytes) {
   return true;
 }
 
+CodePoint next_code_point(std::string_view text, std::size_t& offset) {
+  const auto* data = reinterpret_cast<const uint8_t*>(text.data());
+  // ICU indexes with int32_t: walk a window of text that fits in one.
+  const std::size_t window = std::min<std::size_t>(text.size() - offset, INT32_MAX);
+  const std::size_t start = offset;
+  int32_t position = 0;
+  UChar32 c;
+  U8_NEXT(data + start, position, static_cast<int32_t>(window), c);
+  offset = start + static_cast<std::size_t>(position);
+  return {c < 0 ? -1 : c, text.substr(start, offset - start)};
+}
+
 std::string repair_utf8(std::string_view bytes) {
   std::string repaired;
   repaired.reserve(bytes.size());
-  const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
-  const auto length = static_cast<int32_t>(bytes.size());
-  int32_t offset = 0;
-  while (offset < length) {
-    const int32_t start = offset;
-    UChar32 c;
-    U8_NEXT(data, offset, length, c);
-    if (c < 0) {
-      repaired += "\xEF\xBF\xBD";
-    } else {
-      repaired.append(bytes.substr(start, offset - start));
-    }
+  for (std::size_t offset = 0; offset < bytes.size();) {
+    const CodePoint code_point = next_code_point(bytes, offset);
+    repaired += code_point.value < 0 ? kReplacementCharacter : code_point.bytes;
   }
   return repaired;
 }

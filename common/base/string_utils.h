@@ -51,6 +51,20 @@ namespace briefsearch {
 // True when the bytes are well-formed UTF-8 (no overlongs, no surrogates).
 [[nodiscard]] bool is_valid_utf8(std::string_view bytes);
 
+// U+FFFD REPLACEMENT CHARACTER, which stands for an ill-formed UTF-8 sequence.
+inline constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
+
+// One step of a walk over UTF-8 text: the code point, or -1 for an ill-formed sequence
+// (as short as Unicode's "maximal subpart" rule makes it, as ICU's U8_NEXT reads it), and
+// the bytes it spans.
+struct CodePoint {
+  std::int32_t value;
+  std::string_view bytes;
+};
+
+// The code point that starts at offset in text (offset < text.size()); moves offset past it.
+[[nodiscard]] CodePoint next_code_point(std::string_view text, std::size_t& offset);
+
 // Replaces each ill-formed UTF-8 sequence with U+FFFD.
 [[nodiscard]] std::string repair_utf8(std::string_view bytes);
 

@@ -1,15 +1,17 @@
 #include "common/output/terminal_text.h"
 
-#include <unicode/utf8.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+
+#include "common/base/string_utils.h"
 
 namespace briefsearch {
 namespace {
 
-bool is_bidi_control(UChar32 c) {
+bool is_bidi_control(std::int32_t c) {
   return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E ||
          c == 0x200F || c == 0x061C;
 }
@@ -19,16 +21,12 @@ bool is_bidi_control(UChar32 c) {
 std::string printable_text(std::string_view text, bool keep_newlines) {
   std::string out;
   out.reserve(text.size());
-  const auto* data = reinterpret_cast<const uint8_t*>(text.data());
-  const auto length = static_cast<int32_t>(text.size());
-  int32_t offset = 0;
   char escaped[16];
-  while (offset < length) {
-    const int32_t start = offset;
-    UChar32 c;
-    U8_NEXT(data, offset, length, c);
+  for (std::size_t offset = 0; offset < text.size();) {
+    const CodePoint code_point = next_code_point(text, offset);
+    const std::int32_t c = code_point.value;
     if (c < 0) {
-      out += "\xEF\xBF\xBD";
+      out += kReplacementCharacter;
     } else if (c == '\n' || c == '\t') {
       if (keep_newlines) {
         out += static_cast<char>(c);
@@ -42,7 +40,7 @@ std::string printable_text(std::string_view text, bool keep_newlines) {
       std::snprintf(escaped, sizeof escaped, "\\u{%04x}", static_cast<unsigned>(c));
       out += escaped;
     } else {
-      out.append(text.substr(static_cast<size_t>(start), static_cast<size_t>(offset - start)));
+      out += code_point.bytes;
     }
   }
   return out;
