@@ -8,10 +8,11 @@
 
 #include <algorithm>
 #include <stdexcept>
-#include <unordered_set>
 #include <utility>
 
+#include "common/analysis/ascii_words.h"
 #include "common/analysis/latin_ascii.h"
+#include "common/analysis/stop_words.h"
 #include "common/base/errors.h"
 #include "common/base/string_utils.h"
 
@@ -32,88 +33,6 @@ void check(UErrorCode status, const char* what) {
   if (U_FAILURE(status)) {
     throw InternalError(std::string("ICU: cannot load ") + what + ": " + u_errorName(status));
   }
-}
-
-// Function words that say nothing about what a brief is about. Words that look like stop
-// words but often carry meaning in briefs ("no", "not", "against", "over") are left out.
-const std::unordered_set<std::string_view> kStopWords = {
-    "a",    "about", "an",    "and",   "are",   "as",   "at",    "be",    "been",  "being", "but",
-    "by",   "can",   "could", "did",   "do",    "does", "for",   "from",  "had",   "has",   "have",
-    "he",   "her",   "hers",  "him",   "his",   "i",    "if",    "in",    "into",  "is",    "it",
-    "it's", "its",   "me",    "my",    "of",    "on",   "or",    "our",   "she",   "so",    "such",
-    "than", "that",  "the",   "their", "them",  "then", "there", "these", "they",  "this",  "those",
-    "to",   "us",    "was",   "we",    "were",  "what", "when",  "where", "which", "while", "who",
-    "whom", "why",   "will",  "with",  "would", "you",  "your"};
-
-// "US", "IT", "WHO": two or more letters, all capitals, as written.
-bool written_in_capitals(std::string_view original) {
-  std::size_t letters = 0;
-  for (char c : original) {
-    if (c >= 'a' && c <= 'z') return false;
-    if (c >= 'A' && c <= 'Z') ++letters;
-  }
-  return letters >= 2;
-}
-
-// Word Break classes (Unicode UAX #29, as ICU's root rules apply them) of ASCII bytes.
-enum class AsciiBreak { kOther, kLetter, kDigit, kUnderscore, kMidLetterOrNumber, kMidNumber };
-
-AsciiBreak ascii_break_class(char c) {
-  // ICU's rules count "@" as a letter, so e-mail addresses stay whole.
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '@') return AsciiBreak::kLetter;
-  if (c >= '0' && c <= '9') return AsciiBreak::kDigit;
-  if (c == '_') return AsciiBreak::kUnderscore;                      // ExtendNumLet
-  if (c == '.' || c == '\'') return AsciiBreak::kMidLetterOrNumber;  // MidNumLet, Single_Quote
-  if (c == ',' || c == ';') return AsciiBreak::kMidNumber;           // MidNum
-  return AsciiBreak::kOther;
-}
-
-bool is_word_part(AsciiBreak kind) {
-  return kind == AsciiBreak::kLetter || kind == AsciiBreak::kDigit ||
-         kind == AsciiBreak::kUnderscore;
-}
-
-// The byte ranges ICU's word break iterator reports as words (status other than
-// UBRK_WORD_NONE) in ASCII-only text, found without converting to UTF-16: letters, digits
-// and underscores join (WB5, 8-10, 13a-b), "@" counting as a letter; "." or "'" joins two letters
-// (WB6-7); ".", "'",
-// "," or ";" joins two digits (WB11-12). A lone underscore is not a word. A test checks the
-// result against ICU on random text.
-std::vector<std::pair<std::size_t, std::size_t>> ascii_words(std::string_view text) {
-  std::vector<std::pair<std::size_t, std::size_t>> words;
-  std::size_t at = 0;
-  while (at < text.size()) {
-    AsciiBreak last = ascii_break_class(text[at]);
-    if (!is_word_part(last)) {
-      ++at;
-      continue;
-    }
-    const std::size_t start = at++;
-    while (at < text.size()) {
-      const AsciiBreak kind = ascii_break_class(text[at]);
-      if (is_word_part(kind)) {
-        last = kind;
-        ++at;
-        continue;
-      }
-      if (at + 1 < text.size() &&
-          (kind == AsciiBreak::kMidLetterOrNumber || kind == AsciiBreak::kMidNumber)) {
-        const AsciiBreak next = ascii_break_class(text[at + 1]);
-        const bool letters = last == AsciiBreak::kLetter && next == AsciiBreak::kLetter &&
-                             kind == AsciiBreak::kMidLetterOrNumber;
-        const bool digits = last == AsciiBreak::kDigit && next == AsciiBreak::kDigit;
-        if (letters || digits) {
-          at += 2;
-          last = next;
-          continue;
-        }
-      }
-      break;
-    }
-    if (at - start == 1 && text[start] == '_') continue;
-    words.emplace_back(start, at);
-  }
-  return words;
 }
 
 }  // namespace
@@ -237,7 +156,7 @@ void Analyser::add_ascii_words(std::string_view text, std::size_t from, std::siz
     if (with_stems) token.stem = stem_of(token.term);
     token.begin = from + begin;
     token.end = from + end;
-    token.stop_word = kStopWords.contains(token.term) && !written_in_capitals(word);
+    token.stop_word = is_stop_word(token.term, word);
     tokens.push_back(std::move(token));
   }
 }
@@ -280,8 +199,7 @@ void Analyser::analyse_with_icu(std::string_view text, std::size_t offset, bool 
     const std::size_t begin = std::min(byte_offsets[static_cast<size_t>(start)], finish);
     token.begin = offset + begin;
     token.end = offset + finish;
-    token.stop_word =
-        kStopWords.contains(token.term) && !written_in_capitals(text.substr(begin, finish - begin));
+    token.stop_word = is_stop_word(token.term, text.substr(begin, finish - begin));
     tokens.push_back(std::move(token));
   }
 }
