@@ -45,8 +45,8 @@ enum class SortOrder { kRelevance, kNewest, kOldest };
 
 // Every sort order by name, as brief-search --sort accepts and --help lists them.
 inline constexpr std::array<NamedChoice<SortOrder>, 3> kSortOrders = {{
-    {"relevance", SortOrder::kRelevance, "default"},
-    {"newest", SortOrder::kNewest, ""},
+    {"relevance", SortOrder::kRelevance, "the default when there are words or --like to rank by"},
+    {"newest", SortOrder::kNewest, "the default for filters and dates alone"},
     {"oldest", SortOrder::kOldest, ""},
 }};
 
