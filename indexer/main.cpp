@@ -9,6 +9,7 @@
 #include "common/base/errors.h"
 #include "common/index/index_run.h"
 #include "common/output/command_line.h"
+#include "common/output/exit_codes.h"
 #include "common/output/index_report.h"
 #include "common/output/program.h"
 #include "common/output/stop_signals.h"
@@ -19,18 +20,6 @@ namespace briefsearch {
 namespace {
 
 constexpr const char* kProgram = "brief-index";
-
-constexpr const char* kExitCodesHelp = R"(Exit codes:
-  0    every brief file was indexed
-  1    finished, but something was not indexed: files or records rejected (unparseable,
-       unreadable, a duplicate id), folders unreadable, or remembered roots missing or
-       empty; their briefs are kept (each reported on stderr)
-  2    usage error, or a named file or folder is missing or holds no briefs
-  3    database error (cannot open or write, or another schema version)
-  74   stdout could not be written (disk full, I/O error, closed); a closed pipe is
-       not an error: the run ends quietly with the code it had
-  75   database locked by another brief-index run
-  130  interrupted by SIGINT, 143 by SIGTERM (finished batches are kept))";
 
 constexpr const char* kFooter =
     "Runs are incremental: unchanged files are skipped, changed ones replaced, and files gone\n"
@@ -90,7 +79,7 @@ void read_run(CommandLine& command) {
 int run(int argc, char** argv) {
   CLI::App app{"Index intelligence briefs (.txt, .md, .jsonl) into a briefsearch database.",
                kProgram};
-  app.footer(std::string(kFooter) + kExitCodesHelp);
+  app.footer(kFooter + exit_codes_help(kIndexExitCodes));
   add_version_flag(app, kProgram);
   CommandLine command;
   add_options(app, command);

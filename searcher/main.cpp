@@ -11,6 +11,7 @@
 #include "common/base/string_utils.h"
 #include "common/output/batch.h"
 #include "common/output/command_line.h"
+#include "common/output/exit_codes.h"
 #include "common/output/output.h"
 #include "common/output/program.h"
 #include "common/output/terminal_text.h"
@@ -22,14 +23,6 @@ namespace briefsearch {
 namespace {
 
 constexpr const char* kProgram = "brief-search";
-
-constexpr const char* kExitCodesHelp = R"(Exit codes:
-  0  at least one brief matched (--batch: every query was answered)
-  1  no brief matched
-  2  usage or query error, or --timeout reached (--batch: some query was malformed)
-  3  database missing, unreadable or of another schema version
-  74 results could not be written (disk full, I/O error, stdout closed); a closed
-     pipe is not an error: the run stops at once, quietly, with the code it had)";
 
 constexpr const char* kFooter =
     "Query: words (all must match), \"exact phrases\", AND OR XOR NOT, -word, (groups),\n"
@@ -107,7 +100,7 @@ void read_choices(CommandLine& command) {
 int run(int argc, char** argv) {
   reject_dashed_words(argc, argv);
   CLI::App app{"Search intelligence briefs indexed by brief-index.", kProgram};
-  app.footer(std::string(kFooter) + kExitCodesHelp);
+  app.footer(kFooter + exit_codes_help(kSearchExitCodes));
   add_version_flag(app, kProgram);
   CommandLine command;
   add_options(app, command);
