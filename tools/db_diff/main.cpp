@@ -2,17 +2,20 @@
 // not change what is written (issue 10's "databases identical before and after") and for
 // checking that incremental runs, --full and --jobs give the same database.
 //
-//   db-diff [--ignore-metadata PREFIX]... [--ignore-spelling] [--max N] A B
+//   db-diff [--ignore-metadata PREFIX]... [--ignore-spelling]
+//           [--ignore-spelling-longer-than BYTES] [--max N] A B
 //
 // Briefs are matched by their unique id term (prefix Q), so document numbers may differ.
 // For each brief: every term with its wdf and positions, every value, and the data. Then
 // the metadata (keys and values) and the spelling table (words and frequencies). Prints
-// each difference (at most --max, default 20) and exits 0 when the databases hold the
-// same, 1 when they differ, 2 for a usage error, 3 when a database cannot be read.
+// each difference (at most --max, default 20; bytes outside printable ASCII as \xNN) and
+// exits 0 when the databases hold the same, 1 when they differ, 2 for a usage error, 3
+// when a database cannot be read.
 #include <xapian.h>
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <limits>
 #include <map>
 #include <string>
 #include <vector>
@@ -60,12 +63,31 @@ std::map<std::string, std::string> metadata_of(const Xapian::Database& database,
   return metadata;
 }
 
-std::map<std::string, std::string> spelling_of(const Xapian::Database& database) {
+// The spelling table's words of at most max_bytes bytes, with their frequencies.
+std::map<std::string, std::string> spelling_of(const Xapian::Database& database,
+                                               std::size_t max_bytes) {
   std::map<std::string, std::string> words;
   for (auto word = database.spellings_begin(); word != database.spellings_end(); ++word) {
-    words[*word] = std::to_string(word.get_termfreq());
+    if ((*word).size() <= max_bytes) words[*word] = std::to_string(word.get_termfreq());
   }
   return words;
+}
+
+// text with backslashes and bytes outside printable ASCII written as \xNN, so that binary
+// keys and damaged words print as what they hold and send nothing to a terminal.
+std::string printable(const std::string& text) {
+  std::string shown;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x20 && byte < 0x7f && byte != '\\') {
+      shown += c;
+    } else {
+      char escape[5];
+      std::snprintf(escape, sizeof escape, "\\x%02x", byte);
+      shown += escape;
+    }
+  }
+  return shown;
 }
 
 // Prints what differs between two maps; returns the number of differences.
@@ -76,7 +98,7 @@ std::size_t compare(const char* what, const std::map<std::string, std::string>& 
     ++differences;
     if (budget == 0) return;
     --budget;
-    std::printf("%s: %s\n", what, line.c_str());
+    std::printf("%s: %s\n", what, printable(line).c_str());
   };
   for (const auto& [key, value] : a) {
     const auto other = b.find(key);
@@ -100,12 +122,16 @@ int main(int argc, char** argv) {
   std::string second;
   std::vector<std::string> ignored_metadata;
   bool ignore_spelling = false;
+  std::size_t spelling_max_bytes = std::numeric_limits<std::size_t>::max();
   std::size_t budget = 20;
   app.add_option("A", first, "First database")->required();
   app.add_option("B", second, "Second database")->required();
   app.add_option("--ignore-metadata", ignored_metadata, "Leave out metadata keys with PREFIX")
       ->type_name("PREFIX");
   app.add_flag("--ignore-spelling", ignore_spelling, "Leave out the spelling table");
+  app.add_option("--ignore-spelling-longer-than", spelling_max_bytes,
+                 "Leave out spelling words of more than BYTES bytes")
+      ->type_name("BYTES");
   app.add_option("--max", budget, "Differences to print (all are counted)");
   try {
     app.parse(argc, argv);
@@ -124,7 +150,8 @@ int main(int argc, char** argv) {
     differences += compare("metadata", metadata_of(a, ignored_metadata),
                            metadata_of(b, ignored_metadata), budget);
     if (!ignore_spelling)
-      differences += compare("spelling", spelling_of(a), spelling_of(b), budget);
+      differences += compare("spelling", spelling_of(a, spelling_max_bytes),
+                             spelling_of(b, spelling_max_bytes), budget);
     std::printf("%zu difference%s\n", differences, differences == 1 ? "" : "s");
     return differences == 0 ? 0 : 1;
   } catch (const Xapian::Error& error) {
