@@ -151,9 +151,9 @@ Analyser::~Analyser() = default;
 std::string Analyser::normalise_word(const char16_t* word, std::int32_t length) {
   // Most words in briefs are plain ASCII, for which NFKC case folding is lowercasing and
   // there is nothing to decompose: skip ICU's three passes.
-  bool ascii = true;
-  for (int32_t i = 0; i < length && ascii; ++i) ascii = word[i] < 0x80;
-  if (ascii) {
+  bool word_is_ascii = true;
+  for (int32_t i = 0; i < length && word_is_ascii; ++i) word_is_ascii = word[i] < 0x80;
+  if (word_is_ascii) {
     std::string lowered(static_cast<std::size_t>(length), '\0');
     for (int32_t i = 0; i < length; ++i) {
       const auto c = static_cast<char>(word[i]);
