@@ -41,27 +41,38 @@ Analyser::Analyser(IcuLoading loading) : stemmer_("english") {
   if (loading == IcuLoading::kNow) load_icu();
 }
 
+struct Analyser::Icu {
+  std::unique_ptr<icu::BreakIterator> word_breaker;
+  // Owned by ICU.
+  const icu::Normalizer2* casefold = nullptr;
+  const icu::Normalizer2* decompose = nullptr;
+  const icu::Normalizer2* compose = nullptr;
+};
+
 void Analyser::load_icu() {
-  if (compose_ != nullptr) return;  // the last one set: everything loaded
+  if (icu_ != nullptr) return;
+  auto loaded = std::make_unique<Icu>();
   UErrorCode status = U_ZERO_ERROR;
-  word_breaker_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  loaded->word_breaker.reset(
+      icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
   check(status, "word break rules");
-  casefold_ = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  loaded->casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
   check(status, "NFKC case folding");
-  decompose_ = icu::Normalizer2::getNFDInstance(status);
+  loaded->decompose = icu::Normalizer2::getNFDInstance(status);
   check(status, "NFD");
-  compose_ = icu::Normalizer2::getNFCInstance(status);
+  loaded->compose = icu::Normalizer2::getNFCInstance(status);
   check(status, "NFC");
+  icu_ = std::move(loaded);  // only when all of it loaded: a failure is retried next time
 }
 
 Analyser::~Analyser() = default;
 
-std::string Analyser::normalise_word(const char16_t* word, int32_t length) {
+std::string Analyser::normalise_word(const char16_t* word, std::int32_t length) {
   // Most words in briefs are plain ASCII, for which NFKC case folding is lowercasing and
   // there is nothing to decompose: skip ICU's three passes.
-  bool ascii = true;
-  for (int32_t i = 0; i < length && ascii; ++i) ascii = word[i] < 0x80;
-  if (ascii) {
+  bool word_is_ascii = true;
+  for (int32_t i = 0; i < length && word_is_ascii; ++i) word_is_ascii = word[i] < 0x80;
+  if (word_is_ascii) {
     std::string lowered(static_cast<std::size_t>(length), '\0');
     for (int32_t i = 0; i < length; ++i) {
       const auto c = static_cast<char>(word[i]);
@@ -72,8 +83,8 @@ std::string Analyser::normalise_word(const char16_t* word, int32_t length) {
   }
   UErrorCode status = U_ZERO_ERROR;
   const icu::UnicodeString text(false, word, length);  // read-only alias, no copy
-  icu::UnicodeString folded = casefold_->normalize(text, status);
-  icu::UnicodeString decomposed = decompose_->normalize(folded, status);
+  icu::UnicodeString folded = icu_->casefold->normalize(text, status);
+  icu::UnicodeString decomposed = icu_->decompose->normalize(folded, status);
   icu::UnicodeString stripped;
   for (int32_t i = 0; i < decomposed.length();) {
     const UChar32 c = decomposed.char32At(i);
@@ -91,7 +102,7 @@ std::string Analyser::normalise_word(const char16_t* word, int32_t length) {
     }
     stripped.append(is_apostrophe(c) ? UChar32{'\''} : c);
   }
-  icu::UnicodeString composed = compose_->normalize(stripped, status);
+  icu::UnicodeString composed = icu_->compose->normalize(stripped, status);
   if (U_FAILURE(status)) return {};
   std::string utf8;
   composed.toUTF8String(utf8);
@@ -183,11 +194,11 @@ void Analyser::analyse_with_icu(std::string_view text, std::size_t offset, bool 
     byte_offsets.back() = std::min(byte, text.size());
   }
 
-  word_breaker_->setText(unicode);
-  int32_t start = word_breaker_->first();
-  for (int32_t end = word_breaker_->next(); end != icu::BreakIterator::DONE;
-       start = end, end = word_breaker_->next()) {
-    if (word_breaker_->getRuleStatus() == UBRK_WORD_NONE) continue;
+  icu_->word_breaker->setText(unicode);
+  int32_t start = icu_->word_breaker->first();
+  for (int32_t end = icu_->word_breaker->next(); end != icu::BreakIterator::DONE;
+       start = end, end = icu_->word_breaker->next()) {
+    if (icu_->word_breaker->getRuleStatus() == UBRK_WORD_NONE) continue;
     std::string term = normalise_word(unicode.getBuffer() + start, end - start);
     while (!term.empty() && term.back() == '\'') term.pop_back();  // "states'" -> "states"
     if (term.empty() || term.size() > kMaxWordBytes) continue;

@@ -6,23 +6,18 @@
 // analyse() returns for some text (normalisation, folding, segmentation, stop words,
 // stemming, kMaxWordBytes) must come with a new kAnalyserVersion (common/store/schema.h), so that
 // both binaries refuse a database built with the old terms instead of missing matches.
-// tests/unit/analysis_test.cpp pins the output on a fixed set of words to catch a change.
+// tests/unit/analysis/analyser_test.cpp pins the output on a fixed set of words to catch a change.
 #pragma once
 
-#include <unicode/uversion.h>
 #include <xapian.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-U_NAMESPACE_BEGIN
-class BreakIterator;
-class Normalizer2;
-U_NAMESPACE_END
 
 namespace briefsearch {
 
@@ -85,19 +80,20 @@ class Analyser {
   [[nodiscard]] std::vector<Token> analyse_with_icu(std::string_view text);
 
  private:
+  // ICU's word break iterator and normalisers, set by load_icu(). Defined in analyser.cpp,
+  // so that no ICU header is part of this one (briefsearch_common links ICU privately).
+  struct Icu;
+
   std::vector<Token> analyse(std::string_view text, bool with_stems);
   void load_icu();
   void add_ascii_words(std::string_view text, std::size_t from, std::size_t to, bool with_stems,
                        std::vector<Token>& tokens);
   void analyse_with_icu(std::string_view text, std::size_t offset, bool with_stems,
                         std::vector<Token>& tokens);
-  std::string normalise_word(const char16_t* word, int32_t length);
+  std::string normalise_word(const char16_t* word, std::int32_t length);
   const std::string& stem_of(const std::string& term);
 
-  std::unique_ptr<icu::BreakIterator> word_breaker_;
-  const icu::Normalizer2* casefold_ = nullptr;
-  const icu::Normalizer2* decompose_ = nullptr;
-  const icu::Normalizer2* compose_ = nullptr;
+  std::unique_ptr<Icu> icu_;  // null until load_icu() has loaded all of it
   Xapian::Stem stemmer_;
   std::unordered_map<std::string, std::string> stem_cache_;
 };

@@ -195,7 +195,7 @@ Xapian::Query similar_to(Xapian::Database& database, const std::string& id) {
   // Only stemmed text terms describe what a brief is about; filters and ids do not. A word
   // no other brief has cannot find similar ones.
   struct SharedStemmedText : Xapian::ExpandDecider {
-    explicit SharedStemmedText(const Xapian::Database& database) : database(database) {}
+    explicit SharedStemmedText(const Xapian::Database& searched) : database(searched) {}
     bool operator()(const std::string& term) const override {
       return term.starts_with(kStemmedPrefix) && term.size() > kStemmedPrefix.size() + 2 &&
              database.get_termfreq(term) > 1;

@@ -3,6 +3,9 @@
 
 - Stages: a file in common/<stage>/ includes headers only from its own stage and from
   stages below it (STAGES below); the data walks one way.
+- Private libraries: no header in common/ includes a header of a library that
+  common/CMakeLists.txt links to briefsearch_common PRIVATE (PRIVATE_LIBRARIES below), since
+  a target that includes that header does not get the library's include path and flags.
 - Size: no .cpp in common/ over 400 lines; indexer/main.cpp and searcher/main.cpp under
   150 lines; no function body in common/ or the mains over 60 lines.
 
@@ -27,6 +30,9 @@ MAX_CPP_LINES = 400
 MAX_MAIN_LINES = 149
 MAX_FUNCTION_LINES = 60
 INCLUDE = re.compile(r'^\s*#\s*include\s+"common/([^/"]+)/[^"]+"')
+# Include folder -> the library briefsearch_common links PRIVATE (common/CMakeLists.txt).
+PRIVATE_LIBRARIES = {"unicode": "ICU", "nlohmann": "nlohmann-json", "CLI": "CLI11"}
+LIBRARY_INCLUDE = re.compile(r'^\s*#\s*include\s+[<"]([^/>"]+)/')
 
 
 def code_only(text):
@@ -110,6 +116,11 @@ def main():
         stage = parts[0]
         text = path.read_text(encoding="utf-8")
         for number, content in enumerate(text.splitlines(), 1):
+            library = LIBRARY_INCLUDE.match(content)
+            if path.suffix == ".h" and library and library.group(1) in PRIVATE_LIBRARIES:
+                problems.append(f"{relative}:{number}: a header includes "
+                                f"{PRIVATE_LIBRARIES[library.group(1)]}, which "
+                                f"briefsearch_common links privately")
             match = INCLUDE.match(content)
             if not match:
                 continue
