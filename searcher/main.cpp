@@ -120,7 +120,10 @@ int run(int argc, char** argv) {
   };
   if (command.batch) return answer_batch(std::cin, std::cout, answer, flush_results);
 
-  const SearchReport report = answer(join(command.query_words, " "));
+  const std::string query = join(command.query_words, " ");
+  // Only a batch line or --like may be empty: brief-search '' is a mistake, as '  ' is.
+  if (query.empty() && !command.session.like) throw QueryError(query, 1, "empty query");
+  const SearchReport report = answer(query);
   make_result_writer(format, std::cout, should_use_color(command.color, STDOUT_FILENO))
       ->write(report);
   const int code = report.results.total > 0 ? kExitSuccess : kExitNoMatch;

@@ -276,3 +276,18 @@ TEST_CASE("a wildcard past its expansion cap is a query error", "[e2e][search]")
   CHECK_THAT(result.err, Catch::Contains("(column 6)"));
   CHECK(brief_search(home, {"--db", (home / "db").string(), "zq1000*"}).exit_code == 0);
 }
+
+TEST_CASE("an empty query is a usage error, however it is written", "[e2e][search]") {
+  IndexedCorpus corpus;
+  for (const std::string& query : {std::string(), std::string("   ")}) {
+    const auto result = corpus.search({query});
+    INFO("query '" << query << "'");
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Catch::Contains("empty query"));
+    CHECK(result.out.empty());
+  }
+  // With --like, the query may be empty: the brief's neighbours are the answer.
+  CHECK(
+      corpus.search({"--like", "corpus/europe/baltic-estlink-2-cable-damage.txt", ""}).exit_code ==
+      0);
+}
