@@ -15,15 +15,19 @@ using namespace briefsearch;
 
 namespace {
 
-// argv for arguments, with a program name first.
+// argv for arguments, with a program name first. argv() points into this object's own
+// strings each time it is called, so a copy never points into the one it was copied from.
 class Arguments {
  public:
   Arguments(std::initializer_list<std::string> arguments) : storage_(arguments) {
     storage_.insert(storage_.begin(), "prog");
-    for (std::string& argument : storage_) pointers_.push_back(argument.data());
   }
-  int argc() const { return static_cast<int>(pointers_.size()); }
-  char** argv() { return pointers_.data(); }
+  int argc() const { return static_cast<int>(storage_.size()); }
+  char** argv() {
+    pointers_.clear();
+    for (std::string& argument : storage_) pointers_.push_back(argument.data());
+    return pointers_.data();
+  }
 
  private:
   std::vector<std::string> storage_;
