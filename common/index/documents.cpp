@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <utility>
 
 #include "common/analysis/countries.h"
 #include "common/analysis/filter_values.h"
@@ -107,13 +108,13 @@ void record_brief_source(Xapian::Document& document, const BriefSource& source) 
   document.add_value(kSourceSlot, encode_brief_source(source));
 }
 
-std::optional<std::string_view> spelling_word(std::string_view term, const TextField& field) {
+std::optional<std::string> spelling_word(std::string_view term, const TextField& field) {
   if (!term.starts_with(field.prefix) || term.size() == field.prefix.size()) return std::nullopt;
   // Prefixes are capitals and words are lowercase, so a capital here means the term
   // belongs to another, longer prefix.
   const auto first = static_cast<unsigned char>(term[field.prefix.size()]);
   if ((first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9')) return std::nullopt;
-  return term.substr(field.prefix.size());
+  return std::string(term.substr(field.prefix.size()));
 }
 
 std::vector<std::string> spelling_words(const Xapian::Document& document) {
@@ -121,7 +122,7 @@ std::vector<std::string> spelling_words(const Xapian::Document& document) {
   for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
     const std::string& name = *term;
     for (const TextField& field : kTextFields) {
-      if (auto word = spelling_word(name, field)) words.emplace_back(*word);
+      if (auto word = spelling_word(name, field)) words.push_back(std::move(*word));
     }
   }
   std::sort(words.begin(), words.end());

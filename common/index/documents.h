@@ -29,8 +29,9 @@ void record_brief_source(Xapian::Document& document, const BriefSource& source);
 // table: what "did you mean" may suggest. Numbers are left out.
 [[nodiscard]] std::vector<std::string> spelling_words(const Xapian::Document& document);
 
-// The word of term when it is a word of field that belongs in the spelling table.
-[[nodiscard]] std::optional<std::string_view> spelling_word(std::string_view term,
-                                                            const TextField& field);
+// The word of term when it is a word of field that belongs in the spelling table. A copy,
+// not a view into term, because term is often a temporary (*it of a Xapian::TermIterator).
+[[nodiscard]] std::optional<std::string> spelling_word(std::string_view term,
+                                                       const TextField& field);
 
 }  // namespace briefsearch

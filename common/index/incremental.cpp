@@ -115,7 +115,7 @@ void add_vocabulary_spelling(const Xapian::Database& source, Xapian::WritableDat
       const auto word = spelling_word(name, field);
       if (!word) continue;
       // A word in several fields gets the sum of its frequencies, as add_spelling adds up.
-      target.add_spelling(std::string(*word), term.get_termfreq());
+      target.add_spelling(*word, term.get_termfreq());
       if (++pending == kWordsPerCommit) {
         target.commit();
         pending = 0;

@@ -262,7 +262,6 @@ Snippet make_snippet(const Brief& brief, const std::vector<HighlightTerm>& terms
 }
 
 std::string lead_snippet(const std::string& text, std::size_t max_bytes) {
-  constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
   std::string flat;
   flat.reserve(std::min(text.size(), max_bytes + 8));
   for (char c : text) {
