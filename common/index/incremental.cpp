@@ -110,9 +110,7 @@ void add_vocabulary_spelling(const Xapian::Database& source, Xapian::WritableDat
   for (const TextField& field : kTextFields) {
     const std::string prefix(field.prefix);
     for (auto term = source.allterms_begin(prefix); term != source.allterms_end(prefix); ++term) {
-      // The term must outlive the view spelling_word returns into it.
-      const std::string name = *term;
-      const auto word = spelling_word(name, field);
+      const auto word = spelling_word(*term, field);
       if (!word) continue;
       // A word in several fields gets the sum of its frequencies, as add_spelling adds up.
       target.add_spelling(*word, term.get_termfreq());
