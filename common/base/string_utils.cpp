@@ -131,7 +131,7 @@ bool is_valid_utf8(std::string_view bytes) {
   return true;
 }
 
-CodePoint next_code_point(std::string_view text, std::size_t& offset) {
+CodePoint next_multibyte_code_point(std::string_view text, std::size_t& offset) {
   const auto* data = reinterpret_cast<const uint8_t*>(text.data());
   // ICU indexes with int32_t: walk a window of text that fits in one.
   const std::size_t window = std::min<std::size_t>(text.size() - offset, INT32_MAX);
