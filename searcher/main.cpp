@@ -12,8 +12,10 @@
 #include "common/output/batch.h"
 #include "common/output/command_line.h"
 #include "common/output/exit_codes.h"
+#include "common/output/no_match.h"
 #include "common/output/output.h"
 #include "common/output/program.h"
+#include "common/output/search_help.h"
 #include "common/output/terminal_text.h"
 #include "common/output/watchdog.h"
 #include "common/search/session.h"
@@ -23,13 +25,6 @@ namespace briefsearch {
 namespace {
 
 constexpr const char* kProgram = "brief-search";
-
-constexpr const char* kFooter =
-    "Query: words (all must match), \"exact phrases\", AND OR XOR NOT, -word, (groups),\n"
-    "NEAR/n ADJ/n, wildcards (tarif*), fields title: desc: impact: outlook: ...,\n"
-    "filters country: region: tag: source: id: classification: section:, and "
-    "date:2025-07..2025-09.\nSee docs/query-language.md.\n"
-    "The database is --db DIR, else $BRIEF_DB, else $XDG_DATA_HOME/briefsearch/index.\n\n";
 
 struct CommandLine {
   std::vector<std::string> databases;
@@ -41,6 +36,8 @@ struct CommandLine {
   std::optional<std::string> now;
   double timeout_seconds = 0;
   bool batch = false;
+  bool relax = false;
+  bool no_relax = false;
   SessionOptions session;
 };
 
@@ -65,6 +62,8 @@ void add_options(CLI::App& app, CommandLine& command) {
       ->allow_extra_args(false);
   app.add_flag("--any", command.session.any_word,
                "Rank briefs matching any of the words, not only all");
+  app.add_flag("--no-relax", command.no_relax, "Never show briefs that lack some words")
+      ->excludes(app.add_flag("--relax", command.relax, std::string(kRelaxHelp)));
   app.add_option("--like", command.session.like, "Briefs similar to the one with this id");
   app.add_flag("--explain", search.explain,
                "Show the parsed query and which index terms each hit matched");
@@ -91,6 +90,9 @@ void read_choices(CommandLine& command) {
     if (!command.session.today)
       throw UsageError("--now: '" + *command.now + "' is not a date (YYYY-MM-DD)");
   }
+  // A reader at a terminal sees the briefs with most of the words; a script, when it asks.
+  command.session.relax = command.relax || (!command.no_relax && !command.batch &&
+                                            command.format == "text" && isatty(STDOUT_FILENO));
   if (command.sort) command.session.sort = sort_order_named(*command.sort);
   for (const std::string& facet : command.facets) {
     command.session.search.facets.push_back(*facet_named(facet));
@@ -100,7 +102,7 @@ void read_choices(CommandLine& command) {
 int run(int argc, char** argv) {
   reject_dashed_words(argc, argv);
   CLI::App app{"Search intelligence briefs indexed by brief-index.", kProgram};
-  app.footer(kFooter + exit_codes_help(kSearchExitCodes));
+  app.footer(std::string(kSearchHelpFooter) + exit_codes_help(kSearchExitCodes));
   add_version_flag(app, kProgram);
   CommandLine command;
   add_options(app, command);
@@ -126,12 +128,13 @@ int run(int argc, char** argv) {
   const SearchReport report = answer(query);
   make_result_writer(format, std::cout, should_use_color(command.color, STDOUT_FILENO))
       ->write(report);
-  const int code = report.results.total > 0 ? kExitSuccess : kExitNoMatch;
+  // Briefs lacking some words answer the query as written only when the caller asked.
+  const bool found = report.results.total > 0 && (!report.relaxation || command.relax);
+  const int code = found ? kExitSuccess : kExitNoMatch;
   if (!flush_results()) return code;  // the reader has gone
-  if (report.suggestion && format == OutputFormat::kText) {
-    std::fprintf(stderr, "%s: no briefs match; did you mean: %s\n", kProgram,
-                 printable_text(*report.suggestion).c_str());
-  }
+  const std::string message = no_match_message(report, isatty(STDERR_FILENO));
+  if (format == OutputFormat::kText && !message.empty())
+    std::fprintf(stderr, "%s: %s\n", kProgram, message.c_str());
   return code;
 }
 

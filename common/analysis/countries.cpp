@@ -265,12 +265,29 @@ std::optional<std::string> CountryGazetteer::code_for(std::string_view name) con
     std::string code = ascii_uppercase(trimmed);
     if (codes_.contains(code)) return code;
   }
-  std::vector<Token> tokens = analyse(trimmed);
+  return code_named(trimmed);
+}
+
+std::optional<std::string> CountryGazetteer::code_named(std::string_view name) const {
+  std::vector<Token> tokens = analyse(trim(name));
   // "the Gambia", "the United States": metadata often keeps the article.
   if (tokens.size() > 1 && tokens.front().term == "the") tokens.erase(tokens.begin());
   const auto known = code_by_name_.find(key_of(tokens));
   if (known == code_by_name_.end() || known->second.empty()) return std::nullopt;
   return known->second;
+}
+
+std::vector<std::vector<std::string>> CountryGazetteer::names_of(std::string_view code) const {
+  std::vector<std::vector<std::string>> names;
+  for (const auto& [first_word, aliases] : aliases_by_first_word_) {
+    for (const Alias& alias : aliases) {
+      if (alias.code == code && alias.exact_form.empty()) names.push_back(alias.words);
+    }
+  }
+  // The map's order is the hash's: sort, so that queries built from the names are stable.
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
 }
 
 bool CountryGazetteer::matches_at(const Alias& alias, std::string_view text,

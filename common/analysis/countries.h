@@ -44,6 +44,17 @@ class CountryGazetteer {
   // non-countries ("EU", "Korea", "Indian Ocean").
   [[nodiscard]] std::optional<std::string> code_for(std::string_view name) const;
 
+  // The code for a country named as a word or words of free text: a name, short form or
+  // demonym as code_for reads it, but never a bare ISO code, since "de", "at" and "no" are
+  // words. Nothing for other words.
+  [[nodiscard]] std::optional<std::string> code_named(std::string_view name) const;
+
+  // Every name that marks a mention of the country with this code (uppercase) in text, as
+  // its analysed words ({"russia"}, {"russian", "federation"}, {"russians"}), without the
+  // short forms that count only when written in capitals ("US", "UK"), which a query word
+  // cannot tell from the common word. Sorted; empty for an unknown code.
+  [[nodiscard]] std::vector<std::vector<std::string>> names_of(std::string_view code) const;
+
   // The codes of the countries mentioned in text, each once, in order of first mention.
   // tokens must be Analyser::analyse(text): matching uses their terms; the text itself is
   // used for exact-case aliases ("US" but not "us") and to keep a name from spanning a

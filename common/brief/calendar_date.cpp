@@ -23,20 +23,6 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) {
   return true;
 }
 
-// Full names and three-letter abbreviations ("Sept" too), with an optional trailing dot.
-std::optional<int> month_from_name(std::string_view word) {
-  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
-  for (size_t i = 0; i < kMonthNames.size(); ++i) {
-    const std::string_view name = kMonthNames[i];
-    if (equals_ignoring_case(word, name)) return static_cast<int>(i + 1);
-    if (word.size() == 3 && equals_ignoring_case(word, name.substr(0, 3))) {
-      return static_cast<int>(i + 1);
-    }
-  }
-  if (equals_ignoring_case(word, "sept")) return 9;
-  return std::nullopt;
-}
-
 std::optional<int> number_from(std::string_view word, size_t min_digits, size_t max_digits) {
   if (word.size() < min_digits || word.size() > max_digits) return std::nullopt;
   int value = 0;
@@ -70,6 +56,20 @@ std::optional<CalendarDate> parse_iso(std::string_view text) {
 }
 
 }  // namespace
+
+// Full names and three-letter abbreviations ("Sept" too), with an optional trailing dot.
+std::optional<int> month_from_name(std::string_view word) {
+  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+  for (size_t i = 0; i < kMonthNames.size(); ++i) {
+    const std::string_view name = kMonthNames[i];
+    if (equals_ignoring_case(word, name)) return static_cast<int>(i + 1);
+    if (word.size() == 3 && equals_ignoring_case(word, name.substr(0, 3))) {
+      return static_cast<int>(i + 1);
+    }
+  }
+  if (equals_ignoring_case(word, "sept")) return 9;
+  return std::nullopt;
+}
 
 std::optional<CalendarDate> CalendarDate::from_parts(int year, int month, int day) {
   if (year < 1000 || year > 9999) return std::nullopt;

@@ -7,6 +7,11 @@
 
 namespace briefsearch {
 
+// The month (1-12) an English month name means, ignoring case: a full name ("June"), a
+// three-letter abbreviation ("jun") or "Sept", with or without a full stop; nothing for
+// other words.
+[[nodiscard]] std::optional<int> month_from_name(std::string_view word);
+
 // A valid day of the proleptic Gregorian calendar, years 1000-9999.
 class CalendarDate {
  public:

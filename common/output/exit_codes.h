@@ -53,8 +53,9 @@ inline constexpr std::array<ExitCodeRow, 9> kIndexExitCodes = {{
 
 // brief-search's exit codes, in ascending order, with what each means with --batch.
 inline constexpr std::array<ExitCodeRow, 6> kSearchExitCodes = {{
-    {kExitSuccess, "at least one brief matched", "every query was answered, with or without hits"},
-    {kExitNoMatch, "no brief matched", "not used"},
+    {kExitSuccess, "at least one brief matched (with --relax: or a relaxed search found briefs)",
+     "every query was answered, with or without hits"},
+    {kExitNoMatch, "no brief matched the query as written", "not used"},
     {kExitUsage,
      "usage or query error (the message shows the query and the column), or --timeout reached",
      "usage error, a malformed query on some line, or --timeout reached"},

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "common/output/no_match.h"
 #include "common/output/terminal_text.h"
 
 namespace briefsearch {
@@ -55,6 +56,16 @@ Json facets_json(const SearchResults& results) {
   return facets;
 }
 
+Json relaxation_json(const std::optional<Relaxation>& relaxation) {
+  if (!relaxation) return nullptr;
+  return {{"words", relaxation->words},
+          {"unmatched_words", relaxation->unmatched},
+          {"filters_exclude_all", relaxation->filters_exclude_all},
+          {"minimum_should_match", relaxation->minimum_should_match},
+          {"without_unmatched",
+           relaxation->without_unmatched ? Json(*relaxation->without_unmatched) : Json(nullptr)}};
+}
+
 class TextWriter : public ResultWriter {
  public:
   TextWriter(std::ostream& out, bool color) : out_(out), color_(color) {}
@@ -62,7 +73,14 @@ class TextWriter : public ResultWriter {
   void write(const SearchReport& report) override {
     if (report.options.explain) {
       out_ << paint(kDim, "parsed: " + printable_text(report.parsed_query)) << '\n'
-           << paint(kDim, "xapian: " + printable_text(report.xapian_query)) << "\n\n";
+           << paint(kDim, "xapian: " + printable_text(report.xapian_query)) << '\n';
+      for (const std::string& meaning : report.meanings) {
+        out_ << paint(kDim, "meaning: " + printable_text(meaning)) << '\n';
+      }
+      out_ << '\n';
+    }
+    if (const std::string label = relaxed_label(report); !label.empty()) {
+      out_ << paint(kBold, label) << "\n\n";
     }
     bool first = true;
     for (const Hit& hit : report.results.hits) {
@@ -158,9 +176,11 @@ class JsonWriter : public ResultWriter {
                      {"hits", hits},
                      {"suggestion", report.suggestion ? Json(*report.suggestion) : Json(nullptr)},
                      {"facets", facets_json(report.results)}};
+    document["relaxed"] = relaxation_json(report.relaxation);
     if (report.options.explain) {
       document["parsed_query"] = report.parsed_query;
       document["xapian_query"] = report.xapian_query;
+      document["meanings"] = report.meanings;
     }
     out_ << dump(document) << '\n';
   }

@@ -2,6 +2,8 @@
 
 #include "common/analysis/filter_values.h"
 #include "common/base/errors.h"
+#include "common/base/string_utils.h"
+#include "common/query/expansion.h"
 #include "common/query/positional.h"
 #include "common/query/query.h"
 #include "common/query/words.h"
@@ -91,9 +93,9 @@ Xapian::Query field_word(const Token& token, const TextField& field, BuildContex
   return combined(std::move(forms), Xapian::Query::OP_SYNONYM);
 }
 
-// One word: its stem, in every field at once or through the forms one field holds. A word
-// the analyser splits in several ("S-400") is a sequence.
-Xapian::Query word_query(const QueryNode& node, BuildContext& context) {
+// One word as written: its stem, in every field at once or through the forms one field
+// holds. A word the analyser splits in several ("S-400") is a sequence.
+Xapian::Query written_word_query(const QueryNode& node, BuildContext& context) {
   const std::vector<Token> tokens = context.analyser.analyse(node.text);
   if (tokens.empty()) return {};
   if (tokens.size() > 1) {
@@ -103,6 +105,42 @@ Xapian::Query word_query(const QueryNode& node, BuildContext& context) {
   }
   if (!node.field) return stemmed_term(tokens.front());
   return in_section(node, field_word(tokens.front(), *node.field, context));
+}
+
+Xapian::Query date_query(const QueryNode& node);
+
+// How much a country's other names weigh beside the word written ("venezuela" for
+// "Venezuelan"): less, so that briefs with the word itself rank first.
+constexpr double kCountryNameWeight = 0.5;
+
+// A word as written, or as what it means (expansion.h): a period its brief's date may be
+// in (weightless, as date: is), or a country's other names, each one word's stem or an
+// exact sequence of words.
+Xapian::Query word_query(const QueryNode& node, BuildContext& context,
+                         std::optional<int> year_beside = std::nullopt) {
+  Xapian::Query written = written_word_query(node, context);
+  const WordMeaning meaning = meaning_of(node, context.analyser, year_beside);
+  if (meaning.empty()) return written;
+  std::vector<Xapian::Query> alternatives;
+  if (!written.empty()) alternatives.push_back(std::move(written));
+  if (meaning.period) {
+    QueryNode period;
+    period.date_from = meaning.period->from;
+    period.date_to = meaning.period->to;
+    alternatives.push_back(date_query(period));
+  }
+  std::vector<Xapian::Query> names;
+  for (const std::vector<std::string>& words : meaning.country_names) {
+    QueryNode name = node;
+    name.text = join(words, " ");
+    names.push_back(words.size() == 1 ? written_word_query(name, context)
+                                      : sequence_query(words, fields_for(node)));
+  }
+  if (!names.empty()) {
+    alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, combined(std::move(names)),
+                              kCountryNameWeight);
+  }
+  return combined(std::move(alternatives));
 }
 
 Xapian::Query phrase_query(const QueryNode& node, BuildContext& context) {
@@ -226,29 +264,6 @@ Xapian::Query date_query(const QueryNode& node) {
 
 Xapian::Query build(const QueryNode& node, BuildContext& context);
 
-// A plain word that the analyser reads as one stop word: "the", "of", lowercase "us".
-bool is_stop_word_only(const QueryNode& node, Analyser& analyser) {
-  if (node.kind != Kind::kWord) return false;
-  const std::vector<Token> tokens = analyser.analyse(node.text);
-  return tokens.size() == 1 && tokens.front().stop_word;
-}
-
-// The children of an AND, OR or XOR that are built: stop words are left out when a
-// positive word, phrase or group stands beside them, since one would match nearly every
-// brief; alone ("the", "the OR of") they are still searched for.
-std::vector<const QueryNode*> without_stop_words(const std::vector<QueryNode>& children,
-                                                 Analyser& analyser) {
-  const bool has_content_word =
-      std::any_of(children.begin(), children.end(), [&](const QueryNode& child) {
-        return child.kind != Kind::kNot && !is_stop_word_only(child, analyser);
-      });
-  std::vector<const QueryNode*> kept;
-  for (const QueryNode& child : children) {
-    if (!has_content_word || !is_stop_word_only(child, analyser)) kept.push_back(&child);
-  }
-  return kept;
-}
-
 // Positive children are ANDed; negated ones are subtracted. A query made only of
 // negations subtracts from every document.
 Xapian::Query and_query(const std::vector<QueryNode>& children, BuildContext& context) {
@@ -259,7 +274,10 @@ Xapian::Query and_query(const std::vector<QueryNode>& children, BuildContext& co
       Xapian::Query excluded = build(child->children.front(), context);
       if (!excluded.empty()) negative.push_back(std::move(excluded));
     } else {
-      Xapian::Query included = build(*child, context);
+      const auto index = static_cast<std::size_t>(child - children.data());
+      Xapian::Query included = child->kind == Kind::kWord
+                                   ? word_query(*child, context, year_beside(children, index))
+                                   : build(*child, context);
       if (!included.empty()) positive.push_back(std::move(included));
     }
   }

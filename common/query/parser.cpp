@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <charconv>
 
 #include "common/base/errors.h"
@@ -96,18 +97,19 @@ class Parser {
       }
       return combine(Kind::kAnd, std::move(children));
     }
+    // Negations, filters and dates restrict whatever the mode: they are never alternatives.
     std::vector<QueryNode> alternatives;
-    std::vector<QueryNode> exclusions;
+    std::vector<QueryNode> restrictions;
     for (auto& group : groups) {
-      if (group.size() == 1 && group.front().kind == Kind::kNot) {
-        exclusions.push_back(std::move(group.front()));
+      if (group.size() == 1 && only_restricts(group.front())) {
+        restrictions.push_back(std::move(group.front()));
       } else {
         alternatives.push_back(combine(Kind::kAnd, std::move(group)));
       }
     }
-    if (alternatives.empty()) return combine(Kind::kAnd, std::move(exclusions));
+    if (alternatives.empty()) return combine(Kind::kAnd, std::move(restrictions));
     std::vector<QueryNode> children{combine(Kind::kOr, std::move(alternatives))};
-    for (QueryNode& exclusion : exclusions) children.push_back(std::move(exclusion));
+    for (QueryNode& restriction : restrictions) children.push_back(std::move(restriction));
     return combine(Kind::kAnd, std::move(children));
   }
 

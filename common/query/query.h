@@ -70,7 +70,8 @@ struct QueryLimits {
 inline constexpr Xapian::termcount kDefaultNearWindow = kDefaultNearDistance;
 
 // Parses query. Relative dates count back from today. With any_word, terms written side
-// by side are ORed (explicit AND still binds them; -word still excludes). Throws QueryError naming
+// by side are ORed (explicit AND still binds them); negations, filters and dates still
+// restrict (-word, country:ye, date:2024). Throws QueryError naming
 // the query, what is wrong and the column (1-based, in bytes) where it went wrong: unbalanced
 // parentheses or quotes, a dangling operator, an unknown or empty field, a field value that
 // starts with a sign or another field, a bad date (a signed one too), a query over the
@@ -103,6 +104,23 @@ inline constexpr Xapian::termcount kDefaultNearWindow = kDefaultNearDistance;
 // wildcards.
 [[nodiscard]] std::vector<HighlightTerm> highlight_terms(const QueryNode& tree, Analyser& analyser);
 
+// True for a negation, a filter, a date, or a group of nothing else
+// ("(country:cn OR country:ru)"): it decides which briefs may match but holds no word to
+// rank them by.
+[[nodiscard]] bool only_restricts(const QueryNode& node);
+
+// A query as ANDed parts: those that hold words (words, phrases, NEAR, groups), and those
+// that only restrict (only_restricts). What relaxation may drop, and what it keeps.
+struct RequiredParts {
+  std::vector<QueryNode> words;
+  std::vector<QueryNode> restrictions;
+};
+
+// The parts of tree: its children when it is an AND (stop words left out as the builder
+// leaves them out), or tree itself as one part. Nothing when no part holds words.
+[[nodiscard]] std::optional<RequiredParts> required_parts(const QueryNode& tree,
+                                                          Analyser& analyser);
+
 // True when the tree has words, phrases or wildcards, which give a relevance order;
 // filters and dates alone do not.
 [[nodiscard]] bool has_ranking_terms(const QueryNode& tree);
@@ -120,6 +138,13 @@ inline constexpr Xapian::termcount kDefaultNearWindow = kDefaultNearDistance;
 // name as one word: key-judgments:), dates as ISO ranges (relative ones resolved).
 // Parsing it gives the same tree, whatever --any was.
 [[nodiscard]] std::string query_text_of(const QueryNode& tree);
+
+// For --explain, the words of tree that mean more than their letters (a year or month
+// also matches the brief's date, a country's name its other names; see
+// common/query/expansion.h), one note each in the order written: "2024: also briefs
+// dated 2024-01-01..2024-12-31", "venezuela: also venezuelan, bolivarian republic of
+// venezuela (country VE)".
+[[nodiscard]] std::vector<std::string> meaning_notes(const QueryNode& tree, Analyser& analyser);
 
 // The tree in prefix form, for tests: (AND word "a phrase" title:x).
 [[nodiscard]] std::string describe(const QueryNode& tree);

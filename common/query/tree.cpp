@@ -138,6 +138,35 @@ std::optional<std::size_t> wildcard_column(const QueryNode& tree) {
 
 }  // namespace
 
+bool only_restricts(const QueryNode& node) {
+  switch (node.kind) {
+    case Kind::kNot:
+    case Kind::kFilter:
+    case Kind::kDateRange:
+      return true;
+    case Kind::kAnd:
+    case Kind::kOr:
+    case Kind::kXor:
+      return std::all_of(node.children.begin(), node.children.end(), only_restricts);
+    default:
+      return false;
+  }
+}
+
+std::optional<RequiredParts> required_parts(const QueryNode& tree, Analyser& analyser) {
+  RequiredParts parts;
+  if (tree.kind != Kind::kAnd) {
+    if (only_restricts(tree)) return std::nullopt;
+    parts.words.push_back(tree);
+    return parts;
+  }
+  for (const QueryNode* child : without_stop_words(tree.children, analyser)) {
+    (only_restricts(*child) ? parts.restrictions : parts.words).push_back(*child);
+  }
+  if (parts.words.empty()) return std::nullopt;
+  return parts;
+}
+
 bool has_ranking_terms(const QueryNode& tree) {
   switch (tree.kind) {
     case Kind::kWord:

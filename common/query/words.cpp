@@ -1,5 +1,7 @@
 #include "common/query/words.h"
 
+#include <algorithm>
+
 namespace briefsearch {
 
 std::vector<std::string> exact_terms(std::string_view text, Analyser& analyser) {
@@ -36,6 +38,25 @@ std::vector<std::vector<std::string>> near_operands(const QueryNode& near, Analy
     if (!terms.empty()) operands.push_back(std::move(terms));
   }
   return operands;
+}
+
+bool is_stop_word_only(const QueryNode& node, Analyser& analyser) {
+  if (node.kind != QueryNode::Kind::kWord) return false;
+  const std::vector<Token> tokens = analyser.analyse(node.text);
+  return tokens.size() == 1 && tokens.front().stop_word;
+}
+
+std::vector<const QueryNode*> without_stop_words(const std::vector<QueryNode>& children,
+                                                 Analyser& analyser) {
+  const bool has_content_word =
+      std::any_of(children.begin(), children.end(), [&](const QueryNode& child) {
+        return child.kind != QueryNode::Kind::kNot && !is_stop_word_only(child, analyser);
+      });
+  std::vector<const QueryNode*> kept;
+  for (const QueryNode& child : children) {
+    if (!has_content_word || !is_stop_word_only(child, analyser)) kept.push_back(&child);
+  }
+  return kept;
 }
 
 ProximityRule near_rule(const QueryNode& near) {

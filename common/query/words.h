@@ -40,6 +40,15 @@ struct WildcardWords {
 [[nodiscard]] std::vector<std::vector<std::string>> near_operands(const QueryNode& near,
                                                                   Analyser& analyser);
 
+// A plain word that the analyser reads as one stop word: "the", "of", lowercase "us".
+[[nodiscard]] bool is_stop_word_only(const QueryNode& node, Analyser& analyser);
+
+// The children of an AND, OR or XOR that are built: stop words are left out when a
+// positive word, phrase or group stands beside them, since one would match nearly every
+// brief; alone ("the", "the OR of") they are still searched for.
+[[nodiscard]] std::vector<const QueryNode*> without_stop_words(
+    const std::vector<QueryNode>& children, Analyser& analyser);
+
 // The rule a kNear node applies.
 [[nodiscard]] ProximityRule near_rule(const QueryNode& near);
 

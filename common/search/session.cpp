@@ -23,6 +23,7 @@ SearchReport SearchSession::answer(const std::string& query_text) {
     tree = parse_query(query_text, today_, {}, options_.any_word);
     query = build_xapian_query(*tree, query_text, database_, analyser_);
     report.parsed_query = query_text_of(*tree);
+    if (options_.search.explain) report.meanings = meaning_notes(*tree, analyser_);
   }
   if (options_.like) {
     const Xapian::Query similar = similar_to(database_, *options_.like);
@@ -40,8 +41,24 @@ SearchReport SearchSession::answer(const std::string& query_text) {
   } catch (const QueryError& error) {
     throw QueryError(query_text, 1, error.problem());
   }
-  if (report.results.total == 0 && tree) report.suggestion = suggestion_for(query_text, *tree);
+  if (report.results.total == 0 && tree) {
+    report.suggestion = suggestion_for(query_text, *tree);
+    if (options_.relax && !options_.like) relax_into(report, query_text, *tree, highlights);
+  }
   return report;
+}
+
+// The query matched nothing: its relaxed form's briefs, if any, and what relaxing found.
+void SearchSession::relax_into(SearchReport& report, const std::string& query_text,
+                               const QueryNode& tree,
+                               const std::vector<HighlightTerm>& highlights) {
+  const std::optional<RequiredParts> parts = required_parts(tree, analyser_);
+  if (!parts) return;
+  RelaxedSearch relaxed = relax(*parts, query_text, database_, analyser_);
+  report.relaxation = std::move(relaxed.relaxation);
+  if (relaxed.query.empty()) return;
+  if (report.options.explain) report.xapian_query = relaxed.query.get_description();
+  report.results = run_search(database_, relaxed.query, highlights, report.options, analyser_);
 }
 
 // Offered only when the respelled query finds something.

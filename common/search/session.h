@@ -7,10 +7,12 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/analysis/analyser.h"
 #include "common/brief/calendar_date.h"
 #include "common/query/query.h"
+#include "common/search/relaxation.h"
 #include "common/search/search.h"
 
 namespace briefsearch {
@@ -23,6 +25,11 @@ struct SearchReport {
   SearchResults results;
   // A respelling of the query that finds briefs, offered when the query found none.
   std::optional<std::string> suggestion;
+  // With SessionOptions::relax, when the query as written matched nothing: what relaxing
+  // it found. results are then the relaxed search's (none when minimum_should_match is 0).
+  std::optional<Relaxation> relaxation;
+  // With --explain: the words that mean more than their letters (meaning_notes).
+  std::vector<std::string> meanings;
   // With --explain: the parsed query and the Xapian query it became.
   std::string parsed_query;
   std::string xapian_query;
@@ -41,6 +48,9 @@ struct SessionOptions {
   // Only briefs similar to the one with this id (similar_to); the query, when there is
   // one, filters them.
   std::optional<std::string> like;
+  // When a query matches nothing as written, answer with the briefs that match most of
+  // its words instead (relax), and say so in SearchReport::relaxation.
+  bool relax = false;
   // The day relative dates count from; without one, the machine's today when the session
   // opens.
   std::optional<CalendarDate> today;
@@ -60,6 +70,8 @@ class SearchSession {
   [[nodiscard]] SearchReport answer(const std::string& query_text);
 
  private:
+  void relax_into(SearchReport& report, const std::string& query_text, const QueryNode& tree,
+                  const std::vector<HighlightTerm>& highlights);
   std::optional<std::string> suggestion_for(const std::string& query_text, const QueryNode& tree);
 
   Xapian::Database& database_;

@@ -305,3 +305,22 @@ TEST_CASE("with any_word (--any) briefs matching any of the words rank", "[query
   CHECK(fixture.ids("houthi tariff").empty());
   CHECK(fixture.ids("houthi tariff -mexico", {}, true) == Ids{"red-sea"});
 }
+
+TEST_CASE("with any_word (--any) filters, dates and negations still restrict", "[query]") {
+  CHECK(describe(parse_query("a b date:2023..", kToday, {}, true)) ==
+        "(AND (OR a b) date:2023-01-01..)");
+  CHECK(describe(parse_query("a country:ye b", kToday, {}, true)) == "(AND (OR a b) country:ye)");
+  CHECK(describe(parse_query("a (country:ye OR -tag:x) b", kToday, {}, true)) ==
+        "(AND (OR a b) (OR country:ye (NOT tag:x)))");
+  // A group with a word in it stays an alternative; so does a filter bound by AND.
+  CHECK(describe(parse_query("a (b OR country:ye)", kToday, {}, true)) ==
+        "(OR a (OR b country:ye))");
+  CHECK(describe(parse_query("a b AND country:ye", kToday, {}, true)) ==
+        "(OR a (AND b country:ye))");
+  CHECK(describe(parse_query("country:ye date:2024", kToday, {}, true)) ==
+        "(AND country:ye date:2024-01-01..2024-12-31)");
+  QueryFixture fixture;
+  // Without the rule every brief with "sanctions" or "steel" would match, whatever its date.
+  CHECK(fixture.ids("sanctions steel date:2025", {}, true) == Ids{"mexico"});
+  CHECK(fixture.ids("houthi tariff region:\"middle east\"", {}, true) == Ids{"red-sea"});
+}

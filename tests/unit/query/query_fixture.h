@@ -87,6 +87,8 @@ class QueryFixture {
     return found;
   }
 
+  [[nodiscard]] Xapian::WritableDatabase& database() { return database_; }
+
  private:
   TemporaryFolder folder_;
   Xapian::WritableDatabase database_;

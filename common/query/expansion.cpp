@@ -1,0 +1,130 @@
+#include "common/query/expansion.h"
+
+#include <algorithm>
+
+#include "common/analysis/countries.h"
+#include "common/base/string_utils.h"
+#include "common/brief/calendar_date.h"
+
+namespace briefsearch {
+namespace {
+
+using Kind = QueryNode::Kind;
+
+// Years an analyst writes as a word; other four-digit numbers ("1500 troops") stay numbers.
+constexpr int kFirstYear = 1900;
+constexpr int kLastYear = 2099;
+
+std::optional<int> digits_value(std::string_view text, std::size_t count) {
+  if (text.size() != count) return std::nullopt;
+  int value = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+std::optional<int> year_written(std::string_view text) {
+  const auto year = digits_value(text, 4);
+  if (!year || *year < kFirstYear || *year > kLastYear) return std::nullopt;
+  return year;
+}
+
+// "2024", "2024-06" or "2024-06-15" as the period it names.
+std::optional<DateBounds> period_written(std::string_view text) {
+  const auto year = year_written(text.substr(0, 4));
+  if (!year) return std::nullopt;
+  if (text.size() == 4) {
+    return DateBounds{CalendarDate::from_parts(*year, 1, 1),
+                      CalendarDate::from_parts(*year, 12, 31)};
+  }
+  if (text.size() == 7 && text[4] == '-') {
+    const auto month = digits_value(text.substr(5), 2);
+    const auto first = month ? CalendarDate::from_parts(*year, *month, 1) : std::nullopt;
+    if (!first) return std::nullopt;
+    return DateBounds{first, CalendarDate::end_of_month(*year, *month)};
+  }
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+    const auto day = CalendarDate::parse(text);
+    if (!day) return std::nullopt;
+    return DateBounds{day, day};
+  }
+  return std::nullopt;
+}
+
+bool is_plain_word(const QueryNode& node) { return node.kind == Kind::kWord && !node.field; }
+
+std::string period_text(const DateBounds& period) {
+  return period.from->iso() + ".." + period.to->iso();
+}
+
+void collect_notes(const QueryNode& node, std::optional<int> year, Analyser& analyser,
+                   std::vector<std::string>& notes) {
+  if (node.kind == Kind::kWord) {
+    const WordMeaning meaning = meaning_of(node, analyser, year);
+    if (meaning.period)
+      notes.push_back(node.text + ": also briefs dated " + period_text(*meaning.period));
+    if (!meaning.country_names.empty()) {
+      std::vector<std::string> names;
+      for (const auto& words : meaning.country_names) names.push_back(join(words, " "));
+      notes.push_back(node.text + ": also " + join(names, ", ") + " (country " + meaning.country +
+                      ")");
+    }
+    return;
+  }
+  if (node.kind == Kind::kNear) return;  // its operands are exact words
+  for (std::size_t i = 0; i < node.children.size(); ++i) {
+    const std::optional<int> beside =
+        node.kind == Kind::kAnd ? year_beside(node.children, i) : std::nullopt;
+    collect_notes(node.children[i], beside, analyser, notes);
+  }
+}
+
+}  // namespace
+
+std::optional<int> year_beside(const std::vector<QueryNode>& siblings, std::size_t index) {
+  for (const std::size_t other : {index - 1, index + 1}) {
+    if (other >= siblings.size() || !is_plain_word(siblings[other])) continue;
+    if (auto year = year_written(siblings[other].text)) return year;
+  }
+  return std::nullopt;
+}
+
+WordMeaning meaning_of(const QueryNode& node, Analyser& analyser, std::optional<int> year_beside) {
+  WordMeaning meaning;
+  if (!is_plain_word(node)) return meaning;
+  meaning.period = period_written(node.text);
+  if (!meaning.period && year_beside) {
+    if (const auto month = month_from_name(node.text)) {
+      meaning.period = DateBounds{CalendarDate::from_parts(*year_beside, *month, 1),
+                                  CalendarDate::end_of_month(*year_beside, *month)};
+    }
+  }
+  if (meaning.period) return meaning;
+  const std::vector<Token> tokens = analyser.analyse(node.text);
+  if (tokens.size() != 1 || tokens.front().stop_word) return meaning;
+  const auto code = CountryGazetteer::instance().code_named(node.text);
+  if (!code) return meaning;
+  meaning.country = *code;
+  // The written word is searched as itself; its other forms are the synonyms.
+  // One-word names with one stem ("russian", "russians") are one synonym.
+  std::vector<std::string> stems{tokens.front().stem};
+  for (auto& words : CountryGazetteer::instance().names_of(*code)) {
+    if (words.size() == 1) {
+      std::string stem = analyser.stem(words.front());
+      if (std::find(stems.begin(), stems.end(), stem) != stems.end()) continue;
+      stems.push_back(std::move(stem));
+    }
+    meaning.country_names.push_back(std::move(words));
+  }
+  return meaning;
+}
+
+std::vector<std::string> meaning_notes(const QueryNode& tree, Analyser& analyser) {
+  std::vector<std::string> notes;
+  collect_notes(tree, std::nullopt, analyser, notes);
+  return notes;
+}
+
+}  // namespace briefsearch

@@ -1,0 +1,44 @@
+// Query understanding: what a plain word means beyond its letters (internal to the query
+// module; docs/query-language.md, "Words that mean more"). The builder adds each meaning
+// as an alternative of the word, and --explain lists them, both from meaning_of, so the
+// two never disagree.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/analysis/analyser.h"
+#include "common/query/dates.h"
+#include "common/query/query.h"
+
+namespace briefsearch {
+
+struct WordMeaning {
+  // A date written as a word: a year from 1900 to 2099 ("2024"), a month ("2024-06") or a
+  // day ("2024-06-15"); or a month's English name right beside such a year among words
+  // that are ANDed ("june 2024", "2024 June"). The brief's date may be in that period.
+  std::optional<DateBounds> period;
+  // A country the word names (CountryGazetteer::code_named: "venezuela", "Venezuelan",
+  // "PRC"; never a bare ISO code): its code, and its other names as analysed words,
+  // which the brief's text may use instead.
+  std::string country;
+  std::vector<std::vector<std::string>> country_names;
+
+  [[nodiscard]] bool empty() const { return !period && country_names.empty(); }
+};
+
+// What node means beyond its own letters: for a plain word (kWord) outside any field, a
+// period or a country; for other nodes and field words, nothing (a field names where the
+// letters are, and a phrase asks for exact words). year_beside is the year written as a
+// word right before or after node among ANDed siblings (year_beside()), which turns a
+// month's name into a month. Throws InternalError if the gazetteer cannot be loaded.
+[[nodiscard]] WordMeaning meaning_of(const QueryNode& node, Analyser& analyser,
+                                     std::optional<int> year_beside = std::nullopt);
+
+// For the child at index of an AND node's children: the year (1900-2099) written as a
+// plain word right before or after it, if any.
+[[nodiscard]] std::optional<int> year_beside(const std::vector<QueryNode>& siblings,
+                                             std::size_t index);
+
+}  // namespace briefsearch

@@ -1,0 +1,174 @@
+// Query understanding end to end on the sample corpus: years and months written as words,
+// country names as synonyms, filters that restrict under --any, and what brief-search
+// says and shows when no brief has every word (relaxation), on a terminal and to scripts.
+#include <algorithm>
+#include <set>
+
+#include "tests/e2e/e2e_support.h"
+#include "tests/support/terminal.h"
+
+using namespace briefsearch::testing;
+using nlohmann::json;
+
+namespace {
+
+const std::string kRedSea = "corpus/middle-east/red-sea-houthi-shipping-attacks.txt";
+const std::string kTaiwanDrills = "corpus/indo-pacific/taiwan-strait-drills-2024.txt";
+
+std::set<std::string> ids_of(const json& output) {
+  std::set<std::string> ids;
+  for (const json& hit : output["hits"]) ids.insert(hit["id"].get<std::string>());
+  return ids;
+}
+
+// A shared indexed corpus: every test here only reads it.
+const IndexedCorpus& corpus() {
+  static const IndexedCorpus indexed;
+  return indexed;
+}
+
+// brief-search with its stdout on a terminal; stdout is what the terminal showed.
+ProcessResult search_on_terminal(std::vector<std::string> arguments) {
+  PseudoTerminal terminal;
+  ProcessOptions options = isolated(corpus().home());
+  options.stdout_path = terminal.path();
+  arguments.insert(arguments.begin(),
+                   {kSearchBinary, "--db", corpus().database().string(), "--now", "2025-07-15"});
+  ProcessResult result = run_process(arguments, options);
+  result.out = terminal.read_all();
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("a year written as a word also matches the brief's date", "[e2e][understanding]") {
+  // The Red Sea brief is dated 2024-01-15 and its text never says "2024".
+  const json year = corpus().search_json({"houthi 2024"});
+  CHECK(ids_of(year) == std::set<std::string>{kRedSea});
+  CHECK(ids_of(corpus().search_json({"houthi attacks shipping 2024"})).contains(kRedSea));
+  CHECK(corpus().search_json({"houthi 2023"})["total"] == 0);
+  CHECK(ids_of(corpus().search_json({"houthi 2024-01"})) == std::set<std::string>{kRedSea});
+  CHECK(ids_of(corpus().search_json({"houthi january 2024"})) == std::set<std::string>{kRedSea});
+  CHECK(corpus().search_json({"houthi february 2024"})["total"] == 0);
+  // Quoted, it is the word only; negated, the date goes too.
+  CHECK(corpus().search_json({"houthi \"2024\""})["total"] == 0);
+  CHECK(corpus().search_json({"houthi -2024"})["total"] == 0);
+  // --explain says so.
+  const json explained = corpus().search_json({"--explain", "houthi 2024"});
+  CHECK(explained["meanings"] == json::array({"2024: also briefs dated 2024-01-01..2024-12-31"}));
+  const ProcessResult text = corpus().search({"--explain", "houthi", "2024"});
+  CHECK_THAT(text.out, Catch::Contains("meaning: 2024: also briefs dated 2024-01-01..2024-12-31"));
+}
+
+TEST_CASE("a country's name, adjective or short form matches its other names",
+          "[e2e][understanding]") {
+  // The brief says "Venezuelan", never "Venezuela".
+  const std::set<std::string> deportations =
+      ids_of(corpus().search_json({"deportations venezuela"}));
+  CHECK(deportations.size() == 1);
+  CHECK(deportations == ids_of(corpus().search_json({"deportations venezuelan"})));
+  // A noun and its adjective find the same briefs.
+  const std::set<std::string> russia = ids_of(corpus().search_json({"russia oil"}));
+  CHECK(russia.size() == 3);
+  CHECK(russia == ids_of(corpus().search_json({"russian oil"})));
+  CHECK(ids_of(corpus().search_json({"\"russia\" oil"})).size() == 2);
+  CHECK(ids_of(corpus().search_json({"-n", "100", "PRC"})) ==
+        ids_of(corpus().search_json({"-n", "100", "china"})));
+  // The word as written ranks first: the brief titled "Russia: ..." leads for "russia oil".
+  const json ranked = corpus().search_json({"russia oil"});
+  CHECK(ranked["hits"][0]["title"].get<std::string>().starts_with("Russia:"));
+  // --explain names the country and its other names.
+  const json explained = corpus().search_json({"--explain", "venezuela"});
+  REQUIRE(explained["meanings"].size() == 1);
+  CHECK_THAT(explained["meanings"][0].get<std::string>(), Catch::StartsWith("venezuela: also ") &&
+                                                              Catch::Contains("venezuelan") &&
+                                                              Catch::EndsWith("(country VE)"));
+}
+
+TEST_CASE("filters and dates restrict under --any", "[e2e][understanding]") {
+  const json any =
+      corpus().search_json({"--any", "-n", "100", "sanctions russian oil date:2023.."});
+  REQUIRE(any["total"] > 0);
+  for (const json& hit : any["hits"]) CHECK(hit["date"].get<std::string>() >= "2023-01-01");
+  const json grouped =
+      corpus().search_json({"--any", "-n", "100", "houthi shipping (country:ye OR country:ir)"});
+  const json without = corpus().search_json({"--any", "-n", "100", "houthi shipping"});
+  CHECK(grouped["total"] < without["total"]);
+  const json explained = corpus().search_json({"--any", "--explain", "a b date:2023.."});
+  CHECK(explained["parsed_query"] == "(a OR b) AND date:2023-01-01..");
+}
+
+TEST_CASE("scripts see no relaxed search unless they ask for one", "[e2e][understanding]") {
+  // The brief on the drills never says "military".
+  const ProcessResult piped = corpus().search({"china", "taiwan", "military", "drills"});
+  CHECK(piped.exit_code == 1);
+  CHECK(piped.out.empty());
+  CHECK(piped.err.empty());
+  const json plain = corpus().search_json({"china taiwan military drills"});
+  CHECK(plain["total"] == 0);
+  CHECK(plain["relaxed"].is_null());
+
+  const ProcessResult asked =
+      corpus().search({"--relax", "--format", "json", "china taiwan military drills"});
+  CHECK(asked.exit_code == 0);
+  const json relaxed = json::parse(asked.out);
+  CHECK(relaxed["relaxed"]["minimum_should_match"] == 3);
+  CHECK(relaxed["relaxed"]["words"] == json::array({"china", "taiwan", "military", "drills"}));
+  CHECK(relaxed["relaxed"]["unmatched_words"] == json::array());
+  CHECK(ids_of(relaxed).contains(kTaiwanDrills));
+  CHECK(relaxed["hits"][0]["id"] == kTaiwanDrills);
+
+  const ProcessResult text =
+      corpus().search({"--relax", "-n", "1", "china taiwan military drills"});
+  CHECK(text.exit_code == 0);
+  CHECK_THAT(text.out, Catch::StartsWith("No brief matches all 4 words; these match 3 of them:"));
+  CHECK_THAT(text.err, Catch::Contains("no brief matches all 4 words"));
+}
+
+TEST_CASE("a relaxed search names the words that match nothing and what to try",
+          "[e2e][understanding]") {
+  const ProcessResult cable = corpus().search({"--relax", "undersea", "cable", "sabotage"});
+  CHECK(cable.exit_code == 0);
+  CHECK_THAT(cable.err, Catch::Contains("'undersea' matches no brief at all"));
+  const json words =
+      json::parse(corpus().search({"--relax", "--format", "json", "undersea cable sabotage"}).out);
+  CHECK(words["relaxed"]["unmatched_words"] == json::array({"undersea"}));
+  CHECK(words["relaxed"]["minimum_should_match"] == 1);
+  CHECK(words["relaxed"]["without_unmatched"].is_null());  // cable AND sabotage: none
+
+  const json tryable = json::parse(
+      corpus().search({"--relax", "--format", "json", "houthi shipping xylophone"}).out);
+  CHECK(tryable["relaxed"]["without_unmatched"] == "houthi shipping");
+  CHECK(ids_of(tryable) == std::set<std::string>{kRedSea});
+
+  // Every word but none within the dates: the filters are named, and never dropped.
+  const json dated = json::parse(
+      corpus()
+          .search({"--relax", "--format", "json", "-n", "100", "houthi shipping date:2025"})
+          .out);
+  CHECK(dated["relaxed"]["filters_exclude_all"] == true);
+  for (const json& hit : dated["hits"]) CHECK(hit["date"].get<std::string>().starts_with("2025"));
+  const ProcessResult one = corpus().search({"--relax", "houthi date:2025"});
+  CHECK(one.exit_code == 1);
+  CHECK(one.err == "brief-search: no brief matches 'houthi' within the filters and dates\n");
+}
+
+TEST_CASE("on a terminal a query with no full match shows a labelled relaxed search",
+          "[e2e][understanding]") {
+  const ProcessResult shown = search_on_terminal({"-n", "1", "china taiwan military drills"});
+  CHECK(shown.exit_code == 1);  // nothing matched the query as written
+  CHECK_THAT(shown.out, Catch::Contains("No brief matches all 4 words; these match 3 of them:"));
+  CHECK_THAT(shown.out, Catch::Contains(kTaiwanDrills.substr(kTaiwanDrills.rfind('/') + 1)));
+  CHECK_THAT(shown.err, Catch::StartsWith("brief-search: no brief matches all 4 words") &&
+                            Catch::Contains("showing briefs that match 3 of the 4 words"));
+
+  const ProcessResult off = search_on_terminal({"--no-relax", "china taiwan military drills"});
+  CHECK(off.exit_code == 1);
+  CHECK(off.out.empty());
+  CHECK(off.err.empty());  // stderr is a file here: only a terminal hears "no briefs match"
+
+  const ProcessResult found = search_on_terminal({"-n", "1", "houthi shipping"});
+  CHECK(found.exit_code == 0);
+  CHECK_THAT(found.out, !Catch::Contains("No brief matches"));
+  CHECK(found.err.empty());
+}

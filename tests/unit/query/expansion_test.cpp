@@ -1,0 +1,113 @@
+// What plain words mean beyond their letters (common/query/expansion.h), and how the
+// builder matches those meanings on a real database.
+#include "common/query/expansion.h"
+
+#include <catch2/catch.hpp>
+
+#include "tests/unit/query/query_fixture.h"
+
+using namespace briefsearch;
+using namespace briefsearch::testing;
+
+namespace {
+
+QueryNode word(const std::string& text) {
+  QueryNode node;
+  node.text = text;
+  return node;
+}
+
+std::string period_of(const std::string& text, std::optional<int> year = std::nullopt) {
+  Analyser analyser;
+  const WordMeaning meaning = meaning_of(word(text), analyser, year);
+  if (!meaning.period) return "none";
+  return meaning.period->from->iso() + ".." + meaning.period->to->iso();
+}
+
+bool has_name(const WordMeaning& meaning, const std::vector<std::string>& name) {
+  return std::find(meaning.country_names.begin(), meaning.country_names.end(), name) !=
+         meaning.country_names.end();
+}
+
+}  // namespace
+
+TEST_CASE("years, months and days written as words name periods", "[query][expansion]") {
+  CHECK(period_of("2024") == "2024-01-01..2024-12-31");
+  CHECK(period_of("1900") == "1900-01-01..1900-12-31");
+  CHECK(period_of("2099") == "2099-01-01..2099-12-31");
+  CHECK(period_of("1899") == "none");  // "1500 troops": numbers stay numbers
+  CHECK(period_of("2100") == "none");
+  CHECK(period_of("2024-02") == "2024-02-01..2024-02-29");
+  CHECK(period_of("2024-13") == "none");
+  CHECK(period_of("2024-06-15") == "2024-06-15..2024-06-15");
+  CHECK(period_of("2023-02-29") == "none");
+  CHECK(period_of("20240") == "none");
+  // A month's name only beside a year.
+  CHECK(period_of("june") == "none");
+  CHECK(period_of("June", 2025) == "2025-06-01..2025-06-30");
+  CHECK(period_of("sept", 2024) == "2024-09-01..2024-09-30");
+  CHECK(period_of("junes", 2025) == "none");
+}
+
+TEST_CASE("the year beside a word is a plain year word among its siblings", "[query][expansion]") {
+  const QueryNode tree = parse_query("ceasefire june 2025 title:2024 march", kToday);
+  REQUIRE(tree.children.size() == 5);
+  CHECK(year_beside(tree.children, 1) == 2025);
+  CHECK(year_beside(tree.children, 2) == std::nullopt);
+  CHECK(year_beside(tree.children, 0) == std::nullopt);
+  CHECK(year_beside(tree.children, 4) == std::nullopt);  // title:2024 is a field word
+}
+
+TEST_CASE("a word naming a country means its other names", "[query][expansion]") {
+  Analyser analyser;
+  const WordMeaning venezuela = meaning_of(word("venezuela"), analyser);
+  CHECK(venezuela.country == "VE");
+  CHECK(has_name(venezuela, {"venezuelan"}));
+  CHECK_FALSE(has_name(venezuela, {"venezuela"}));  // the word itself is searched as written
+  const WordMeaning venezuelan = meaning_of(word("Venezuelan"), analyser);
+  CHECK(venezuelan.country == "VE");
+  CHECK(has_name(venezuelan, {"venezuela"}));
+  // One synonym per stem: "russian" and "russians" are one.
+  const WordMeaning russia = meaning_of(word("russia"), analyser);
+  CHECK(has_name(russia, {"russian", "federation"}));
+  CHECK(has_name(russia, {"russian"}) != has_name(russia, {"russians"}));
+  // Exact-case short forms are no query synonyms; "US" still names the country.
+  const WordMeaning us = meaning_of(word("US"), analyser);
+  CHECK(us.country == "US");
+  CHECK_FALSE(has_name(us, {"us"}));
+  CHECK(has_name(us, {"united", "states"}));
+  // Two-letter codes written as words, stop words, field words and phrases name nothing.
+  for (const char* text : {"de", "no", "at", "the", "oil"}) {
+    INFO(text);
+    CHECK(meaning_of(word(text), analyser).empty());
+  }
+  QueryNode in_title = word("russia");
+  in_title.field = kTitleField;
+  CHECK(meaning_of(in_title, analyser).empty());
+  QueryNode phrase = word("russia");
+  phrase.kind = QueryNode::Kind::kPhrase;
+  CHECK(meaning_of(phrase, analyser).empty());
+}
+
+TEST_CASE("meanings are matched beside the word, and the word as written ranks first",
+          "[query][expansion]") {
+  QueryFixture fixture({brief("ankara", "Ankara Notes", {{"Description", "Turkish envoys met."}})});
+  // "turkey" finds the brief that says "Turkish", below the one that says "Turkey".
+  CHECK(fixture.ranked("turkey") == Ids{"turkey", "ankara"});
+  CHECK(fixture.ids("turkish") == Ids{"ankara", "turkey"});
+  CHECK(fixture.ids("\"turkey\"") == Ids{"turkey"});
+  // The Turkey brief is dated 2019 and never says so; mexico is dated July 2025.
+  CHECK(fixture.ids("sanctions 2019") == Ids{"turkey"});
+  CHECK(fixture.ids("tariffs july 2025") == Ids{"mexico"});
+  CHECK(fixture.ids("steel 2025-07") == Ids{"mexico"});
+  CHECK(fixture.ids("steel 2024").empty());
+  CHECK(fixture.ids("sanctions -2019") == Ids{"baltic", "letter"});
+}
+
+TEST_CASE("explain notes list each word that means more", "[query][expansion]") {
+  Analyser analyser;
+  const auto notes = meaning_notes(
+      parse_query("houthi june 2024 \"2023\" title:2022 a NEAR 2021", kToday), analyser);
+  CHECK(notes == std::vector<std::string>{"june: also briefs dated 2024-06-01..2024-06-30",
+                                          "2024: also briefs dated 2024-01-01..2024-12-31"});
+}
