@@ -119,10 +119,8 @@ constexpr double kCountryNameWeight = 0.5;
 // federation") through the country's mention term, which the indexer writes wherever the
 // gazetteer finds any of its names, without weight: one posting list instead of a phrase
 // per name and field (a phrase per field made "american trade" three times slower).
-Xapian::Query word_query(const QueryNode& node, BuildContext& context,
-                         std::optional<int> year_beside = std::nullopt) {
-  Xapian::Query written = written_word_query(node, context);
-  const WordMeaning meaning = meaning_of(node, context.analyser, year_beside);
+Xapian::Query with_meaning(Xapian::Query written, const WordMeaning& meaning,
+                           BuildContext& context) {
   if (meaning.empty()) return written;
   std::vector<Xapian::Query> alternatives;
   if (!written.empty()) alternatives.push_back(std::move(written));
@@ -137,7 +135,7 @@ Xapian::Query word_query(const QueryNode& node, BuildContext& context,
   for (const std::vector<std::string>& words : meaning.country_names) {
     several_words = several_words || words.size() > 1;
     if (words.size() > 1) continue;
-    QueryNode name = node;
+    QueryNode name;
     name.text = words.front();
     names.push_back(written_word_query(name, context));
   }
@@ -146,9 +144,32 @@ Xapian::Query word_query(const QueryNode& node, BuildContext& context,
                               combined(std::move(names), Xapian::Query::OP_SYNONYM),
                               kCountryNameWeight);
   }
-  if (several_words)
+  if (several_words) {
     alternatives.push_back(weightless(Xapian::Query(filter_term(kCountryFilter, meaning.country))));
+  }
   return combined(std::move(alternatives));
+}
+
+Xapian::Query word_query(const QueryNode& node, BuildContext& context,
+                         std::optional<int> year_beside = std::nullopt) {
+  return with_meaning(written_word_query(node, context),
+                      meaning_of(node, context.analyser, year_beside), context);
+}
+
+// Words side by side that name a country ("north korea"): all of them as written, or the
+// country's other names.
+Xapian::Query country_name_query(const std::vector<QueryNode>& siblings, std::size_t index,
+                                 std::size_t count, BuildContext& context) {
+  std::vector<Xapian::Query> words;
+  for (std::size_t i = index; i < index + count; ++i) {
+    if (is_stop_word_only(siblings[i], context.analyser)) continue;
+    Xapian::Query word = written_word_query(siblings[i], context);
+    if (!word.empty()) words.push_back(std::move(word));
+  }
+  Xapian::Query written =
+      words.empty() ? Xapian::Query() : combined(std::move(words), Xapian::Query::OP_AND);
+  return with_meaning(std::move(written), meaning_of_name(siblings, index, count, context.analyser),
+                      context);
 }
 
 Xapian::Query phrase_query(const QueryNode& node, BuildContext& context) {
@@ -273,21 +294,30 @@ Xapian::Query date_query(const QueryNode& node) {
 Xapian::Query build(const QueryNode& node, BuildContext& context);
 
 // Positive children are ANDed; negated ones are subtracted. A query made only of
-// negations subtracts from every document.
+// negations subtracts from every document. Plain words side by side that name a country
+// are matched together (country_name_query).
 Xapian::Query and_query(const std::vector<QueryNode>& children, BuildContext& context) {
   std::vector<Xapian::Query> positive;
   std::vector<Xapian::Query> negative;
+  std::size_t next = 0;  // children before it were built as part of a country's name
   for (const QueryNode* child : without_stop_words(children, context.analyser)) {
+    const auto index = static_cast<std::size_t>(child - children.data());
+    if (index < next) continue;
+    Xapian::Query built;
     if (child->kind == Kind::kNot) {
       Xapian::Query excluded = build(child->children.front(), context);
       if (!excluded.empty()) negative.push_back(std::move(excluded));
-    } else {
-      const auto index = static_cast<std::size_t>(child - children.data());
-      Xapian::Query included = child->kind == Kind::kWord
-                                   ? word_query(*child, context, year_beside(children, index))
-                                   : build(*child, context);
-      if (!included.empty()) positive.push_back(std::move(included));
+      continue;
     }
+    if (const std::size_t count = country_name_words(children, index); count > 1) {
+      built = country_name_query(children, index, count, context);
+      next = index + count;
+    } else if (child->kind == Kind::kWord) {
+      built = word_query(*child, context, year_beside(children, index));
+    } else {
+      built = build(*child, context);
+    }
+    if (!built.empty()) positive.push_back(std::move(built));
   }
   if (positive.empty() && negative.empty()) return {};
   Xapian::Query result = positive.empty() ? Xapian::Query::MatchAll

@@ -55,29 +55,66 @@ std::optional<DateBounds> period_written(std::string_view text) {
 
 bool is_plain_word(const QueryNode& node) { return node.kind == Kind::kWord && !node.field; }
 
+// The texts of count siblings from index, joined by spaces.
+std::string span_text(const std::vector<QueryNode>& siblings, std::size_t index,
+                      std::size_t count) {
+  std::vector<std::string> texts;
+  for (std::size_t i = index; i < index + count; ++i) texts.push_back(siblings[i].text);
+  return join(texts, " ");
+}
+
+// The country with this code into meaning: its names other than the words written (the
+// analysed terms of the query's words), one-word names with one stem ("russian",
+// "russians") once, and none with the stem of a one-word name written.
+void add_country(WordMeaning& meaning, const std::string& code,
+                 const std::vector<std::string>& written, Analyser& analyser) {
+  meaning.country = code;
+  std::vector<std::string> stems;
+  if (written.size() == 1) stems.push_back(analyser.stem(written.front()));
+  for (auto& words : CountryGazetteer::instance().names_of(code)) {
+    if (words == written) continue;
+    if (words.size() == 1) {
+      std::string stem = analyser.stem(words.front());
+      if (std::find(stems.begin(), stems.end(), stem) != stems.end()) continue;
+      stems.push_back(std::move(stem));
+    }
+    meaning.country_names.push_back(std::move(words));
+  }
+}
+
 std::string period_text(const DateBounds& period) {
   return period.from->iso() + ".." + period.to->iso();
 }
 
-void collect_notes(const QueryNode& node, std::optional<int> year, Analyser& analyser,
-                   std::vector<std::string>& notes) {
+void add_notes(const std::string& written, const WordMeaning& meaning,
+               std::vector<std::string>& notes) {
+  if (meaning.period)
+    notes.push_back(written + ": also briefs dated " + period_text(*meaning.period));
+  if (meaning.country_names.empty()) return;
+  std::vector<std::string> names;
+  for (const auto& words : meaning.country_names) names.push_back(join(words, " "));
+  notes.push_back(written + ": also " + join(names, ", ") + " (country " + meaning.country + ")");
+}
+
+void collect_notes(const QueryNode& node, Analyser& analyser, std::vector<std::string>& notes) {
   if (node.kind == Kind::kWord) {
-    const WordMeaning meaning = meaning_of(node, analyser, year);
-    if (meaning.period)
-      notes.push_back(node.text + ": also briefs dated " + period_text(*meaning.period));
-    if (!meaning.country_names.empty()) {
-      std::vector<std::string> names;
-      for (const auto& words : meaning.country_names) names.push_back(join(words, " "));
-      notes.push_back(node.text + ": also " + join(names, ", ") + " (country " + meaning.country +
-                      ")");
-    }
+    add_notes(node.text, meaning_of(node, analyser), notes);
     return;
   }
   if (node.kind == Kind::kNear) return;  // its operands are exact words
   for (std::size_t i = 0; i < node.children.size(); ++i) {
-    const std::optional<int> beside =
-        node.kind == Kind::kAnd ? year_beside(node.children, i) : std::nullopt;
-    collect_notes(node.children[i], beside, analyser, notes);
+    const QueryNode& child = node.children[i];
+    if (node.kind != Kind::kAnd || child.kind != Kind::kWord) {
+      collect_notes(child, analyser, notes);
+      continue;
+    }
+    if (const std::size_t count = country_name_words(node.children, i); count > 1) {
+      add_notes(span_text(node.children, i, count),
+                meaning_of_name(node.children, i, count, analyser), notes);
+      i += count - 1;
+      continue;
+    }
+    add_notes(child.text, meaning_of(child, analyser, year_beside(node.children, i)), notes);
   }
 }
 
@@ -104,26 +141,36 @@ WordMeaning meaning_of(const QueryNode& node, Analyser& analyser, std::optional<
   if (meaning.period) return meaning;
   const std::vector<Token> tokens = analyser.analyse(node.text);
   if (tokens.size() != 1 || tokens.front().stop_word) return meaning;
-  const auto code = CountryGazetteer::instance().code_named(node.text);
-  if (!code) return meaning;
-  meaning.country = *code;
-  // The written word is searched as itself; its other forms are the synonyms.
-  // One-word names with one stem ("russian", "russians") are one synonym.
-  std::vector<std::string> stems{tokens.front().stem};
-  for (auto& words : CountryGazetteer::instance().names_of(*code)) {
-    if (words.size() == 1) {
-      std::string stem = analyser.stem(words.front());
-      if (std::find(stems.begin(), stems.end(), stem) != stems.end()) continue;
-      stems.push_back(std::move(stem));
-    }
-    meaning.country_names.push_back(std::move(words));
+  if (const auto code = CountryGazetteer::instance().code_named(node.text)) {
+    add_country(meaning, *code, {tokens.front().term}, analyser);
+  }
+  return meaning;
+}
+
+std::size_t country_name_words(const std::vector<QueryNode>& siblings, std::size_t index) {
+  for (std::size_t count = std::min(kMostNameWords, siblings.size() - index); count > 1; --count) {
+    const auto first = siblings.begin() + static_cast<std::ptrdiff_t>(index);
+    if (!std::all_of(first, first + static_cast<std::ptrdiff_t>(count), is_plain_word)) continue;
+    if (CountryGazetteer::instance().code_named(span_text(siblings, index, count))) return count;
+  }
+  return 0;
+}
+
+WordMeaning meaning_of_name(const std::vector<QueryNode>& siblings, std::size_t index,
+                            std::size_t count, Analyser& analyser) {
+  WordMeaning meaning;
+  const std::string text = span_text(siblings, index, count);
+  if (const auto code = CountryGazetteer::instance().code_named(text)) {
+    std::vector<std::string> written;
+    for (const Token& token : analyser.analyse(text)) written.push_back(token.term);
+    add_country(meaning, *code, written, analyser);
   }
   return meaning;
 }
 
 std::vector<std::string> meaning_notes(const QueryNode& tree, Analyser& analyser) {
   std::vector<std::string> notes;
-  collect_notes(tree, std::nullopt, analyser, notes);
+  collect_notes(tree, analyser, notes);
   return notes;
 }
 

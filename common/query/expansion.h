@@ -4,6 +4,7 @@
 // two never disagree.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +36,20 @@ struct WordMeaning {
 // month's name into a month. Throws InternalError if the gazetteer cannot be loaded.
 [[nodiscard]] WordMeaning meaning_of(const QueryNode& node, Analyser& analyser,
                                      std::optional<int> year_beside = std::nullopt);
+
+// The longest country name that plain words side by side name, in words.
+inline constexpr std::size_t kMostNameWords = 4;
+
+// How many plain words of an AND's children, from index on, name a country together
+// ("north korea", "united states", "republic of korea"; the longest name, of 2 to
+// kMostNameWords words); 0 when none starting at index does.
+[[nodiscard]] std::size_t country_name_words(const std::vector<QueryNode>& siblings,
+                                             std::size_t index);
+
+// The meaning of the count words from index that country_name_words found: the country
+// and its names other than the words written.
+[[nodiscard]] WordMeaning meaning_of_name(const std::vector<QueryNode>& siblings, std::size_t index,
+                                          std::size_t count, Analyser& analyser);
 
 // For the child at index of an AND node's children: the year (1900-2099) written as a
 // plain word right before or after it, if any.

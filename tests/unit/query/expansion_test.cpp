@@ -111,3 +111,29 @@ TEST_CASE("explain notes list each word that means more", "[query][expansion]") 
   CHECK(notes == std::vector<std::string>{"june: also briefs dated 2024-06-01..2024-06-30",
                                           "2024: also briefs dated 2024-01-01..2024-12-31"});
 }
+
+TEST_CASE("plain words side by side may name a country together", "[query][expansion]") {
+  const auto words_at = [](const std::string& query, std::size_t index) {
+    return country_name_words(parse_query(query, kToday).children, index);
+  };
+  CHECK(words_at("north korea sanctions", 0) == 2);
+  CHECK(words_at("north korea sanctions", 1) == 0);  // "korea" alone names no country
+  CHECK(words_at("sanctions republic of korea", 1) == 3);
+  CHECK(words_at("united states of america trade", 0) == 4);
+  CHECK(words_at("north title:korea x", 0) == 0);
+  CHECK(words_at("north \"korea\" x", 0) == 0);
+  Analyser analyser;
+  const QueryNode tree = parse_query("north korea sanctions", kToday);
+  const WordMeaning meaning = meaning_of_name(tree.children, 0, 2, analyser);
+  CHECK(meaning.country == "KP");
+  CHECK(has_name(meaning, {"north", "korean"}));
+  CHECK_FALSE(has_name(meaning, {"north", "korea"}));
+  CHECK(meaning_notes(tree, analyser).front().starts_with("north korea: also "));
+
+  QueryFixture fixture(
+      {brief("dprk", "Pyongyang Notes", {{"Description", "North Korean envoys."}}),
+       brief("north", "Northern Ports", {{"Description", "Korea's north coast."}})});
+  CHECK(fixture.ids("north korea") == Ids{"dprk", "north"});
+  CHECK(fixture.ids("north korean") == Ids{"dprk"});
+  CHECK(fixture.ranked("north korea").front() == "north");  // the words as written first
+}
