@@ -118,6 +118,23 @@ TEST_CASE("scripts see no relaxed search unless they ask for one", "[e2e][unders
   CHECK(ids_of(relaxed).contains(kTaiwanDrills));
   CHECK(relaxed["hits"][0]["id"] == kTaiwanDrills);
 
+  // --batch relaxes a line only when asked, and says so on that line.
+  ProcessOptions batch = isolated(corpus().home());
+  batch.input = "china taiwan military drills\nhouthi\n";
+  std::vector<std::string> command = {kSearchBinary, "--db", corpus().database().string(),
+                                      "--batch"};
+  for (const bool relax : {false, true}) {
+    if (relax) command.push_back("--relax");
+    const ProcessResult lines = run_process(command, batch);
+    CHECK(lines.exit_code == 0);
+    const std::size_t end = lines.out.find('\n');
+    REQUIRE(end != std::string::npos);
+    const json answer = json::parse(lines.out.substr(0, end));
+    CHECK(answer["relaxed"].is_null() == !relax);
+    CHECK((answer["total"] > 0) == relax);
+    CHECK(json::parse(lines.out.substr(end + 1))["relaxed"].is_null());
+  }
+
   const ProcessResult text =
       corpus().search({"--relax", "-n", "1", "china taiwan military drills"});
   CHECK(text.exit_code == 0);
