@@ -175,7 +175,13 @@ class Parser {
       QueryNode node;
       node.kind = Kind::kNot;
       node.column = lexeme.column;
+      // NOT NOT ... nests as parentheses do, and shares their bound.
+      if (lexeme.type == Type::kNot && ++depth_ > max_depth_) {
+        fail(lexeme,
+             "NOT and parentheses nested more than " + std::to_string(max_depth_) + " deep");
+      }
       node.children.push_back(lexeme.type == Type::kNot ? parse_unary() : parse_primary());
+      if (lexeme.type == Type::kNot) --depth_;
       return node;
     }
     if (lexeme.type == Type::kPlus) {
@@ -197,7 +203,8 @@ class Parser {
         if (peek().type == Type::kClose) fail(lexeme, "empty parentheses");
         // Each level is a few stack frames here and in the builder: bounded, not a crash.
         if (++depth_ > max_depth_) {
-          fail(lexeme, "parentheses nested more than " + std::to_string(max_depth_) + " deep");
+          fail(lexeme,
+               "NOT and parentheses nested more than " + std::to_string(max_depth_) + " deep");
         }
         QueryNode inner = parse_or();
         if (peek().type != Type::kClose) fail(lexeme, "unbalanced '('");

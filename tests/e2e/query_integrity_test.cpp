@@ -396,3 +396,24 @@ TEST_CASE("every query of the regression corpus is answered or refused cleanly",
          << json(slowest.substr(0, 60)).dump(-1, ' ', true, json::error_handler_t::replace));
   }
 }
+
+TEST_CASE("deep nesting is an error, not a crash, even with a small stack", "[e2e][query]") {
+  IndexedCorpus corpus;
+  std::string nots;
+  for (int i = 0; i < 1000; ++i) nots += "NOT ";
+  const std::vector<std::string> queries = {
+      std::string(2000, '(') + "x" + std::string(2000, ')'), nots + "x",
+      "title:" + std::string(1500, '(') + "x" + std::string(1500, ')'),
+      "(NOT (NOT (NOT " + nots + "x)))"};
+  for (const std::string& query : queries) {
+    INFO(query.substr(0, 40));
+    // A 1 MiB stack, as a thread or an embedding program might give: the parser's bound
+    // keeps every recursion (parser, builder, tree walks) far inside it.
+    const ProcessResult result = run_process(
+        {"/bin/sh", "-c", "ulimit -s 1024 && exec \"$0\" --db \"$1\" --format count -- \"$2\"",
+         kSearchBinary, corpus.database().string(), query},
+        isolated(corpus.home()));
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Catch::Contains("nested more than 100 deep"));
+  }
+}

@@ -158,8 +158,17 @@ TEST_CASE("overlong queries are refused", "[query]") {
   CHECK_THROWS_WITH(parse_query(many, kToday), Catch::Contains("too many terms"));
   const std::string nested = std::string(101, '(') + "x" + std::string(101, ')');
   CHECK_THROWS_WITH(parse_query(nested, kToday),
-                    Catch::Contains("parentheses nested more than 100 deep (column 101)"));
+                    Catch::Contains("NOT and parentheses nested more than 100 deep (column 101)"));
   CHECK_NOTHROW(parse_query(std::string(100, '(') + "x" + std::string(100, ')'), kToday));
+  // NOT NOT ... nests too, and shares the bound with parentheses.
+  std::string nots;
+  for (int i = 0; i < 101; ++i) nots += "NOT ";
+  CHECK_THROWS_WITH(parse_query(nots + "x", kToday),
+                    Catch::Contains("NOT and parentheses nested more than 100 deep (column 401)"));
+  CHECK_NOTHROW(parse_query(nots.substr(4) + "x", kToday));
+  CHECK_THROWS_WITH(parse_query(std::string(60, '(') + nots.substr(0, 41 * 4) + "x", kToday),
+                    Catch::Contains("nested more than 100 deep"));
+  CHECK_NOTHROW(parse_query("a NOT b NOT c " + nots.substr(4) + "x", kToday));
   CHECK_NOTHROW(
       parse_query("(a) (b) (c) " + std::string(100, '(') + "x" + std::string(100, ')'), kToday));
   // Unbalanced and far deeper than the stack allows: refused, not a crash.
