@@ -3,6 +3,7 @@
 #include "common/analysis/filter_values.h"
 #include "common/base/errors.h"
 #include "common/base/string_utils.h"
+#include "common/query/build_context.h"
 #include "common/query/expansion.h"
 #include "common/query/positional.h"
 #include "common/query/query.h"
@@ -11,103 +12,8 @@
 namespace briefsearch {
 namespace {
 
+using namespace building;
 using Kind = QueryNode::Kind;
-
-// What building a query needs besides the tree: the database (for the terms a field word
-// can match) and the one analyser.
-struct BuildContext {
-  std::string_view query;
-  const Xapian::Database& database;
-  Analyser& analyser;
-  const QueryLimits& limits;
-
-  [[noreturn]] void fail(const QueryNode& node, const std::string& problem) const {
-    throw QueryError(std::string(query), node.column, problem);
-  }
-};
-
-std::vector<TextField> fields_for(const QueryNode& node) {
-  if (node.field) return {*node.field};
-  return {kTextFields.begin(), kTextFields.end()};
-}
-
-// parts joined by op (OR unless given: AND, MAX, SYNONYM, XOR); one part alone as it is.
-Xapian::Query combined(std::vector<Xapian::Query> parts,
-                       Xapian::Query::op op = Xapian::Query::OP_OR) {
-  if (parts.size() == 1) return parts.front();
-  return Xapian::Query(op, parts.begin(), parts.end());
-}
-
-Xapian::Query weightless(const Xapian::Query& query) {
-  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 0.0);
-}
-
-// A leaf written with a section's name as its field ("outlook:ceasefire") must also be in
-// a brief that has that section.
-Xapian::Query in_section(const QueryNode& node, Xapian::Query query) {
-  if (node.named_section.empty() || query.empty()) return query;
-  return Xapian::Query(Xapian::Query::OP_FILTER, query,
-                       Xapian::Query(filter_term(kSectionFilter, node.named_section)));
-}
-
-Xapian::Query stemmed_term(const Token& token) {
-  return Xapian::Query(std::string(kStemmedPrefix) + token.stem);
-}
-
-// Prefixed with field: each word as the only term at its position.
-std::vector<std::vector<std::string>> in_field(const std::vector<std::string>& terms,
-                                               const TextField& field) {
-  std::vector<std::vector<std::string>> words;
-  for (const std::string& term : terms) words.push_back({std::string(field.prefix) + term});
-  return words;
-}
-
-// A positional match (phrase, NEAR, ADJ) over exact words, in each of the given fields.
-// A brief scores as its best field, as Elasticsearch's best_fields does: Xapian ranks an
-// OR of per-field phrases by checking positions in every field of every candidate (13 ms
-// for a common phrase at 100,000 briefs), a MAX in 4-6 ms.
-Xapian::Query positional_match(std::vector<Xapian::Query> per_field) {
-  return combined(std::move(per_field), Xapian::Query::OP_MAX);
-}
-
-Xapian::Query sequence_query(const std::vector<std::string>& terms,
-                             const std::vector<TextField>& fields) {
-  std::vector<Xapian::Query> per_field;
-  for (const TextField& field : fields)
-    per_field.push_back(sequence_in_field(in_field(terms, field)));
-  return positional_match(std::move(per_field));
-}
-
-// The exact terms of field whose stem is token's, found among the field's terms that
-// start as every word with that stem does.
-Xapian::Query field_word(const Token& token, const TextField& field, BuildContext& context) {
-  const std::string& stem = token.stem;
-  const std::string start = std::string(field.prefix) + std::string(stem_start(stem));
-  std::vector<Xapian::Query> forms;
-  for (auto term = context.database.allterms_begin(start);
-       term != context.database.allterms_end(start); ++term) {
-    const std::string word = (*term).substr(field.prefix.size());
-    if (context.analyser.stem(word) == stem) forms.emplace_back(*term);
-  }
-  if (forms.empty()) return Xapian::Query(std::string(field.prefix) + token.term);
-  return combined(std::move(forms), Xapian::Query::OP_SYNONYM);
-}
-
-// One word as written: its stem, in every field at once or through the forms one field
-// holds. A word the analyser splits in several ("S-400") is a sequence.
-Xapian::Query written_word_query(const QueryNode& node, BuildContext& context) {
-  const std::vector<Token> tokens = context.analyser.analyse(node.text);
-  if (tokens.empty()) return {};
-  if (tokens.size() > 1) {
-    std::vector<std::string> terms;
-    for (const Token& token : tokens) terms.push_back(token.term);
-    return in_section(node, sequence_query(terms, fields_for(node)));
-  }
-  if (!node.field) return stemmed_term(tokens.front());
-  return in_section(node, field_word(tokens.front(), *node.field, context));
-}
-
-Xapian::Query date_query(const QueryNode& node);
 
 // How much a country's one-word names weigh beside the word written ("venezuelan" for
 // "venezuela"): less, so that briefs with the word itself rank first.
@@ -172,126 +78,21 @@ Xapian::Query country_name_query(const std::vector<QueryNode>& siblings, std::si
                       context);
 }
 
-Xapian::Query phrase_query(const QueryNode& node, BuildContext& context) {
-  const std::vector<std::string> terms = exact_terms(node.text, context.analyser);
-  if (terms.empty()) return {};
-  return in_section(node, sequence_query(terms, fields_for(node)));
-}
-
-constexpr std::string_view kWildcardLimitProblem =
-    "a wildcard matches too many words; type more letters before '*'";
-
-// The terms of field that start with start, at most the wildcard cap of them.
-std::vector<std::string> expansions(const std::string& start, const QueryNode& node,
-                                    BuildContext& context) {
-  std::vector<std::string> terms;
-  for (auto term = context.database.allterms_begin(start);
-       term != context.database.allterms_end(start); ++term) {
-    // As for Xapian's own wildcards, a cap of 0 means no cap.
-    if (context.limits.max_wildcard_terms > 0 &&
-        terms.size() == context.limits.max_wildcard_terms) {
-      context.fail(node, std::string(kWildcardLimitProblem));
-    }
-    terms.push_back(*term);
-  }
-  return terms;
-}
-
-// A trailing wildcard completes the last word the analyser finds in its text; words before
-// it ("covid-1*") must precede it as in a phrase. Completions are exact terms, and so is the
-// word the text itself is when its start ends in punctuation ("U.S.*": "u.s" and "u.s.*").
-// Expanding past the cap is an error, never a silent cut (Xapian::WildcardError when the
-// query runs, for a wildcard alone).
-Xapian::Query wildcard_query(const QueryNode& node, BuildContext& context) {
-  const auto wildcard = wildcard_words(node.text, context.analyser);
-  if (!wildcard) context.fail(node, "a wildcard needs a letter or digit right before '*'");
-  const std::vector<std::string>& words = wildcard->words;
-  if (words.empty()) return {};
-  std::vector<Xapian::Query> per_field;
-  for (const TextField& field : fields_for(node)) {
-    const std::string start = std::string(field.prefix) + words.back();
-    const std::optional<std::string> written =
-        wildcard->written ? std::optional(std::string(field.prefix) + *wildcard->written)
-                          : std::nullopt;
-    if (words.size() == 1) {
-      per_field.emplace_back(Xapian::Query::OP_WILDCARD, start, context.limits.max_wildcard_terms,
-                             Xapian::Query::WILDCARD_LIMIT_ERROR);
-      if (written) per_field.emplace_back(*written);
-      continue;
-    }
-    std::vector<std::vector<std::string>> sequence = in_field(words, field);
-    sequence.back() = expansions(start, node, context);
-    if (written) sequence.back().push_back(*written);
-    per_field.push_back(sequence_in_field(sequence));
-  }
-  if (words.size() == 1)
-    return in_section(node, combined(std::move(per_field), Xapian::Query::OP_SYNONYM));
-  return in_section(node, positional_match(std::move(per_field)));
-}
-
-// NEAR and ADJ work on word positions, which only exact terms carry. An operand may be
-// several words (a phrase, or a word the analyser splits).
-Xapian::Query near_query(const QueryNode& node, BuildContext& context) {
-  const std::vector<std::vector<std::string>> operands = near_operands(node, context.analyser);
-  if (operands.empty()) return {};
-  const bool several_words = std::any_of(operands.begin(), operands.end(),
-                                         [](const auto& operand) { return operand.size() > 1; });
-  if (several_words && operands.size() > ProximityMatcher::kMaxSearchedOperands &&
-      operands_share_words(operands)) {
-    context.fail(node, "a NEAR or ADJ chain of phrases that repeats a word takes at most " +
-                           std::to_string(ProximityMatcher::kMaxSearchedOperands) + " operands");
-  }
-  const QueryNode& first = node.children.front();
-  std::vector<Xapian::Query> per_field;
-  for (const TextField& field : fields_for(first)) {
-    std::vector<std::vector<std::string>> prefixed;
-    for (const auto& operand : operands) {
-      std::vector<std::string>& terms = prefixed.emplace_back();
-      for (const std::string& term : operand) terms.push_back(std::string(field.prefix) + term);
-    }
-    per_field.push_back(proximity_in_field(prefixed, near_rule(node)));
-  }
-  return in_section(first, positional_match(std::move(per_field)));
-}
-
-// Whole years or whole months are matched through their filter terms: Xapian reads those
-// as posting lists, much faster than it compares the date value of every candidate
-// ("sanctions date:2025" at 100,000 briefs: 1.4 ms by term, 3.8 ms as a day range).
-std::optional<Xapian::Query> whole_period_query(const CalendarDate& from, const CalendarDate& to) {
-  constexpr int kMostTerms = 60;
-  if (from.day() != 1 || std::optional(to) != CalendarDate::end_of_month(to.year(), to.month())) {
-    return std::nullopt;
-  }
-  std::vector<Xapian::Query> terms;
-  if (from.month() == 1 && to.month() == 12) {
-    if (to.year() - from.year() >= kMostTerms) return std::nullopt;
-    for (int year = from.year(); year <= to.year(); ++year) {
-      terms.emplace_back(filter_term(kYearFilter, std::to_string(year)));
-    }
-  } else {
-    const int first = from.year() * 12 + from.month() - 1;
-    const int last = to.year() * 12 + to.month() - 1;
-    if (last - first >= kMostTerms) return std::nullopt;
-    for (int month = first; month <= last; ++month) {
-      const std::string number = std::to_string(month / 12 * 100 + month % 12 + 1);
-      terms.emplace_back(filter_term(kMonthFilter, number));
-    }
-  }
-  return weightless(combined(std::move(terms)));
-}
-
-Xapian::Query date_query(const QueryNode& node) {
-  if (node.date_from && node.date_to) {
-    if (auto terms = whole_period_query(*node.date_from, *node.date_to)) return *terms;
-    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kDateSlot, node.date_from->compact(),
-                         node.date_to->compact());
-  }
-  if (node.date_from)
-    return Xapian::Query(Xapian::Query::OP_VALUE_GE, kDateSlot, node.date_from->compact());
-  return Xapian::Query(Xapian::Query::OP_VALUE_LE, kDateSlot, node.date_to->compact());
-}
-
 Xapian::Query build(const QueryNode& node, BuildContext& context);
+
+// Each child once, the first copy kept: "u* u* u*" is "u*", since every copy of a leaf
+// would be expanded, read and scored again (256 copies of a wildcard took 5-10 s).
+std::vector<const QueryNode*> distinct(std::vector<const QueryNode*> children) {
+  std::vector<std::string> seen;
+  std::vector<const QueryNode*> kept;
+  for (const QueryNode* child : children) {
+    std::string key = describe(*child);
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+    seen.push_back(std::move(key));
+    kept.push_back(child);
+  }
+  return kept;
+}
 
 // Positive children are ANDed; negated ones are subtracted. A query made only of
 // negations subtracts from every document. Plain words side by side that name a country
@@ -300,7 +101,7 @@ Xapian::Query and_query(const std::vector<QueryNode>& children, BuildContext& co
   std::vector<Xapian::Query> positive;
   std::vector<Xapian::Query> negative;
   std::size_t next = 0;  // children before it were built as part of a country's name
-  for (const QueryNode* child : without_stop_words(children, context.analyser)) {
+  for (const QueryNode* child : distinct(without_stop_words(children, context.analyser))) {
     const auto index = static_cast<std::size_t>(child - children.data());
     if (index < next) continue;
     Xapian::Query built;
@@ -328,7 +129,10 @@ Xapian::Query and_query(const std::vector<QueryNode>& children, BuildContext& co
 
 Xapian::Query alternatives_query(const QueryNode& node, BuildContext& context) {
   std::vector<Xapian::Query> parts;
-  for (const QueryNode* child : without_stop_words(node.children, context.analyser)) {
+  std::vector<const QueryNode*> children = without_stop_words(node.children, context.analyser);
+  // a XOR a matches nothing, so only OR's copies may go.
+  if (node.kind == Kind::kOr) children = distinct(std::move(children));
+  for (const QueryNode* child : children) {
     Xapian::Query part = build(*child, context);
     if (!part.empty()) parts.push_back(std::move(part));
   }

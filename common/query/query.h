@@ -62,6 +62,9 @@ struct QueryLimits {
   std::size_t max_leaves = 256;
   // Most terms one wildcard may expand to.
   Xapian::termcount max_wildcard_terms = 1000;
+  // Most terms all the query's wildcards may expand to together, over every field: 256
+  // different wildcards of 1,000 words each would OR 256,000 posting lists.
+  Xapian::termcount max_total_wildcard_terms = 4000;
   // Deepest nesting of parentheses. Parsing and building recurse once per level, so 3,000
   // levels (within the byte limit) would overflow the stack.
   std::size_t max_depth = 100;
@@ -146,7 +149,8 @@ struct RequiredParts {
 // venezuela (country VE)".
 [[nodiscard]] std::vector<std::string> meaning_notes(const QueryNode& tree, Analyser& analyser);
 
-// The tree in prefix form, for tests: (AND word "a phrase" title:x).
+// The tree in prefix form, for tests and to tell identical subtrees apart (columns are
+// not in it): (AND word "a phrase" title:x).
 [[nodiscard]] std::string describe(const QueryNode& tree);
 
 }  // namespace briefsearch

@@ -308,6 +308,23 @@ TEST_CASE("with any_word (--any) briefs matching any of the words rank", "[query
   CHECK(fixture.ids("houthi tariff -mexico", {}, true) == Ids{"red-sea"});
 }
 
+TEST_CASE("repeated leaves are built once, and all wildcards share one cap", "[query]") {
+  QueryFixture fixture;
+  CHECK(fixture.ranked("ships ships ships") == fixture.ranked("ships"));
+  CHECK(fixture.ranked("ship* ship* OR ship*") == fixture.ranked("ship*"));
+  CHECK(fixture.ids("ships XOR ships").empty());  // a XOR a: its copies stay
+  QueryLimits tight;
+  tight.max_total_wildcard_terms = 3;
+  CHECK_NOTHROW(fixture.ids("tank*", tight));
+  CHECK_THROWS_WITH(fixture.ids("tank* ship* sanction* tariff*", tight),
+                    Catch::Contains("the query's wildcards match more than 3 words together") &&
+                        Catch::Contains("(column"));
+  // 256 copies of one wildcard are one wildcard.
+  std::string copies;
+  for (int i = 0; i < 256; ++i) copies += "ship* ";
+  CHECK(fixture.ids(copies, tight) == fixture.ids("ship*"));
+}
+
 TEST_CASE("with any_word (--any) filters, dates and negations still restrict", "[query]") {
   CHECK(describe(parse_query("a b date:2023..", kToday, {}, true)) ==
         "(AND (OR a b) date:2023-01-01..)");
