@@ -46,14 +46,15 @@ void add_options(CLI::App& app, CommandLine& command) {
                "Keep the briefs of files that vanished from the walked folders");
   app.add_option("--commit-every", command.run.options.commit_every,
                  "Document changes per all-or-nothing batch")
-      ->check(CLI::PositiveNumber)
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000000}))
       ->capture_default_str();
   app.add_option("-j,--jobs", command.run.options.jobs,
                  "Threads that parse and analyse (default: one per core)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{256}));
-  app.add_option("--lock-timeout", command.lock_timeout_seconds,
-                 "Seconds to wait while another brief-index run holds the database (default 0)")
-      ->check(CLI::Range(0.0, 86400.0));
+  require_finite(
+      app.add_option("--lock-timeout", command.lock_timeout_seconds,
+                     "Seconds to wait while another brief-index run holds the database (default 0)")
+          ->check(CLI::Range(0.0, 86400.0)));
   app.add_flag("--json", command.json, "Print the summary as one JSON object on stdout");
   app.add_option("--forget", command.forget,
                  "Delete every brief from files under PATH and stop indexing it (a corpus that "

@@ -70,8 +70,9 @@ void add_options(CLI::App& app, CommandLine& command) {
   app.add_flag("--batch", command.batch,
                "Read one query per line from stdin; write one JSON object per line");
   app.add_option("--now", command.now, "Take this day (YYYY-MM-DD) as today for relative dates");
-  app.add_option("--timeout", command.timeout_seconds, "End a search that runs longer (seconds)")
-      ->check(CLI::Range(0.0, 86400.0));
+  require_finite(app.add_option("--timeout", command.timeout_seconds,
+                                "End a search that runs longer (seconds)")
+                     ->check(CLI::Range(0.0, 86400.0)));
   app.add_option("--color", command.color,
                  "Colour: auto (on a terminal, unless NO_COLOR), always, never")
       ->transform(CLI::CheckedTransformer(choice_map(kColorModes), CLI::ignore_case));

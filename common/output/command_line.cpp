@@ -3,10 +3,15 @@
 #include <xapian.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <iostream>
 #include <string>
+#include <vector>
 
 #include "common/base/errors.h"
+#include "common/output/terminal_text.h"
 
 namespace briefsearch {
 
@@ -15,13 +20,80 @@ void add_version_flag(CLI::App& app, std::string_view program) {
                                         Xapian::version_string() + ")");
 }
 
+namespace {
+
+// Levenshtein distance between two short ASCII strings (option names).
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// The long option closest to the first "--name" argument that app does not know, when one
+// is within two edits ("--limt" -> "--limit").
+std::optional<std::string> nearest_option(const CLI::App& app, int argc, const char* const* argv) {
+  std::vector<std::string> names;
+  for (const CLI::Option* option : app.get_options()) {
+    for (const std::string& name : option->get_lnames()) names.push_back("--" + name);
+  }
+  for (int i = 1; i < argc; ++i) {
+    std::string_view argument = argv[i];
+    if (argument == "--") break;
+    if (!argument.starts_with("--")) continue;
+    argument = argument.substr(0, argument.find('='));
+    if (std::find(names.begin(), names.end(), argument) != names.end()) continue;
+    std::optional<std::string> best;
+    std::size_t best_distance = 3;
+    for (const std::string& name : names) {
+      const std::size_t distance = edit_distance(argument, name);
+      if (distance < best_distance) best = name, best_distance = distance;
+    }
+    return best;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<int> parse_command_line(CLI::App& app, int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
-    return app.exit(error) == 0 ? kExitSuccess : kExitUsage;
+    // --help and --version end the run with exit code 0, printed by CLI11.
+    if (error.get_exit_code() == 0) return app.exit(error) == 0 ? kExitSuccess : kExitUsage;
+    // CLI11's message quotes the arguments: escaped, as any text from outside.
+    std::string message = app.get_name() + ": " + printable_text(error.what());
+    if (const auto nearest = nearest_option(app, argc, argv)) {
+      message += "; did you mean " + *nearest + "?";
+    }
+    std::cerr << message << "\nRun with --help for more information.\n";
+    return kExitUsage;
   }
   return std::nullopt;
+}
+
+void require_finite(CLI::Option* option) {
+  option->check(CLI::Validator(
+      [](std::string& input) -> std::string {
+        try {
+          std::size_t used = 0;
+          const double value = std::stod(input, &used);
+          if (used == input.size() && std::isfinite(value)) return "";
+        } catch (const std::exception&) {
+          // not a number at all: said below
+        }
+        return "'" + input + "' is not a finite number";
+      },
+      "NUMBER"));
 }
 
 void reject_dashed_words(int argc, const char* const* argv) {

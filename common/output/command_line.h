@@ -7,7 +7,8 @@
 
 namespace CLI {
 class App;
-}
+class Option;
+}  // namespace CLI
 
 namespace briefsearch {
 
@@ -16,8 +17,13 @@ void add_version_flag(CLI::App& app, std::string_view program);
 
 // Parses argv into app. Returns nothing when the run goes on; otherwise the exit code the
 // parse ended it with: kExitSuccess after --help or --version (printed on stdout by CLI11),
-// kExitUsage after a usage error (CLI11's message on stderr).
+// kExitUsage after a usage error, whose message goes to stderr as "PROGRAM: MESSAGE" with
+// control characters escaped (printable_text), the nearest long option for an unknown one
+// ("; did you mean --limit?"), and a pointer to --help.
 [[nodiscard]] std::optional<int> parse_command_line(CLI::App& app, int argc, char** argv);
+
+// Makes option (a number) refuse NaN and infinities, which a range check lets through.
+void require_finite(CLI::Option* option);
 
 // Throws UsageError for an argument such as "-mexico" or "-houthi", which CLI11 would read
 // as the short options -m -e -x ... or -h: to exclude a word, the query is quoted or put

@@ -250,3 +250,39 @@ TEST_CASE("query words may follow -- and several databases search as one", "[e2e
   CHECK(negated.exit_code == 0);
   CHECK(negated.out == (home / "second" / "wombat.txt").string() + "\n");
 }
+
+TEST_CASE("option errors name the program, escape the arguments and suggest an option",
+          "[e2e][cli]") {
+  TemporaryFolder home;
+  const ProcessResult typo = brief_search(home, {"--limt", "3", "houthi"});
+  CHECK(typo.exit_code == 2);
+  CHECK(typo.out.empty());
+  CHECK(typo.err ==
+        "brief-search: The following argument was not expected: --limt; did you mean "
+        "--limit?\nRun with --help for more information.\n");
+  const ProcessResult far = brief_index(home, {"--zzzzzzzz", "x"});
+  CHECK(far.exit_code == 2);
+  CHECK_THAT(far.err, Catch::StartsWith("brief-index: ") && !Catch::Contains("did you mean"));
+  CHECK_THAT(brief_index(home, {"-V"}).err, Catch::Contains("-V"));
+  // Escape sequences in an argument reach the terminal escaped.
+  const ProcessResult escaped = brief_search(home, {"--li\x1b[31mmit", "houthi"});
+  CHECK(escaped.exit_code == 2);
+  CHECK(escaped.err.find('\x1b') == std::string::npos);
+  CHECK_THAT(escaped.err, Catch::Contains("--li\\x1b[31mmit"));
+}
+
+TEST_CASE("numeric options refuse NaN, infinities and absurd counts", "[e2e][cli]") {
+  TemporaryFolder home;
+  for (const std::string value : {"nan", "inf", "-inf", "1e999"}) {
+    INFO(value);
+    const ProcessResult lock = brief_index(home, {"--lock-timeout", value, "x"});
+    CHECK(lock.exit_code == 2);
+    CHECK_THAT(lock.err, Catch::StartsWith("brief-index: --lock-timeout"));
+    const ProcessResult timeout = brief_search(home, {"--timeout=" + value, "x"});
+    CHECK(timeout.exit_code == 2);
+    CHECK_THAT(timeout.err, Catch::StartsWith("brief-search: --timeout"));
+  }
+  const ProcessResult huge = brief_index(home, {"--commit-every", "1e308", "x"});
+  CHECK(huge.exit_code == 2);
+  CHECK(huge.err.size() < 200);  // no 309-digit bound in the message
+}
