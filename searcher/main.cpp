@@ -38,6 +38,7 @@ struct CommandLine {
   ColorMode color = ColorMode::kAuto;
   std::optional<std::string> sort;
   std::vector<std::string> facets;
+  std::optional<std::size_t> limit;
   std::optional<std::string> now;
   double timeout_seconds = 0;
   bool batch = false;
@@ -48,9 +49,10 @@ void add_options(CLI::App& app, CommandLine& command) {
   SearchOptions& search = command.session.search;
   app.add_option("--db", command.databases, "Database folder (repeat to search several as one)")
       ->allow_extra_args(false);
-  app.add_option("-n,--limit", search.limit, "Hits to show")
-      ->check(CLI::Range(std::size_t{0}, std::size_t{10000}))
-      ->capture_default_str();
+  app.add_option("-n,--limit", command.limit,
+                 "Hits to show (default: 10 for text and json, every match for jsonl, paths "
+                 "and paths0)")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{10000}));
   app.add_option("--offset", search.offset, "Hits to skip before the first shown")
       ->check(CLI::Range(std::size_t{0}, std::size_t{1000000}))
       ->capture_default_str();
@@ -107,25 +109,28 @@ int run(int argc, char** argv) {
   if (const auto ended = parse_command_line(app, argc, argv)) return *ended;
   read_choices(command);
   const OutputFormat format = *output_format_named(command.format);
-  if (!command.batch) command.session.search = options_for_format(format, command.session.search);
+  // A batch writes --format json's object for each line, whatever --format says.
+  command.session.search = options_for_format(command.batch ? OutputFormat::kJson : format,
+                                              command.session.search, command.limit);
 
   std::vector<std::filesystem::path> databases(command.databases.begin(), command.databases.end());
   if (databases.empty()) databases.push_back(resolve_database_path(std::nullopt));
   Xapian::Database database = open_for_reading(databases);
   SearchSession session(database, command.session);
   Watchdog watchdog(kProgram, command.timeout_seconds);
-  const auto answer = [&](const std::string& query) {
+  const auto answer = [&](const std::string& query, const HitSink& sink = {}) {
     const Watchdog::Armed armed(watchdog, query);
-    return session.answer(query);
+    return session.answer(query, sink);
   };
   if (command.batch) return answer_batch(std::cin, std::cout, answer, flush_results);
 
   const std::string query = join(command.query_words, " ");
   // Only a batch line or --like may be empty: brief-search '' is a mistake, as '  ' is.
   if (query.empty() && !command.session.like) throw QueryError(query, 1, "empty query");
-  const SearchReport report = answer(query);
-  make_result_writer(format, std::cout, should_use_color(command.color, STDOUT_FILENO))
-      ->write(report);
+  const auto writer =
+      make_result_writer(format, std::cout, should_use_color(command.color, STDOUT_FILENO));
+  const SearchReport report = answer(query, writer->hit_sink(command.session.search));
+  writer->write(report);
   const int code = report.results.total > 0 ? kExitSuccess : kExitNoMatch;
   if (!flush_results()) return code;  // the reader has gone
   if (report.suggestion && format == OutputFormat::kText) {

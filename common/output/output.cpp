@@ -148,16 +148,17 @@ class JsonWriter : public ResultWriter {
     Json hits = Json::array();
     for (const Hit& hit : report.results.hits)
       hits.push_back(hit_json(hit, report.options.explain));
-    Json document = {{"format_version", kJsonFormatVersion},
-                     {"query", report.query},
-                     {"total", report.results.total},
-                     {"total_exact", report.results.total_exact},
-                     {"total_relation", report.results.total_exact ? "eq" : "gte"},
-                     {"offset", report.options.offset},
-                     {"limit", report.options.limit},
-                     {"hits", hits},
-                     {"suggestion", report.suggestion ? Json(*report.suggestion) : Json(nullptr)},
-                     {"facets", facets_json(report.results)}};
+    Json document = {
+        {"format_version", kJsonFormatVersion},
+        {"query", report.query},
+        {"total", report.results.total},
+        {"total_exact", report.results.total_exact},
+        {"total_relation", report.results.total_exact ? "eq" : "gte"},
+        {"offset", report.options.offset},
+        {"limit", report.options.limit == kAllMatches ? Json(nullptr) : Json(report.options.limit)},
+        {"hits", hits},
+        {"suggestion", report.suggestion ? Json(*report.suggestion) : Json(nullptr)},
+        {"facets", facets_json(report.results)}};
     if (report.options.explain) {
       document["parsed_query"] = report.parsed_query;
       document["xapian_query"] = report.xapian_query;
@@ -169,42 +170,55 @@ class JsonWriter : public ResultWriter {
   std::ostream& out_;
 };
 
-class JsonLinesWriter : public ResultWriter {
+// The formats that write one hit at a time, streamed as the search reads them.
+class HitByHitWriter : public ResultWriter {
  public:
-  explicit JsonLinesWriter(std::ostream& out) : out_(out) {}
+  explicit HitByHitWriter(std::ostream& out) : out_(out) {}
   void write(const SearchReport& report) override {
-    for (const Hit& hit : report.results.hits)
-      out_ << dump(hit_json(hit, report.options.explain)) << '\n';
+    for (const Hit& hit : report.results.hits) write_hit(hit, report.options);
+  }
+  HitSink hit_sink(const SearchOptions& options) override {
+    return [this, options](const Hit& hit) {
+      write_hit(hit, options);
+      return out_.good();
+    };
   }
 
- private:
+ protected:
+  virtual void write_hit(const Hit& hit, const SearchOptions& options) = 0;
   std::ostream& out_;
+};
+
+class JsonLinesWriter : public HitByHitWriter {
+ public:
+  using HitByHitWriter::HitByHitWriter;
+
+ private:
+  void write_hit(const Hit& hit, const SearchOptions& options) override {
+    out_ << dump(hit_json(hit, options.explain)) << '\n';
+  }
 };
 
 // One path per line, made safe for a terminal: a newline in a name shows as a space and
 // invalid UTF-8 as U+FFFD, so the line may not name the file.
-class PathsWriter : public ResultWriter {
+class PathsWriter : public HitByHitWriter {
  public:
-  explicit PathsWriter(std::ostream& out) : out_(out) {}
-  void write(const SearchReport& report) override {
-    for (const Hit& hit : report.results.hits) out_ << printable_text(hit.path) << '\n';
-  }
+  using HitByHitWriter::HitByHitWriter;
 
  private:
-  std::ostream& out_;
+  void write_hit(const Hit& hit, const SearchOptions&) override {
+    out_ << printable_text(hit.path) << '\n';
+  }
 };
 
 // The stored absolute paths byte for byte, each ended by a NUL: the one byte a Unix file
 // name cannot hold.
-class NulSeparatedPathsWriter : public ResultWriter {
+class NulSeparatedPathsWriter : public HitByHitWriter {
  public:
-  explicit NulSeparatedPathsWriter(std::ostream& out) : out_(out) {}
-  void write(const SearchReport& report) override {
-    for (const Hit& hit : report.results.hits) out_ << hit.path << '\0';
-  }
+  using HitByHitWriter::HitByHitWriter;
 
  private:
-  std::ostream& out_;
+  void write_hit(const Hit& hit, const SearchOptions&) override { out_ << hit.path << '\0'; }
 };
 
 class CountWriter : public ResultWriter {
@@ -226,10 +240,24 @@ std::optional<OutputFormat> output_format_named(std::string_view name) {
   return choice_named(kOutputFormats, name);
 }
 
-SearchOptions options_for_format(OutputFormat format, SearchOptions options) {
-  if (format == OutputFormat::kCount) {
-    options.exact_total = true;
-    options.limit = 0;
+HitSink ResultWriter::hit_sink(const SearchOptions&) { return {}; }
+
+SearchOptions options_for_format(OutputFormat format, SearchOptions options,
+                                 std::optional<std::size_t> limit) {
+  switch (format) {
+    case OutputFormat::kText:
+    case OutputFormat::kJson:
+      options.limit = limit.value_or(kPageHits);
+      break;
+    case OutputFormat::kJsonLines:
+    case OutputFormat::kPaths:
+    case OutputFormat::kPaths0:
+      options.limit = limit.value_or(kAllMatches);
+      break;
+    case OutputFormat::kCount:
+      options.exact_total = true;
+      options.limit = 0;
+      break;
   }
   return options;
 }

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -84,8 +85,12 @@ struct FacetCount {
   Xapian::doccount count = 0;
 };
 
+// SearchOptions::limit for every match from the offset on.
+inline constexpr std::size_t kAllMatches = static_cast<std::size_t>(-1);
+
 struct SearchOptions {
   std::size_t offset = 0;
+  // The most hits to return (kAllMatches: every match); 0 ranks nothing and only counts.
   std::size_t limit = 10;
   SortOrder sort = SortOrder::kRelevance;
   std::vector<Facet> facets;
@@ -110,15 +115,31 @@ struct SearchResults {
 // Counts up to this many matches exactly before settling for a lower bound.
 inline constexpr Xapian::doccount kExactCountThreshold = 100;
 
+// The ranking is fetched in pages: the first of this many hits, each next one as large as
+// all before it (so a long list costs a few runs of the matcher, not one per page), up to
+// kLastPageHits. Only one page of ranks (docid and weight, not the briefs) is held at once.
+inline constexpr std::size_t kFirstPageHits = 1000;
+inline constexpr std::size_t kLastPageHits = 128 * 1024;
+
+// Receives the hits of a streamed search one at a time, in rank order, as they are read;
+// returns false to end the search there (the reader has gone).
+using HitSink = std::function<bool(const Hit&)>;
+
 // Ranked by BM25 (or by date); snippets show the passage that best matches highlights.
 // With limit 0 nothing is ranked, so no weights are computed. An empty query matches
-// nothing. A reader that falls behind the writer reopens and retries. Throws
+// nothing. Hits are read in pages (kFirstPageHits) and kept in SearchResults::hits or,
+// when sink is given, handed to it one by one and not kept, so the memory a search needs
+// does not grow with the hits it writes. The total is exact when every match was seen
+// (all of them streamed, an exact count asked for, or few enough), otherwise a lower
+// bound. A reader that falls behind the writer reopens and retries, unless a hit has
+// already gone to sink: then the search ends with DatabaseError. Throws
 // WildcardLimitError when a wildcard expands too far, QueryError (without the query text,
 // which the caller adds) for another Xapian error the query causes (query_problem_of),
 // DatabaseError when the database fails.
 [[nodiscard]] SearchResults run_search(Xapian::Database& database, const Xapian::Query& query,
                                        const std::vector<HighlightTerm>& highlights,
-                                       const SearchOptions& options, Analyser& analyser);
+                                       const SearchOptions& options, Analyser& analyser,
+                                       const HitSink& sink = {});
 
 // The query for briefs like the one with this id: its most telling words (relevance
 // feedback), itself excluded. Throws QueryError when no brief has the id.

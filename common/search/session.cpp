@@ -12,7 +12,7 @@ SearchSession::SearchSession(Xapian::Database& database, SessionOptions options)
       options_(std::move(options)),
       today_(options_.today ? *options_.today : CalendarDate::today()) {}
 
-SearchReport SearchSession::answer(const std::string& query_text) {
+SearchReport SearchSession::answer(const std::string& query_text, const HitSink& sink) {
   SearchReport report;
   report.query = query_text;
   report.options = options_.search;
@@ -33,7 +33,7 @@ SearchReport SearchSession::answer(const std::string& query_text) {
   if (!options_.sort && !ranked) report.options.sort = SortOrder::kNewest;
   const auto highlights = tree ? highlight_terms(*tree, analyser_) : std::vector<HighlightTerm>{};
   try {
-    report.results = run_search(database_, query, highlights, report.options, analyser_);
+    report.results = run_search(database_, query, highlights, report.options, analyser_, sink);
   } catch (const WildcardLimitError& error) {
     const std::size_t column = tree ? first_wildcard_column(*tree) : 1;
     throw QueryError(query_text, column, error.problem());

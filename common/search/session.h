@@ -56,8 +56,9 @@ class SearchSession {
   // nothing matches, report.suggestion is a respelling that does find briefs
   // (suggest_spelling), if there is one. Throws QueryError naming the query (and the
   // column where it can tell) for a malformed query, an unknown --like id or a wildcard
-  // over its limit, and DatabaseError when the database fails.
-  [[nodiscard]] SearchReport answer(const std::string& query_text);
+  // over its limit, and DatabaseError when the database fails. With a sink, the hits go to
+  // it as they are read (run_search) and report.results.hits stays empty.
+  [[nodiscard]] SearchReport answer(const std::string& query_text, const HitSink& sink = {});
 
  private:
   std::optional<std::string> suggestion_for(const std::string& query_text, const QueryNode& tree);
