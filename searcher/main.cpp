@@ -49,9 +49,7 @@ void add_options(CLI::App& app, CommandLine& command) {
   SearchOptions& search = command.session.search;
   app.add_option("--db", command.databases, "Database folder (repeat to search several as one)")
       ->allow_extra_args(false);
-  app.add_option("-n,--limit", command.limit,
-                 "Hits to show (default: 10 for text and json, every match for jsonl, paths "
-                 "and paths0)")
+  app.add_option("-n,--limit", command.limit, "Hits to show (default 10; all for jsonl, paths*)")
       ->check(CLI::Range(std::size_t{0}, std::size_t{10000}));
   app.add_option("--offset", search.offset, "Hits to skip before the first shown")
       ->check(CLI::Range(std::size_t{0}, std::size_t{1000000}))
@@ -67,7 +65,8 @@ void add_options(CLI::App& app, CommandLine& command) {
       ->allow_extra_args(false);
   app.add_flag("--any", command.session.any_word,
                "Rank briefs matching any of the words, not only all");
-  app.add_option("--like", command.session.like, "Briefs similar to the one with this id");
+  app.add_option("--like", command.session.like, "Briefs similar to one (id, path, FILE#LINE)")
+      ->type_name("BRIEF");
   app.add_flag("--explain", search.explain,
                "Show the parsed query and which index terms each hit matched");
   app.add_flag("--batch", command.batch,

@@ -68,22 +68,7 @@ class TextWriter : public ResultWriter {
     for (const Hit& hit : report.results.hits) {
       if (!first) out_ << '\n';
       first = false;
-      const std::string date = hit.date.empty() ? "undated   " : hit.date;
-      out_ << paint(kDim, std::to_string(hit.rank) + ". " + date) << "  "
-           << paint(kBold, printable_text(hit.title)) << '\n';
-      out_ << "   " << paint(kCyan, printable_text(hit.path)) << '\n';
-      if (!hit.snippet.empty()) out_ << "   " << marked_snippet(hit) << '\n';
-      if (report.options.explain) {
-        char score[32];
-        std::snprintf(score, sizeof score, "%.4f", hit.score);
-        out_ << paint(kDim, std::string("   score ") + score + ", matched:");
-        for (const Hit::MatchedTerm& term : hit.matched_terms) {
-          out_ << paint(kDim, " " + printable_text(term.term) + " (wdf " +
-                                  std::to_string(term.wdf) + ", in " + std::to_string(term.briefs) +
-                                  ")");
-        }
-        out_ << '\n';
-      }
+      write_hit(hit, report.options.explain);
     }
     const auto& results = report.results;
     if (!results.hits.empty() || results.total > 0)
@@ -103,6 +88,29 @@ class TextWriter : public ResultWriter {
   }
 
  private:
+  // Rank, date and title; the file (FILE#LINE for a JSON Lines record) and the id, each
+  // as --like takes it (id: filters by the id); the snippet; with --explain, the terms.
+  void write_hit(const Hit& hit, bool explain) {
+    const std::string date = hit.date.empty() ? "undated   " : hit.date;
+    out_ << paint(kDim, std::to_string(hit.rank) + ". " + date) << "  "
+         << paint(kBold, printable_text(hit.title)) << '\n';
+    std::string path = hit.path;
+    if (hit.line > 0) path += "#" + std::to_string(hit.line);
+    out_ << "   " << paint(kCyan, printable_text(path)) << "  "
+         << paint(kDim, "id " + printable_text(hit.id)) << '\n';
+    if (!hit.snippet.empty()) out_ << "   " << marked_snippet(hit) << '\n';
+    if (explain) {
+      char score[32];
+      std::snprintf(score, sizeof score, "%.4f", hit.score);
+      out_ << paint(kDim, std::string("   score ") + score + ", matched:");
+      for (const Hit::MatchedTerm& term : hit.matched_terms) {
+        out_ << paint(kDim, " " + printable_text(term.term) + " (wdf " + std::to_string(term.wdf) +
+                                ", in " + std::to_string(term.briefs) + ")");
+      }
+      out_ << '\n';
+    }
+  }
+
   std::string paint(std::string_view style, const std::string& text) const {
     if (!color_) return text;
     return std::string(style) + text + std::string(kReset);

@@ -8,6 +8,7 @@
 
 #include "common/base/errors.h"
 #include "common/query/query.h"
+#include "common/search/brief_reference.h"
 #include "common/search/snippets.h"
 #include "common/store/schema.h"
 #include "common/store/stored_brief.h"
@@ -78,6 +79,7 @@ Hit make_hit(const Xapian::MSetIterator& it, const Xapian::Enquire& enquire,
   hit.rank = it.get_rank() + 1;  // get_rank counts from the first match, offset included
   hit.id = brief.id;
   hit.path = brief.path;
+  hit.line = brief.line;
   hit.title = brief.title;
   hit.date = brief.date ? brief.date->iso() : "";
   hit.score = it.get_weight();
@@ -227,12 +229,15 @@ SearchResults run_search(Xapian::Database& database, const Xapian::Query& query,
   }
 }
 
-Xapian::Query similar_to(Xapian::Database& database, const std::string& id) {
+Xapian::Query similar_to(Xapian::Database& database, const std::string& reference) {
+  std::string id;
+  try {
+    id = brief_id_for_reference(database, reference);
+  } catch (const QueryError& error) {
+    throw QueryError("--like: " + error.problem());
+  }
   const std::string unique_term = filter_term(kIdFilter, id);
   auto posting = database.postlist_begin(unique_term);
-  if (posting == database.postlist_end(unique_term)) {
-    throw QueryError("--like: no brief has the id '" + id + "'");
-  }
   Xapian::RSet relevant;
   relevant.add_document(*posting);
   Xapian::Enquire enquire(database);

@@ -38,6 +38,8 @@ struct Hit {
     Xapian::doccount briefs = 0;
   };
   std::vector<MatchedTerm> matched_terms;
+  // The record's line in a JSON Lines file (path#line names it); 0 for other formats.
+  std::size_t line = 0;
 };
 
 // Relevance is BM25 with ties by id; newest and oldest order by date with ties by id,
@@ -141,9 +143,10 @@ using HitSink = std::function<bool(const Hit&)>;
                                        const SearchOptions& options, Analyser& analyser,
                                        const HitSink& sink = {});
 
-// The query for briefs like the one with this id: its most telling words (relevance
-// feedback), itself excluded. Throws QueryError when no brief has the id.
-[[nodiscard]] Xapian::Query similar_to(Xapian::Database& database, const std::string& id);
+// The query for briefs like the one reference names (its id, path or FILE#LINE:
+// brief_id_for_reference): its most telling words (relevance feedback), itself excluded.
+// Throws QueryError ("--like: ...") when reference names no brief or several.
+[[nodiscard]] Xapian::Query similar_to(Xapian::Database& database, const std::string& reference);
 
 // A respelling of query_text with each unknown word replaced by the closest word in the
 // index, or nothing when every word is known or no better spelling exists. words are the

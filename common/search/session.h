@@ -38,8 +38,8 @@ struct SessionOptions {
   std::optional<SortOrder> sort;
   // Words side by side are ORed, not ANDed (parse_query's any_word).
   bool any_word = false;
-  // Only briefs similar to the one with this id (similar_to); the query, when there is
-  // one, filters them.
+  // Only briefs similar to the one named so (id, path or FILE#LINE: similar_to); the query, when
+  // there is one, filters them.
   std::optional<std::string> like;
   // The day relative dates count from; without one, the machine's today when the session
   // opens.

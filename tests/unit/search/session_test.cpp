@@ -333,5 +333,7 @@ TEST_CASE("a session's errors name the query and the column", "[search][session]
         "'*' (column 10)");
   SessionOptions unknown;
   unknown.like = "no/such/brief";
-  CHECK(query_error_of(briefs, "", unknown) == "--like: no brief has the id 'no/such/brief'");
+  CHECK(query_error_of(briefs, "", unknown) ==
+        "--like: no brief has the id or path 'no/such/brief' (as a path: " +
+            (std::filesystem::current_path() / "no/such/brief").string() + ")");
 }
