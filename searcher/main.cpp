@@ -1,7 +1,5 @@
 // brief-search: answers queries over briefsearch databases, for terminals and scripts. It
 // parses options and prints; the search itself is common/search/session.h.
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
@@ -38,7 +36,7 @@ struct CommandLine {
   ColorMode color = ColorMode::kAuto;
   std::optional<std::string> sort;
   std::vector<std::string> facets;
-  std::optional<std::size_t> limit;
+  std::optional<std::size_t> limit, width;
   std::optional<std::string> now;
   double timeout_seconds = 0;
   bool batch = false;
@@ -74,6 +72,8 @@ void add_options(CLI::App& app, CommandLine& command) {
   app.add_option("--now", command.now, "Take this day (YYYY-MM-DD) as today for relative dates");
   app.add_option("--timeout", command.timeout_seconds, "End a search that runs longer (seconds)")
       ->check(CLI::Range(0.0, 86400.0));
+  app.add_option("--width", command.width,
+                 "Wrap text to N columns (0: never; default: terminal's)");
   app.add_option("--color", command.color,
                  "Colour: auto (on a terminal, unless NO_COLOR), always, never")
       ->transform(CLI::CheckedTransformer(choice_map(kColorModes), CLI::ignore_case));
@@ -126,8 +126,7 @@ int run(int argc, char** argv) {
   const std::string query = join(command.query_words, " ");
   // Only a batch line or --like may be empty: brief-search '' is a mistake, as '  ' is.
   if (query.empty() && !command.session.like) throw QueryError(query, 1, "empty query");
-  const auto writer =
-      make_result_writer(format, std::cout, should_use_color(command.color, STDOUT_FILENO));
+  const auto writer = make_stdout_writer(format, command.color, command.width);
   const SearchReport report = answer(query, writer->hit_sink(command.session.search));
   writer->write(report);
   const int code = report.results.total > 0 ? kExitSuccess : kExitNoMatch;

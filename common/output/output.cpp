@@ -1,9 +1,13 @@
 #include "common/output/output.h"
 
+#include <unistd.h>
+
 #include <cmath>
+#include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "common/output/terminal_text.h"
+#include "common/output/text_wrap.h"
 
 namespace briefsearch {
 namespace {
@@ -57,12 +61,14 @@ Json facets_json(const SearchResults& results) {
 
 class TextWriter : public ResultWriter {
  public:
-  TextWriter(std::ostream& out, bool color) : out_(out), color_(color) {}
+  TextWriter(std::ostream& out, bool color, std::size_t width)
+      : out_(out), color_(color), width_(width) {}
 
   void write(const SearchReport& report) override {
     if (report.options.explain) {
-      out_ << paint(kDim, "parsed: " + printable_text(report.parsed_query)) << '\n'
-           << paint(kDim, "xapian: " + printable_text(report.xapian_query)) << "\n\n";
+      line(paint(kDim, "parsed: " + printable_text(report.parsed_query)), kLabelIndent);
+      line(paint(kDim, "xapian: " + printable_text(report.xapian_query)), kLabelIndent);
+      out_ << '\n';
     }
     bool first = true;
     for (const Hit& hit : report.results.hits) {
@@ -71,8 +77,10 @@ class TextWriter : public ResultWriter {
       write_hit(hit, report.options.explain);
     }
     const auto& results = report.results;
-    if (!results.hits.empty() || results.total > 0)
-      out_ << '\n' << paint(kDim, summary_line(report)) << '\n';
+    if (!results.hits.empty() || results.total > 0) {
+      out_ << '\n';
+      line(paint(kDim, summary_line(report)), 0);
+    }
     // A terminal shows the most frequent values; JSON carries them all.
     constexpr std::size_t kFacetValuesShown = 10;
     for (const auto& [facet, counts] : results.facets) {
@@ -90,25 +98,39 @@ class TextWriter : public ResultWriter {
  private:
   // Rank, date and title; the file (FILE#LINE for a JSON Lines record) and the id, each
   // as --like takes it (id: filters by the id); the snippet; with --explain, the terms.
+  // Wrapped lines hang under the title, or under the hit's indent.
   void write_hit(const Hit& hit, bool explain) {
-    const std::string date = hit.date.empty() ? "undated   " : hit.date;
-    out_ << paint(kDim, std::to_string(hit.rank) + ". " + date) << "  "
-         << paint(kBold, printable_text(hit.title)) << '\n';
+    const std::string rank =
+        std::to_string(hit.rank) + ". " + (hit.date.empty() ? "undated   " : hit.date);
+    line(paint(kDim, rank) + "  " + paint(kBold, printable_text(hit.title)),
+         display_width(rank) + 2);
     std::string path = hit.path;
     if (hit.line > 0) path += "#" + std::to_string(hit.line);
-    out_ << "   " << paint(kCyan, printable_text(path)) << "  "
-         << paint(kDim, "id " + printable_text(hit.id)) << '\n';
-    if (!hit.snippet.empty()) out_ << "   " << marked_snippet(hit) << '\n';
+    const std::string file = kIndent + paint(kCyan, printable_text(path));
+    const std::string id = paint(kDim, "id " + printable_text(hit.id));
+    // Paths and ids are never broken, so they can be copied: the id goes below the path
+    // when both do not fit, and either may run past the width.
+    if (width_ == 0 || display_width(file) + 2 + display_width(id) <= width_) {
+      out_ << file << "  " << id << '\n';
+    } else {
+      out_ << file << '\n' << kIndent << id << '\n';
+    }
+    if (!hit.snippet.empty()) line(kIndent + marked_snippet(hit), kIndent.size());
     if (explain) {
       char score[32];
       std::snprintf(score, sizeof score, "%.4f", hit.score);
-      out_ << paint(kDim, std::string("   score ") + score + ", matched:");
+      std::string terms = kIndent + "score " + score + ", matched:";
       for (const Hit::MatchedTerm& term : hit.matched_terms) {
-        out_ << paint(kDim, " " + printable_text(term.term) + " (wdf " + std::to_string(term.wdf) +
-                                ", in " + std::to_string(term.briefs) + ")");
+        terms += " " + printable_text(term.term) + " (wdf " + std::to_string(term.wdf) + ", in " +
+                 std::to_string(term.briefs) + ")";
       }
-      out_ << '\n';
+      line(paint(kDim, terms), kIndent.size() + 2);
     }
+  }
+
+  // One line of output, wrapped to the width with later lines indented so.
+  void line(const std::string& text, std::size_t indent) {
+    out_ << wrap_line(text, width_, indent) << '\n';
   }
 
   std::string paint(std::string_view style, const std::string& text) const {
@@ -144,8 +166,12 @@ class TextWriter : public ResultWriter {
     return line;
   }
 
+  static constexpr std::size_t kLabelIndent = 8;  // under the text after "parsed: "
+  inline static const std::string kIndent = "   ";
+
   std::ostream& out_;
   bool color_;
+  std::size_t width_;
 };
 
 class JsonWriter : public ResultWriter {
@@ -270,11 +296,11 @@ SearchOptions options_for_format(OutputFormat format, SearchOptions options,
   return options;
 }
 
-std::unique_ptr<ResultWriter> make_result_writer(OutputFormat format, std::ostream& out,
-                                                 bool color) {
+std::unique_ptr<ResultWriter> make_result_writer(OutputFormat format, std::ostream& out, bool color,
+                                                 std::size_t width) {
   switch (format) {
     case OutputFormat::kText:
-      return std::make_unique<TextWriter>(out, color);
+      return std::make_unique<TextWriter>(out, color, width);
     case OutputFormat::kJson:
       return std::make_unique<JsonWriter>(out);
     case OutputFormat::kJsonLines:
@@ -287,6 +313,12 @@ std::unique_ptr<ResultWriter> make_result_writer(OutputFormat format, std::ostre
       return std::make_unique<CountWriter>(out);
   }
   return nullptr;
+}
+
+std::unique_ptr<ResultWriter> make_stdout_writer(OutputFormat format, ColorMode color,
+                                                 std::optional<std::size_t> width) {
+  return make_result_writer(format, std::cout, should_use_color(color, STDOUT_FILENO),
+                            output_width(width, STDOUT_FILENO));
 }
 
 }  // namespace briefsearch

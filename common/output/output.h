@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "common/base/named_choices.h"
+#include "common/output/terminal_text.h"
 #include "common/search/session.h"
 
 namespace briefsearch {
@@ -63,7 +64,15 @@ class ResultWriter {
 // The --batch line for a query that could not be run: {"format_version", "query", "error"}.
 [[nodiscard]] std::string batch_error_json(const std::string& query, const std::string& error);
 
+// The writer of format on out. Text output is coloured when color is set, and wrapped to
+// width columns (wrap_line) unless width is 0; other formats take neither.
 [[nodiscard]] std::unique_ptr<ResultWriter> make_result_writer(OutputFormat format,
-                                                               std::ostream& out, bool color);
+                                                               std::ostream& out, bool color,
+                                                               std::size_t width = 0);
+
+// The writer of format on std::cout, coloured as color says for stdout (should_use_color)
+// and wrapped to width, else to what stdout calls for (output_width).
+[[nodiscard]] std::unique_ptr<ResultWriter> make_stdout_writer(OutputFormat format, ColorMode color,
+                                                               std::optional<std::size_t> width);
 
 }  // namespace briefsearch

@@ -4,6 +4,7 @@
 
 #include "tests/e2e/e2e_support.h"
 #include "tests/e2e/generated_corpus.h"
+#include "tests/support/text_lines.h"
 
 using namespace briefsearch::testing;
 using nlohmann::json;
@@ -15,16 +16,6 @@ std::size_t exact_count(const GeneratedCorpus& corpus, const std::string& query)
   INFO(counted.err);
   REQUIRE(counted.exit_code == 0);
   return std::stoul(counted.out);
-}
-
-std::vector<std::string> lines_of(const std::string& text, char end) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  for (std::size_t stop; (stop = text.find(end, start)) != std::string::npos; start = stop + 1) {
-    lines.push_back(text.substr(start, stop - start));
-  }
-  CHECK(start == text.size());  // every line is ended
-  return lines;
 }
 
 }  // namespace
@@ -54,10 +45,12 @@ TEST_CASE("jsonl, paths and paths0 write every match, in rank order, past the fi
 
   const ProcessResult listed = corpus.search({"--format", "paths", "--", query});
   REQUIRE(listed.exit_code == 0);
-  CHECK(lines_of(listed.out, '\n') == paths);
+  CHECK(split_lines(listed.out, '\n') == paths);
+  CHECK(listed.out.ends_with('\n'));
   const ProcessResult listed0 = corpus.search({"--format", "paths0", "--", query});
   REQUIRE(listed0.exit_code == 0);
-  CHECK(lines_of(listed0.out, '\0') == paths);
+  CHECK(split_lines(listed0.out, '\0') == paths);
+  CHECK(listed0.out.ends_with('\0'));
 }
 
 TEST_CASE("an explicit --limit and --offset win over every format's default",
@@ -67,12 +60,13 @@ TEST_CASE("an explicit --limit and --offset win over every format's default",
   const std::size_t total = exact_count(corpus, query);
   for (const std::string format : {"jsonl", "paths"}) {
     INFO(format);
-    CHECK(lines_of(corpus.search({"--format", format, "-n", "7", "--", query}).out, '\n').size() ==
-          7);
+    CHECK(
+        split_lines(corpus.search({"--format", format, "-n", "7", "--", query}).out, '\n').size() ==
+        7);
     const ProcessResult tail =
         corpus.search({"--format", format, "--offset", std::to_string(total - 3), "--", query});
     CHECK(tail.exit_code == 0);
-    CHECK(lines_of(tail.out, '\n').size() == 3);
+    CHECK(split_lines(tail.out, '\n').size() == 3);
     // Past the last match: nothing written, but briefs matched (exit 0, as json's total).
     const ProcessResult past =
         corpus.search({"--format", format, "--offset", std::to_string(total), "--", query});
@@ -116,6 +110,6 @@ TEST_CASE("paths of the sample corpus list every match", "[e2e][output][stream]"
   REQUIRE(counted.exit_code == 0);
   const std::size_t total = std::stoul(counted.out);
   REQUIRE(total > 10);  // more than a page of text: 23 when this was written
-  CHECK(lines_of(corpus.search({"--format", "paths", "election"}).out, '\n').size() == total);
+  CHECK(split_lines(corpus.search({"--format", "paths", "election"}).out, '\n').size() == total);
   CHECK(json_lines(corpus.search({"--format", "jsonl", "election"}).out).size() == total);
 }
