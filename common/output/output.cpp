@@ -103,7 +103,7 @@ class TextWriter : public ResultWriter {
     const std::string rank =
         std::to_string(hit.rank) + ". " + (hit.date.empty() ? "undated   " : hit.date);
     line(paint(kDim, rank) + "  " + paint(kBold, printable_text(hit.title)),
-         display_width(rank) + 2);
+         rank.size() + 2);  // ASCII: a byte a column
     std::string path = hit.path;
     if (hit.line > 0) path += "#" + std::to_string(hit.line);
     const std::string file = kIndent + paint(kCyan, printable_text(path));

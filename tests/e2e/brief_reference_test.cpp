@@ -26,7 +26,7 @@ std::vector<std::string> like_ids(const IndexedCorpus& corpus, const std::string
 
 }  // namespace
 
-TEST_CASE("--like takes an id, a path or FILE#LINE, and they name the same brief",
+TEST_CASE("similar briefs of an id, a path or FILE#LINE: the same brief, the same answer",
           "[e2e][search][like]") {
   const IndexedCorpus corpus;
   const std::vector<std::string> by_id = like_ids(corpus, kBalticId);
@@ -47,7 +47,8 @@ TEST_CASE("--like takes an id, a path or FILE#LINE, and they name the same brief
   CHECK(like_ids(corpus, std::filesystem::relative(export_file).string() + "#2") == record);
 }
 
-TEST_CASE("--like names what it cannot find or cannot choose", "[e2e][search][like]") {
+TEST_CASE("a brief for --like that cannot be found or chosen is named in the error",
+          "[e2e][search][like]") {
   const IndexedCorpus corpus;
   const std::string export_file = (kCorpus / "pipeline-export.jsonl").string();
   const ProcessResult several = corpus.search({"--like", export_file});
