@@ -1,7 +1,5 @@
 // brief-search: answers queries over briefsearch databases, for terminals and scripts. It
 // parses options and prints; the search itself is common/search/session.h.
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
@@ -33,6 +31,7 @@ struct CommandLine {
   ColorMode color = ColorMode::kAuto;
   std::optional<std::string> sort;
   std::vector<std::string> facets;
+  std::optional<std::size_t> limit, width;
   std::optional<std::string> now;
   double timeout_seconds = 0;
   bool batch = false;
@@ -45,9 +44,8 @@ void add_options(CLI::App& app, CommandLine& command) {
   SearchOptions& search = command.session.search;
   app.add_option("--db", command.databases, "Database folder (repeat to search several as one)")
       ->allow_extra_args(false);
-  app.add_option("-n,--limit", search.limit, "Hits to show")
-      ->check(CLI::Range(std::size_t{0}, std::size_t{10000}))
-      ->capture_default_str();
+  app.add_option("-n,--limit", command.limit, "Hits to show (default 10; all for jsonl, paths*)")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{10000}));
   app.add_option("--offset", search.offset, "Hits to skip before the first shown")
       ->check(CLI::Range(std::size_t{0}, std::size_t{1000000}))
       ->capture_default_str();
@@ -64,7 +62,8 @@ void add_options(CLI::App& app, CommandLine& command) {
                "Rank briefs matching any of the words, not only all");
   app.add_flag("--no-relax", command.no_relax, "Never show briefs that lack some words")
       ->excludes(app.add_flag("--relax", command.relax, std::string(kRelaxHelp)));
-  app.add_option("--like", command.session.like, "Briefs similar to the one with this id");
+  app.add_option("--like", command.session.like, "Briefs similar to one (id, path, FILE#LINE)")
+      ->type_name("BRIEF");
   app.add_flag("--explain", search.explain,
                "Show the parsed query and which index terms each hit matched");
   app.add_flag("--batch", command.batch,
@@ -73,6 +72,8 @@ void add_options(CLI::App& app, CommandLine& command) {
   require_finite(app.add_option("--timeout", command.timeout_seconds,
                                 "End a search that runs longer (seconds)")
                      ->check(CLI::Range(0.0, 86400.0)));
+  app.add_option("--width", command.width,
+                 "Wrap text to N columns (0: never; default: terminal's)");
   app.add_option("--color", command.color,
                  "Colour: auto (on a terminal, unless NO_COLOR), always, never")
       ->transform(CLI::CheckedTransformer(choice_map(kColorModes), CLI::ignore_case));
@@ -110,25 +111,25 @@ int run(int argc, char** argv) {
   if (const auto ended = parse_command_line(app, argc, argv)) return *ended;
   read_choices(command);
   const OutputFormat format = *output_format_named(command.format);
-  if (!command.batch) command.session.search = options_for_format(format, command.session.search);
-
-  std::vector<std::filesystem::path> databases(command.databases.begin(), command.databases.end());
-  if (databases.empty()) databases.push_back(resolve_database_path(std::nullopt));
-  Xapian::Database database = open_for_reading(databases);
+  // A batch writes --format json's object for each line, whatever --format says.
+  command.session.search = options_for_format(command.batch ? OutputFormat::kJson : format,
+                                              command.session.search, command.limit);
+  Xapian::Database database =
+      open_for_reading({command.databases.begin(), command.databases.end()});
   SearchSession session(database, command.session);
   Watchdog watchdog(kProgram, command.timeout_seconds);
-  const auto answer = [&](const std::string& query) {
+  const auto answer = [&](const std::string& query, const HitSink& sink = {}) {
     const Watchdog::Armed armed(watchdog, query);
-    return session.answer(query);
+    return session.answer(query, sink);
   };
   if (command.batch) return answer_batch(std::cin, std::cout, answer, flush_results);
 
   const std::string query = join(command.query_words, " ");
   // Only a batch line or --like may be empty: brief-search '' is a mistake, as '  ' is.
   if (query.empty() && !command.session.like) throw QueryError(query, 1, "empty query");
-  const SearchReport report = answer(query);
-  make_result_writer(format, std::cout, should_use_color(command.color, STDOUT_FILENO))
-      ->write(report);
+  const auto writer = make_stdout_writer(format, command.color, command.width);
+  const SearchReport report = answer(query, writer->hit_sink(command.session.search));
+  writer->write(report);
   // Briefs lacking some words answer the query as written only when the caller asked.
   const bool found = report.results.total > 0 && (!report.relaxation || command.relax);
   const int code = found ? kExitSuccess : kExitNoMatch;

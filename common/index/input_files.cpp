@@ -278,17 +278,6 @@ fs::path InputScan::moved_path(const fs::path& path) const {
   return path;
 }
 
-fs::path resolved_path(const fs::path& path) {
-  std::error_code error;
-  fs::path resolved = fs::weakly_canonical(fs::absolute(path), error);
-  if (error) resolved = fs::absolute(path);
-  resolved = resolved.lexically_normal();
-  if (!resolved.has_filename() && resolved != resolved.root_path()) {
-    resolved = resolved.parent_path();
-  }
-  return resolved;
-}
-
 InputScan scan_inputs(const std::vector<fs::path>& inputs, RootTable roots,
                       const MoveCheck& moved) {
   InputScan scan;

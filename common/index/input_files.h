@@ -82,7 +82,4 @@ struct InputScan {
 [[nodiscard]] InputScan scan_inputs(const std::vector<std::filesystem::path>& inputs,
                                     RootTable roots, const MoveCheck& moved = {});
 
-// Absolute and lexically normal, with symbolic links resolved as far as the path exists.
-[[nodiscard]] std::filesystem::path resolved_path(const std::filesystem::path& path);
-
 }  // namespace briefsearch

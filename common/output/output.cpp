@@ -1,10 +1,14 @@
 #include "common/output/output.h"
 
+#include <unistd.h>
+
 #include <cmath>
+#include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "common/output/no_match.h"
 #include "common/output/terminal_text.h"
+#include "common/output/text_wrap.h"
 
 namespace briefsearch {
 namespace {
@@ -68,44 +72,33 @@ Json relaxation_json(const std::optional<Relaxation>& relaxation) {
 
 class TextWriter : public ResultWriter {
  public:
-  TextWriter(std::ostream& out, bool color) : out_(out), color_(color) {}
+  TextWriter(std::ostream& out, bool color, std::size_t width)
+      : out_(out), color_(color), width_(width) {}
 
   void write(const SearchReport& report) override {
     if (report.options.explain) {
-      out_ << paint(kDim, "parsed: " + printable_text(report.parsed_query)) << '\n'
-           << paint(kDim, "xapian: " + printable_text(report.xapian_query)) << '\n';
+      line(paint(kDim, "parsed: " + printable_text(report.parsed_query)), kLabelIndent);
+      line(paint(kDim, "xapian: " + printable_text(report.xapian_query)), kLabelIndent);
       for (const std::string& meaning : report.meanings) {
-        out_ << paint(kDim, "meaning: " + printable_text(meaning)) << '\n';
+        line(paint(kDim, "meaning: " + printable_text(meaning)), kLabelIndent + 1);
       }
       out_ << '\n';
     }
     if (const std::string label = relaxed_label(report); !label.empty()) {
-      out_ << paint(kBold, label) << "\n\n";
+      line(paint(kBold, label), 0);
+      out_ << '\n';
     }
     bool first = true;
     for (const Hit& hit : report.results.hits) {
       if (!first) out_ << '\n';
       first = false;
-      const std::string date = hit.date.empty() ? "undated   " : hit.date;
-      out_ << paint(kDim, std::to_string(hit.rank) + ". " + date) << "  "
-           << paint(kBold, printable_text(hit.title)) << '\n';
-      out_ << "   " << paint(kCyan, printable_text(hit.path)) << '\n';
-      if (!hit.snippet.empty()) out_ << "   " << marked_snippet(hit) << '\n';
-      if (report.options.explain) {
-        char score[32];
-        std::snprintf(score, sizeof score, "%.4f", hit.score);
-        out_ << paint(kDim, std::string("   score ") + score + ", matched:");
-        for (const Hit::MatchedTerm& term : hit.matched_terms) {
-          out_ << paint(kDim, " " + printable_text(term.term) + " (wdf " +
-                                  std::to_string(term.wdf) + ", in " + std::to_string(term.briefs) +
-                                  ")");
-        }
-        out_ << '\n';
-      }
+      write_hit(hit, report.options.explain);
     }
     const auto& results = report.results;
-    if (!results.hits.empty() || results.total > 0)
-      out_ << '\n' << paint(kDim, summary_line(report)) << '\n';
+    if (!results.hits.empty() || results.total > 0) {
+      out_ << '\n';
+      line(paint(kDim, summary_line(report)), 0);
+    }
     // A terminal shows the most frequent values; JSON carries them all.
     constexpr std::size_t kFacetValuesShown = 10;
     for (const auto& [facet, counts] : results.facets) {
@@ -121,6 +114,43 @@ class TextWriter : public ResultWriter {
   }
 
  private:
+  // Rank, date and title; the file (FILE#LINE for a JSON Lines record) and the id, each
+  // as --like takes it (id: filters by the id); the snippet; with --explain, the terms.
+  // Wrapped lines hang under the title, or under the hit's indent.
+  void write_hit(const Hit& hit, bool explain) {
+    const std::string rank =
+        std::to_string(hit.rank) + ". " + (hit.date.empty() ? "undated   " : hit.date);
+    line(paint(kDim, rank) + "  " + paint(kBold, printable_text(hit.title)),
+         rank.size() + 2);  // ASCII: a byte a column
+    std::string path = hit.path;
+    if (hit.line > 0) path += "#" + std::to_string(hit.line);
+    const std::string file = kIndent + paint(kCyan, printable_text(path));
+    const std::string id = paint(kDim, "id " + printable_text(hit.id));
+    // Paths and ids are never broken, so they can be copied: the id goes below the path
+    // when both do not fit, and either may run past the width.
+    if (width_ == 0 || display_width(file) + 2 + display_width(id) <= width_) {
+      out_ << file << "  " << id << '\n';
+    } else {
+      out_ << file << '\n' << kIndent << id << '\n';
+    }
+    if (!hit.snippet.empty()) line(kIndent + marked_snippet(hit), kIndent.size());
+    if (explain) {
+      char score[32];
+      std::snprintf(score, sizeof score, "%.4f", hit.score);
+      std::string terms = kIndent + "score " + score + ", matched:";
+      for (const Hit::MatchedTerm& term : hit.matched_terms) {
+        terms += " " + printable_text(term.term) + " (wdf " + std::to_string(term.wdf) + ", in " +
+                 std::to_string(term.briefs) + ")";
+      }
+      line(paint(kDim, terms), kIndent.size() + 2);
+    }
+  }
+
+  // One line of output, wrapped to the width with later lines indented so.
+  void line(const std::string& text, std::size_t indent) {
+    out_ << wrap_line(text, width_, indent) << '\n';
+  }
+
   std::string paint(std::string_view style, const std::string& text) const {
     if (!color_) return text;
     return std::string(style) + text + std::string(kReset);
@@ -154,8 +184,12 @@ class TextWriter : public ResultWriter {
     return line;
   }
 
+  static constexpr std::size_t kLabelIndent = 8;  // under the text after "parsed: "
+  inline static const std::string kIndent = "   ";
+
   std::ostream& out_;
   bool color_;
+  std::size_t width_;
 };
 
 class JsonWriter : public ResultWriter {
@@ -166,16 +200,17 @@ class JsonWriter : public ResultWriter {
     Json hits = Json::array();
     for (const Hit& hit : report.results.hits)
       hits.push_back(hit_json(hit, report.options.explain));
-    Json document = {{"format_version", kJsonFormatVersion},
-                     {"query", report.query},
-                     {"total", report.results.total},
-                     {"total_exact", report.results.total_exact},
-                     {"total_relation", report.results.total_exact ? "eq" : "gte"},
-                     {"offset", report.options.offset},
-                     {"limit", report.options.limit},
-                     {"hits", hits},
-                     {"suggestion", report.suggestion ? Json(*report.suggestion) : Json(nullptr)},
-                     {"facets", facets_json(report.results)}};
+    Json document = {
+        {"format_version", kJsonFormatVersion},
+        {"query", report.query},
+        {"total", report.results.total},
+        {"total_exact", report.results.total_exact},
+        {"total_relation", report.results.total_exact ? "eq" : "gte"},
+        {"offset", report.options.offset},
+        {"limit", report.options.limit == kAllMatches ? Json(nullptr) : Json(report.options.limit)},
+        {"hits", hits},
+        {"suggestion", report.suggestion ? Json(*report.suggestion) : Json(nullptr)},
+        {"facets", facets_json(report.results)}};
     document["relaxed"] = relaxation_json(report.relaxation);
     if (report.options.explain) {
       document["parsed_query"] = report.parsed_query;
@@ -189,42 +224,55 @@ class JsonWriter : public ResultWriter {
   std::ostream& out_;
 };
 
-class JsonLinesWriter : public ResultWriter {
+// The formats that write one hit at a time, streamed as the search reads them.
+class HitByHitWriter : public ResultWriter {
  public:
-  explicit JsonLinesWriter(std::ostream& out) : out_(out) {}
+  explicit HitByHitWriter(std::ostream& out) : out_(out) {}
   void write(const SearchReport& report) override {
-    for (const Hit& hit : report.results.hits)
-      out_ << dump(hit_json(hit, report.options.explain)) << '\n';
+    for (const Hit& hit : report.results.hits) write_hit(hit, report.options);
+  }
+  HitSink hit_sink(const SearchOptions& options) override {
+    return [this, options](const Hit& hit) {
+      write_hit(hit, options);
+      return out_.good();
+    };
   }
 
- private:
+ protected:
+  virtual void write_hit(const Hit& hit, const SearchOptions& options) = 0;
   std::ostream& out_;
+};
+
+class JsonLinesWriter : public HitByHitWriter {
+ public:
+  using HitByHitWriter::HitByHitWriter;
+
+ private:
+  void write_hit(const Hit& hit, const SearchOptions& options) override {
+    out_ << dump(hit_json(hit, options.explain)) << '\n';
+  }
 };
 
 // One path per line, made safe for a terminal: a newline in a name shows as a space and
 // invalid UTF-8 as U+FFFD, so the line may not name the file.
-class PathsWriter : public ResultWriter {
+class PathsWriter : public HitByHitWriter {
  public:
-  explicit PathsWriter(std::ostream& out) : out_(out) {}
-  void write(const SearchReport& report) override {
-    for (const Hit& hit : report.results.hits) out_ << printable_text(hit.path) << '\n';
-  }
+  using HitByHitWriter::HitByHitWriter;
 
  private:
-  std::ostream& out_;
+  void write_hit(const Hit& hit, const SearchOptions&) override {
+    out_ << printable_text(hit.path) << '\n';
+  }
 };
 
 // The stored absolute paths byte for byte, each ended by a NUL: the one byte a Unix file
 // name cannot hold.
-class NulSeparatedPathsWriter : public ResultWriter {
+class NulSeparatedPathsWriter : public HitByHitWriter {
  public:
-  explicit NulSeparatedPathsWriter(std::ostream& out) : out_(out) {}
-  void write(const SearchReport& report) override {
-    for (const Hit& hit : report.results.hits) out_ << hit.path << '\0';
-  }
+  using HitByHitWriter::HitByHitWriter;
 
  private:
-  std::ostream& out_;
+  void write_hit(const Hit& hit, const SearchOptions&) override { out_ << hit.path << '\0'; }
 };
 
 class CountWriter : public ResultWriter {
@@ -246,19 +294,33 @@ std::optional<OutputFormat> output_format_named(std::string_view name) {
   return choice_named(kOutputFormats, name);
 }
 
-SearchOptions options_for_format(OutputFormat format, SearchOptions options) {
-  if (format == OutputFormat::kCount) {
-    options.exact_total = true;
-    options.limit = 0;
+HitSink ResultWriter::hit_sink(const SearchOptions&) { return {}; }
+
+SearchOptions options_for_format(OutputFormat format, SearchOptions options,
+                                 std::optional<std::size_t> limit) {
+  switch (format) {
+    case OutputFormat::kText:
+    case OutputFormat::kJson:
+      options.limit = limit.value_or(kPageHits);
+      break;
+    case OutputFormat::kJsonLines:
+    case OutputFormat::kPaths:
+    case OutputFormat::kPaths0:
+      options.limit = limit.value_or(kAllMatches);
+      break;
+    case OutputFormat::kCount:
+      options.exact_total = true;
+      options.limit = 0;
+      break;
   }
   return options;
 }
 
-std::unique_ptr<ResultWriter> make_result_writer(OutputFormat format, std::ostream& out,
-                                                 bool color) {
+std::unique_ptr<ResultWriter> make_result_writer(OutputFormat format, std::ostream& out, bool color,
+                                                 std::size_t width) {
   switch (format) {
     case OutputFormat::kText:
-      return std::make_unique<TextWriter>(out, color);
+      return std::make_unique<TextWriter>(out, color, width);
     case OutputFormat::kJson:
       return std::make_unique<JsonWriter>(out);
     case OutputFormat::kJsonLines:
@@ -271,6 +333,12 @@ std::unique_ptr<ResultWriter> make_result_writer(OutputFormat format, std::ostre
       return std::make_unique<CountWriter>(out);
   }
   return nullptr;
+}
+
+std::unique_ptr<ResultWriter> make_stdout_writer(OutputFormat format, ColorMode color,
+                                                 std::optional<std::size_t> width) {
+  return make_result_writer(format, std::cout, should_use_color(color, STDOUT_FILENO),
+                            output_width(width, STDOUT_FILENO));
 }
 
 }  // namespace briefsearch

@@ -1,5 +1,6 @@
 #include "common/output/terminal_text.h"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cstdint>
@@ -44,6 +45,19 @@ std::string printable_text(std::string_view text, bool keep_newlines) {
     }
   }
   return out;
+}
+
+std::size_t output_width(std::optional<std::size_t> asked, int fd) {
+  if (asked) return *asked;
+  if (::isatty(fd) != 1) return 0;
+  struct winsize size {};
+  if (::ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  if (const char* columns = std::getenv("COLUMNS"); columns && *columns) {
+    char* end = nullptr;
+    const unsigned long parsed = std::strtoul(columns, &end, 10);
+    if (*end == '\0' && parsed > 0 && parsed <= 10000) return parsed;
+  }
+  return 80;
 }
 
 bool should_use_color(ColorMode mode, int fd) {

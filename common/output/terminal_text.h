@@ -2,6 +2,8 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,6 +25,12 @@ inline constexpr std::array<NamedChoice<ColorMode>, 3> kColorModes = {{
     {"always", ColorMode::kAlways, ""},
     {"never", ColorMode::kNever, ""},
 }};
+
+// The width text output wraps to (0: no wrapping): asked (--width) when given; else, when
+// fd is a terminal, its width (TIOCGWINSZ), else $COLUMNS when it is a number, else 80;
+// else (a pipe or a file) 0: piped lines stay whole for grep, sort and pagers, as ripgrep
+// and notmuch leave them, whatever $COLUMNS a shell exported.
+[[nodiscard]] std::size_t output_width(std::optional<std::size_t> asked, int fd);
 
 // kAuto colours only when fd is a terminal, NO_COLOR is unset or empty, and TERM is not
 // "dumb".

@@ -1,12 +1,14 @@
 #include "common/search/search.h"
 
 #include <algorithm>
+#include <limits>
 #include <memory>
 #include <stdexcept>
 #include <unordered_map>
 
 #include "common/base/errors.h"
 #include "common/query/query.h"
+#include "common/search/brief_reference.h"
 #include "common/search/snippets.h"
 #include "common/store/schema.h"
 #include "common/store/stored_brief.h"
@@ -77,6 +79,7 @@ Hit make_hit(const Xapian::MSetIterator& it, const Xapian::Enquire& enquire,
   hit.rank = it.get_rank() + 1;  // get_rank counts from the first match, offset included
   hit.id = brief.id;
   hit.path = brief.path;
+  hit.line = brief.line;
   hit.title = brief.title;
   hit.date = brief.date ? brief.date->iso() : "";
   hit.score = it.get_weight();
@@ -111,9 +114,35 @@ void set_order(Xapian::Enquire& enquire, SortOrder sort) {
   enquire.set_sort_by_key(date_then_id->release(), false);
 }
 
+// Facet counts from spies that saw every match, with months written "2025-07".
+void collect_facets(const SearchOptions& options,
+                    const std::vector<std::unique_ptr<FacetSpy>>& spies, SearchResults& results) {
+  for (std::size_t i = 0; i < options.facets.size(); ++i) {
+    std::vector<FacetCount> counts = spies[i]->counts();
+    if (options.facets[i] == Facet::kMonth) {
+      for (FacetCount& count : counts) count.value = date_facet_value(count.value);
+    }
+    results.facets[options.facets[i]] = std::move(counts);
+  }
+}
+
+// The lower bound, not get_matches_estimated: an estimate printed as a count misleads
+// (1000 printed where 658 match).
+void set_total(const Xapian::MSet& mset, SearchResults& results) {
+  results.total = mset.get_matches_lower_bound();
+  results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+}
+
+Xapian::doccount as_doccount(std::size_t count) {
+  return static_cast<Xapian::doccount>(
+      std::min<std::size_t>(count, std::numeric_limits<Xapian::doccount>::max()));
+}
+
+// delivered counts the hits handed to sink, so a retry can tell whether it may start over.
 SearchResults search_once(Xapian::Database& database, const Xapian::Query& query,
                           const std::vector<HighlightTerm>& highlights,
-                          const SearchOptions& options, Analyser& analyser) {
+                          const SearchOptions& options, Analyser& analyser, const HitSink& sink,
+                          std::size_t& delivered) {
   SearchResults results;
   Xapian::Enquire enquire(database);
   enquire.set_query(query);
@@ -130,24 +159,37 @@ SearchResults search_once(Xapian::Database& database, const Xapian::Query& query
   const Xapian::doccount check_at_least = options.exact_total || !options.facets.empty()
                                               ? database.get_doccount()
                                               : kExactCountThreshold;
-  const Xapian::MSet mset =
-      enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                       static_cast<Xapian::doccount>(options.limit), check_at_least);
-  // The lower bound, not get_matches_estimated: an estimate printed as a count misleads
-  // (1000 printed where 658 match).
-  results.total = mset.get_matches_lower_bound();
-  results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    results.hits.push_back(make_hit(it, enquire, database, highlights, options, analyser));
-  }
-  for (std::size_t i = 0; i < options.facets.size(); ++i) {
-    std::vector<FacetCount> counts = spies[i]->counts();
-    if (options.facets[i] == Facet::kMonth) {
-      for (FacetCount& count : counts) count.value = date_facet_value(count.value);
+  std::size_t first = options.offset;
+  std::size_t wanted = options.limit;
+  std::size_t page = std::min(wanted, kFirstPageHits);
+  Xapian::MSet mset = enquire.get_mset(as_doccount(first), as_doccount(page), check_at_least);
+  set_total(mset, results);
+  collect_facets(options, spies, results);
+  enquire.clear_matchspies();  // the counts are taken; later pages need not feed them
+  for (;;) {
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Hit hit = make_hit(it, enquire, database, highlights, options, analyser);
+      if (!sink) {
+        results.hits.push_back(std::move(hit));
+        continue;
+      }
+      ++delivered;
+      if (!sink(hit)) return results;
     }
-    results.facets[options.facets[i]] = std::move(counts);
+    first += mset.size();
+    wanted -= mset.size();
+    // A short page is the end of the ranking: every match has been seen and counted.
+    if (mset.size() < page) {
+      if (mset.size() > 0 || first > options.offset) {
+        results.total = std::max(results.total, first);
+        results.total_exact = true;
+      }
+      return results;
+    }
+    if (wanted == 0) return results;
+    page = std::min({wanted, page * 2, kLastPageHits});
+    mset = enquire.get_mset(as_doccount(first), as_doccount(page));
   }
-  return results;
 }
 
 }  // namespace
@@ -162,13 +204,18 @@ std::string_view facet_name(Facet facet) { return choice_name(kFacets, facet); }
 
 SearchResults run_search(Xapian::Database& database, const Xapian::Query& query,
                          const std::vector<HighlightTerm>& highlights, const SearchOptions& options,
-                         Analyser& analyser) {
+                         Analyser& analyser, const HitSink& sink) {
   if (query.empty()) return {};
+  std::size_t delivered = 0;
   for (int attempt = 1;; ++attempt) {
     try {
-      return search_once(database, query, highlights, options, analyser);
+      return search_once(database, query, highlights, options, analyser, sink, delivered);
     } catch (const Xapian::DatabaseModifiedError&) {
-      // The writer moved on more than one revision; read the latest and try again.
+      // The writer moved on more than one revision; read the latest and try again, unless
+      // hits already written would be written again, or missed.
+      if (delivered > 0) {
+        throw DatabaseError("the index changed while the hits were written; search again");
+      }
       if (attempt == kReopenAttempts) throw DatabaseError("search failed: index kept changing");
       database.reopen();
     } catch (const Xapian::WildcardError&) {
@@ -182,12 +229,15 @@ SearchResults run_search(Xapian::Database& database, const Xapian::Query& query,
   }
 }
 
-Xapian::Query similar_to(Xapian::Database& database, const std::string& id) {
+Xapian::Query similar_to(Xapian::Database& database, const std::string& reference) {
+  std::string id;
+  try {
+    id = brief_id_for_reference(database, reference);
+  } catch (const QueryError& error) {
+    throw QueryError("--like: " + error.problem());
+  }
   const std::string unique_term = filter_term(kIdFilter, id);
   auto posting = database.postlist_begin(unique_term);
-  if (posting == database.postlist_end(unique_term)) {
-    throw QueryError("--like: no brief has the id '" + id + "'");
-  }
   Xapian::RSet relevant;
   relevant.add_document(*posting);
   Xapian::Enquire enquire(database);

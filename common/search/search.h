@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -37,6 +38,8 @@ struct Hit {
     Xapian::doccount briefs = 0;
   };
   std::vector<MatchedTerm> matched_terms;
+  // The record's line in a JSON Lines file (path#line names it); 0 for other formats.
+  std::size_t line = 0;
 };
 
 // Relevance is BM25 with ties by id; newest and oldest order by date with ties by id,
@@ -84,8 +87,12 @@ struct FacetCount {
   Xapian::doccount count = 0;
 };
 
+// SearchOptions::limit for every match from the offset on.
+inline constexpr std::size_t kAllMatches = static_cast<std::size_t>(-1);
+
 struct SearchOptions {
   std::size_t offset = 0;
+  // The most hits to return (kAllMatches: every match); 0 ranks nothing and only counts.
   std::size_t limit = 10;
   SortOrder sort = SortOrder::kRelevance;
   std::vector<Facet> facets;
@@ -110,19 +117,36 @@ struct SearchResults {
 // Counts up to this many matches exactly before settling for a lower bound.
 inline constexpr Xapian::doccount kExactCountThreshold = 100;
 
+// The ranking is fetched in pages: the first of this many hits, each next one as large as
+// all before it (so a long list costs a few runs of the matcher, not one per page), up to
+// kLastPageHits. Only one page of ranks (docid and weight, not the briefs) is held at once.
+inline constexpr std::size_t kFirstPageHits = 1000;
+inline constexpr std::size_t kLastPageHits = 128 * 1024;
+
+// Receives the hits of a streamed search one at a time, in rank order, as they are read;
+// returns false to end the search there (the reader has gone).
+using HitSink = std::function<bool(const Hit&)>;
+
 // Ranked by BM25 (or by date); snippets show the passage that best matches highlights.
 // With limit 0 nothing is ranked, so no weights are computed. An empty query matches
-// nothing. A reader that falls behind the writer reopens and retries. Throws
+// nothing. Hits are read in pages (kFirstPageHits) and kept in SearchResults::hits or,
+// when sink is given, handed to it one by one and not kept, so the memory a search needs
+// does not grow with the hits it writes. The total is exact when every match was seen
+// (all of them streamed, an exact count asked for, or few enough), otherwise a lower
+// bound. A reader that falls behind the writer reopens and retries, unless a hit has
+// already gone to sink: then the search ends with DatabaseError. Throws
 // WildcardLimitError when a wildcard expands too far, QueryError (without the query text,
 // which the caller adds) for another Xapian error the query causes (query_problem_of),
 // DatabaseError when the database fails.
 [[nodiscard]] SearchResults run_search(Xapian::Database& database, const Xapian::Query& query,
                                        const std::vector<HighlightTerm>& highlights,
-                                       const SearchOptions& options, Analyser& analyser);
+                                       const SearchOptions& options, Analyser& analyser,
+                                       const HitSink& sink = {});
 
-// The query for briefs like the one with this id: its most telling words (relevance
-// feedback), itself excluded. Throws QueryError when no brief has the id.
-[[nodiscard]] Xapian::Query similar_to(Xapian::Database& database, const std::string& id);
+// The query for briefs like the one reference names (its id, path or FILE#LINE:
+// brief_id_for_reference): its most telling words (relevance feedback), itself excluded.
+// Throws QueryError ("--like: ...") when reference names no brief or several.
+[[nodiscard]] Xapian::Query similar_to(Xapian::Database& database, const std::string& reference);
 
 // A respelling of query_text with each unknown word replaced by the closest word in the
 // index, or nothing when every word is known or no better spelling exists. words are the

@@ -12,7 +12,7 @@ SearchSession::SearchSession(Xapian::Database& database, SessionOptions options)
       options_(std::move(options)),
       today_(options_.today ? *options_.today : CalendarDate::today()) {}
 
-SearchReport SearchSession::answer(const std::string& query_text) {
+SearchReport SearchSession::answer(const std::string& query_text, const HitSink& sink) {
   SearchReport report;
   report.query = query_text;
   report.options = options_.search;
@@ -34,7 +34,7 @@ SearchReport SearchSession::answer(const std::string& query_text) {
   if (!options_.sort && !ranked) report.options.sort = SortOrder::kNewest;
   const auto highlights = tree ? highlight_terms(*tree, analyser_) : std::vector<HighlightTerm>{};
   try {
-    report.results = run_search(database_, query, highlights, report.options, analyser_);
+    report.results = run_search(database_, query, highlights, report.options, analyser_, sink);
   } catch (const WildcardLimitError& error) {
     const std::size_t column = tree ? first_wildcard_column(*tree) : 1;
     throw QueryError(query_text, column, error.problem());
@@ -43,22 +43,23 @@ SearchReport SearchSession::answer(const std::string& query_text) {
   }
   if (report.results.total == 0 && tree) {
     report.suggestion = suggestion_for(query_text, *tree);
-    if (options_.relax && !options_.like) relax_into(report, query_text, *tree, highlights);
+    if (options_.relax && !options_.like) relax_into(report, query_text, *tree, highlights, sink);
   }
   return report;
 }
 
 // The query matched nothing: its relaxed form's briefs, if any, and what relaxing found.
 void SearchSession::relax_into(SearchReport& report, const std::string& query_text,
-                               const QueryNode& tree,
-                               const std::vector<HighlightTerm>& highlights) {
+                               const QueryNode& tree, const std::vector<HighlightTerm>& highlights,
+                               const HitSink& sink) {
   const std::optional<RequiredParts> parts = required_parts(tree, analyser_);
   if (!parts) return;
   RelaxedSearch relaxed = relax(*parts, query_text, database_, analyser_);
   report.relaxation = std::move(relaxed.relaxation);
   if (relaxed.query.empty()) return;
   if (report.options.explain) report.xapian_query = relaxed.query.get_description();
-  report.results = run_search(database_, relaxed.query, highlights, report.options, analyser_);
+  report.results =
+      run_search(database_, relaxed.query, highlights, report.options, analyser_, sink);
 }
 
 // Offered only when the respelled query finds something.

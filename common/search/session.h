@@ -45,8 +45,8 @@ struct SessionOptions {
   std::optional<SortOrder> sort;
   // Words side by side are ORed, not ANDed (parse_query's any_word).
   bool any_word = false;
-  // Only briefs similar to the one with this id (similar_to); the query, when there is
-  // one, filters them.
+  // Only briefs similar to the one named so (id, path or FILE#LINE: similar_to); the query, when
+  // there is one, filters them.
   std::optional<std::string> like;
   // When a query matches nothing as written, answer with the briefs that match most of
   // its words instead (relax), and say so in SearchReport::relaxation.
@@ -66,12 +66,13 @@ class SearchSession {
   // nothing matches, report.suggestion is a respelling that does find briefs
   // (suggest_spelling), if there is one. Throws QueryError naming the query (and the
   // column where it can tell) for a malformed query, an unknown --like id or a wildcard
-  // over its limit, and DatabaseError when the database fails.
-  [[nodiscard]] SearchReport answer(const std::string& query_text);
+  // over its limit, and DatabaseError when the database fails. With a sink, the hits go to
+  // it as they are read (run_search) and report.results.hits stays empty.
+  [[nodiscard]] SearchReport answer(const std::string& query_text, const HitSink& sink = {});
 
  private:
   void relax_into(SearchReport& report, const std::string& query_text, const QueryNode& tree,
-                  const std::vector<HighlightTerm>& highlights);
+                  const std::vector<HighlightTerm>& highlights, const HitSink& sink);
   std::optional<std::string> suggestion_for(const std::string& query_text, const QueryNode& tree);
 
   Xapian::Database& database_;

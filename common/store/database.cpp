@@ -331,7 +331,9 @@ std::vector<std::string> stub_lines(const std::filesystem::path& stub) {
   return lines;
 }
 
-Xapian::Database open_for_reading(const std::vector<std::filesystem::path>& paths) {
+Xapian::Database open_for_reading(const std::vector<std::filesystem::path>& given) {
+  const std::vector<std::filesystem::path> paths =
+      given.empty() ? std::vector{resolve_database_path(std::nullopt)} : given;
   Xapian::Database combined;
   for (const std::filesystem::path& path : paths) {
     std::error_code ignored;

@@ -76,9 +76,11 @@ inline constexpr std::string_view kStagingInfix = ".staging-";
 // process id in the name no longer exists. Call while holding the database's write lock.
 void remove_abandoned_staging(const std::filesystem::path& path);
 
-// Opens the databases for reading as one; each may be a folder or a Xapian stub file.
-// Throws DatabaseError when one is missing, unreadable or of another schema or analyser version;
-// the message names the path, and for a stub file the database it lists that failed.
-[[nodiscard]] Xapian::Database open_for_reading(const std::vector<std::filesystem::path>& paths);
+// Opens the databases for reading as one; each may be a folder or a Xapian stub file. No
+// paths means the default database (resolve_database_path without --db; UsageError when
+// there is none). Throws DatabaseError when one is missing, unreadable or of another schema or
+// analyser version; the message names the path, and for a stub file the database it lists that
+// failed.
+[[nodiscard]] Xapian::Database open_for_reading(const std::vector<std::filesystem::path>& given);
 
 }  // namespace briefsearch

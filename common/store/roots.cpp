@@ -147,6 +147,17 @@ void RootTable::keep_related(const std::vector<fs::path>& paths) {
   });
 }
 
+fs::path resolved_path(const fs::path& path) {
+  std::error_code error;
+  fs::path resolved = fs::weakly_canonical(fs::absolute(path), error);
+  if (error) resolved = fs::absolute(path);
+  resolved = resolved.lexically_normal();
+  if (!resolved.has_filename() && resolved != resolved.root_path()) {
+    resolved = resolved.parent_path();
+  }
+  return resolved;
+}
+
 std::string derived_brief_id(const Root& root, const fs::path& absolute_path, std::size_t line) {
   std::string id = root.label;
   if (root.is_folder && absolute_path != root.path) {

@@ -90,6 +90,11 @@ class RootTable {
                                            const std::filesystem::path& absolute_path,
                                            std::size_t line);
 
+// Absolute and lexically normal, with symbolic links resolved as far as the path exists:
+// the form the indexer records a path in (roots, BriefSource), so a path named on a
+// command line is compared with it after this.
+[[nodiscard]] std::filesystem::path resolved_path(const std::filesystem::path& path);
+
 // True when path lies strictly inside folder (both absolute and lexically normal).
 [[nodiscard]] bool is_inside(const std::filesystem::path& path,
                              const std::filesystem::path& folder);

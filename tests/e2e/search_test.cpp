@@ -120,7 +120,7 @@ TEST_CASE("similar briefs exclude the brief itself", "[e2e][search]") {
   for (const json& hit : in_2025["hits"]) CHECK(hit["date"].get<std::string>().starts_with("2025"));
   const auto unknown = corpus.search({"--like", "no/such/brief.txt"});
   CHECK(unknown.exit_code == 2);
-  CHECK_THAT(unknown.err, Catch::Contains("no brief has the id 'no/such/brief.txt'"));
+  CHECK_THAT(unknown.err, Catch::Contains("no brief has the id or path 'no/such/brief.txt'"));
 }
 
 TEST_CASE("batch mode answers one query per line with one JSON object", "[e2e][search]") {

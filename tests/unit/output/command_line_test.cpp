@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <catch2/catch.hpp>
 #include <iostream>
+#include <map>
 #include <sstream>
 #include <vector>
 
@@ -100,17 +101,30 @@ TEST_CASE("the colour modes --color accepts come from kColorModes", "[output][co
 TEST_CASE("a count is exact and shows no hit; other formats keep the options",
           "[output][command_line]") {
   SearchOptions options;
-  options.limit = 20;
   options.offset = 5;
-  const SearchOptions counted = options_for_format(OutputFormat::kCount, options);
+  const SearchOptions counted = options_for_format(OutputFormat::kCount, options, 20);
   CHECK(counted.exact_total);
   CHECK(counted.limit == 0);
   CHECK(counted.offset == 5);
   for (const auto& row : kOutputFormats) {
     if (row.value == OutputFormat::kCount) continue;
     INFO(row.name);
-    const SearchOptions kept = options_for_format(row.value, options);
+    const SearchOptions kept = options_for_format(row.value, options, 20);
     CHECK_FALSE(kept.exact_total);
     CHECK(kept.limit == 20);
+    CHECK(kept.offset == 5);
+  }
+}
+
+TEST_CASE("without a limit, text and json show a page and the streamed formats every match",
+          "[output][command_line]") {
+  const std::map<OutputFormat, std::size_t> expected = {
+      {OutputFormat::kText, kPageHits},        {OutputFormat::kJson, kPageHits},
+      {OutputFormat::kJsonLines, kAllMatches}, {OutputFormat::kPaths, kAllMatches},
+      {OutputFormat::kPaths0, kAllMatches},    {OutputFormat::kCount, 0}};
+  for (const auto& row : kOutputFormats) {
+    INFO(row.name);
+    REQUIRE(expected.count(row.value) == 1);
+    CHECK(options_for_format(row.value, {}, std::nullopt).limit == expected.at(row.value));
   }
 }

@@ -37,6 +37,7 @@ SearchReport sample_report() {
        {},
        {}},
   };
+  report.results.hits[1].line = 3;
   return report;
 }
 
@@ -131,7 +132,9 @@ TEST_CASE("paths are safe for a terminal, paths0 exact for xargs -0", "[output]"
 TEST_CASE("text output is readable and never carries raw control characters", "[output]") {
   const std::string text = render(OutputFormat::kText);
   CHECK_THAT(text, Catch::Contains("1. 2024-12-27  Baltic Sea: Cable Damage"));
-  CHECK_THAT(text, Catch::Contains("corpus/europe/baltic.txt"));
+  CHECK_THAT(text, Catch::Contains("   corpus/europe/baltic.txt  id europe/baltic.txt\n"));
+  // A JSON Lines record: its file and line, as --like takes them, and its id.
+  CHECK_THAT(text, Catch::Contains("   corpus/pipeline.jsonl#3  id pipeline.jsonl#3\n"));
   CHECK_THAT(text, Catch::Contains("Undated \\x1b]0;pwned\\x07 title"));
   CHECK_THAT(text, Catch::Contains("3 briefs, showing 1-2"));
   CHECK(text.find('\x1b') == std::string::npos);

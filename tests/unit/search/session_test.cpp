@@ -82,6 +82,12 @@ class IndexedBriefs {
     return session.answer(query);
   }
 
+  SearchReport stream(const std::string& query, SessionOptions options, const HitSink& sink) {
+    if (!options.today) options.today = CalendarDate::from_parts(2025, 7, 15);
+    SearchSession session(database_, std::move(options));
+    return session.answer(query, sink);
+  }
+
   std::vector<std::string> ids(const std::string& query, SessionOptions options = {}) {
     std::vector<std::string> found;
     for (const Hit& hit : answer(query, std::move(options)).results.hits) found.push_back(hit.id);
@@ -253,6 +259,38 @@ TEST_CASE("a session pages through the ranked matches", "[search][session]") {
   CHECK(counted.results.total_exact);
 }
 
+TEST_CASE("a streamed session hands every hit to the sink, in order, until it says stop",
+          "[search][session]") {
+  IndexedBriefs briefs;
+  SessionOptions all = with_sort(SortOrder::kNewest);
+  all.search.limit = kAllMatches;
+  const SearchReport kept = briefs.answer("sanctions", all);
+  REQUIRE(kept.results.hits.size() == 4);
+  std::vector<Hit> streamed;
+  const SearchReport report = briefs.stream("sanctions", all, [&](const Hit& hit) {
+    streamed.push_back(hit);
+    return true;
+  });
+  CHECK(report.results.hits.empty());  // handed over, not kept
+  CHECK(report.results.total == 4);
+  CHECK(report.results.total_exact);  // every match was seen
+  REQUIRE(streamed.size() == 4);
+  for (std::size_t i = 0; i < streamed.size(); ++i) {
+    CHECK(streamed[i].rank == i + 1);
+    CHECK(streamed[i].id == kept.results.hits[i].id);
+  }
+  std::size_t taken = 0;
+  (void)briefs.stream("sanctions", all, [&](const Hit&) { return ++taken < 2; });
+  CHECK(taken == 2);
+  all.search.offset = 3;
+  taken = 0;
+  (void)briefs.stream("sanctions", all, [&](const Hit& hit) {
+    CHECK(hit.rank == 4);
+    return ++taken > 0;
+  });
+  CHECK(taken == 1);
+}
+
 TEST_CASE("a session offers a respelling only when it finds briefs", "[search][session]") {
   IndexedBriefs briefs;
   const SearchReport misspelt = briefs.answer("sanctoins");
@@ -295,5 +333,7 @@ TEST_CASE("a session's errors name the query and the column", "[search][session]
         "'*' (column 10)");
   SessionOptions unknown;
   unknown.like = "no/such/brief";
-  CHECK(query_error_of(briefs, "", unknown) == "--like: no brief has the id 'no/such/brief'");
+  CHECK(query_error_of(briefs, "", unknown) ==
+        "--like: no brief has the id or path 'no/such/brief' (as a path: " +
+            (std::filesystem::current_path() / "no/such/brief").string() + ")");
 }
