@@ -27,7 +27,8 @@ constexpr const char* kProgram = "brief-search";
 constexpr const char* kFooter =
     "Query: words (all must match), \"exact phrases\", AND OR XOR NOT, -word, (groups),\n"
     "NEAR/n ADJ/n, wildcards (tarif*), fields title: desc: impact: outlook: ...,\n"
-    "filters country: region: tag: source: id: classification: section:, and "
+    "filters country: region: mentions: mentions-region: tag: source: id:\n"
+    "classification: section:, and "
     "date:2025-07..2025-09.\nSee docs/query-language.md.\n"
     "The database is --db DIR, else $BRIEF_DB, else $XDG_DATA_HOME/briefsearch/index.\n\n";
 
@@ -63,6 +64,10 @@ void add_options(CLI::App& app, CommandLine& command) {
                  "Count matches by " + choices_phrase(kFacets) + " (repeatable)")
       ->check(CLI::IsMember(choice_names(kFacets)))
       ->allow_extra_args(false);
+  app.add_option("--facet-limit", search.facet_limit,
+                 "Facet values to show, most frequent first (0: all; default 10 in text, all "
+                 "in JSON)")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{100000}));
   app.add_flag("--any", command.session.any_word,
                "Rank briefs matching any of the words, not only all");
   app.add_option("--like", command.session.like, "Briefs similar to the one with this id");

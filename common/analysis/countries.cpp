@@ -5,8 +5,11 @@
 #include <unicode/ures.h>
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
+#include <tuple>
 
+#include "common/analysis/edit_distance.h"
 #include "common/base/embedded_data.h"
 #include "common/base/errors.h"
 #include "common/base/string_utils.h"
@@ -192,6 +195,7 @@ void CountryGazetteer::load_icu_names() {
     icu::Locale("und", code.c_str()).getDisplayCountry(icu::Locale::getEnglish(), display);
     std::string name;
     display.toUTF8String(name);
+    display_name_by_code_.emplace(code, name);
     for (const std::string& form : name_forms(name)) {
       const std::vector<Token> tokens = analyse(form);
       if (!tokens.empty() && !code_by_name_.contains(key_of(tokens))) {
@@ -256,6 +260,7 @@ void CountryGazetteer::add_alias(std::string_view name, const std::vector<Token>
     alias.exact_form = name.substr(tokens.front().begin, tokens.back().end - tokens.front().begin);
   }
   code_by_name_.emplace(key_of(tokens), code);
+  written_name_by_key_.emplace(key_of(tokens), std::string(name));
   aliases_by_first_word_[alias.words.front()].push_back(std::move(alias));
 }
 
@@ -289,22 +294,75 @@ bool CountryGazetteer::matches_at(const Alias& alias, std::string_view text,
          text.substr(begin, end - begin).starts_with(alias.exact_form);
 }
 
-std::vector<std::string> CountryGazetteer::mentioned_in(std::string_view text,
-                                                        const std::vector<Token>& tokens) const {
+std::vector<std::string> CountryGazetteer::mentions_in(std::string_view text,
+                                                       const std::vector<Token>& tokens) const {
   std::vector<std::string> codes;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const auto candidates = aliases_by_first_word_.find(match_word(tokens[i].term));
     if (candidates == aliases_by_first_word_.end()) continue;
     for (const Alias& alias : candidates->second) {
       if (!matches_at(alias, text, tokens, i)) continue;
-      if (!alias.code.empty() && std::find(codes.begin(), codes.end(), alias.code) == codes.end()) {
-        codes.push_back(alias.code);
-      }
+      if (!alias.code.empty()) codes.push_back(alias.code);
       i += alias.words.size() - 1;
       break;
     }
   }
   return codes;
+}
+
+std::vector<std::string> CountryGazetteer::mentioned_in(std::string_view text,
+                                                        const std::vector<Token>& tokens) const {
+  std::vector<std::string> codes;
+  for (std::string& code : mentions_in(text, tokens)) {
+    if (std::find(codes.begin(), codes.end(), code) == codes.end())
+      codes.push_back(std::move(code));
+  }
+  return codes;
+}
+
+std::optional<std::string> CountryGazetteer::display_name(std::string_view code) const {
+  const auto name = display_name_by_code_.find(ascii_uppercase(code));
+  if (name == display_name_by_code_.end()) return std::nullopt;
+  return name->second;
+}
+
+bool CountryGazetteer::names_no_country(std::string_view name) const {
+  const auto known = code_by_name_.find(key_of(analyse(trim(name))));
+  return known != code_by_name_.end() && known->second.empty();
+}
+
+std::vector<CountryGazetteer::NamedCountry> CountryGazetteer::closest_names(
+    std::string_view name, std::size_t most) const {
+  const std::string wanted_key = key_of(analyse(trim(name)));
+  const std::u32string wanted = code_points_of(wanted_key);
+  const std::size_t cutoff = std::max<std::size_t>(1, (wanted.size() + 1) / 3);
+  // The nearest name of each country: by distance, then the shortest (North Korea before
+  // Democratic People's Republic of Korea), then by name.
+  using Rank = std::tuple<std::size_t, std::size_t, std::string>;
+  std::map<std::string, Rank> nearest;
+  for (const auto& [key, code] : code_by_name_) {
+    if (code.empty()) continue;
+    // A name with the value as one of its words ("Korea": North Korea, South Korea) ranks
+    // as the farthest near name.
+    const bool has_word =
+        !wanted.empty() && (" " + key + " ").find(" " + wanted_key + " ") != std::string::npos;
+    const std::size_t distance =
+        has_word ? cutoff : edit_distance(wanted, code_points_of(key), cutoff);
+    if (distance > cutoff) continue;
+    const std::string& written = written_name_by_key_.at(key);
+    const Rank rank{distance, written.size(), written};
+    const auto [known, added] = nearest.emplace(code, rank);
+    if (!added && rank < known->second) known->second = rank;
+  }
+  std::vector<std::pair<Rank, std::string>> ranked;
+  for (const auto& [code, rank] : nearest) ranked.emplace_back(rank, code);
+  std::sort(ranked.begin(), ranked.end());
+  std::vector<NamedCountry> names;
+  for (const auto& [rank, code] : ranked) {
+    if (names.size() == most) break;
+    names.push_back({std::get<2>(rank), code});
+  }
+  return names;
 }
 
 std::optional<std::string_view> CountryGazetteer::region_of(std::string_view code) const {

@@ -224,6 +224,17 @@ Xapian::Query date_query(const QueryNode& node) {
   return Xapian::Query(Xapian::Query::OP_VALUE_LE, kDateSlot, node.date_to->compact());
 }
 
+// A filter's term. A value that no table knows (filter_value_problem) and no brief holds
+// is a mistake to report, not an empty result: "region:mideast", "country:narnia".
+Xapian::Query filter_query(const QueryNode& node, BuildContext& context) {
+  const std::string term =
+      filter_term(*node.filter, canonical_filter_value(*node.filter, node.text));
+  if (!context.database.term_exists(term)) {
+    if (auto problem = filter_value_problem(*node.filter, node.text)) context.fail(node, *problem);
+  }
+  return weightless(Xapian::Query(term));
+}
+
 Xapian::Query build(const QueryNode& node, BuildContext& context);
 
 // A plain word that the analyser reads as one stop word: "the", "of", lowercase "us".
@@ -292,8 +303,7 @@ Xapian::Query build(const QueryNode& node, BuildContext& context) {
     case Kind::kNear:
       return near_query(node, context);
     case Kind::kFilter:
-      return weightless(Xapian::Query(
-          filter_term(*node.filter, canonical_filter_value(*node.filter, node.text))));
+      return filter_query(node, context);
     case Kind::kDateRange:
       return date_query(node);
     case Kind::kAnd:
