@@ -55,6 +55,8 @@ void add_once(std::vector<std::string>& codes, const std::string& code) {
 
 }  // namespace
 
+std::string_view title_label(std::string_view title) { return title.substr(0, title.find(':')); }
+
 std::vector<std::string> subject_countries(const CountryEvidence& evidence) {
   std::vector<std::string> subjects;
   if (!evidence.metadata.empty()) {
@@ -62,12 +64,19 @@ std::vector<std::string> subject_countries(const CountryEvidence& evidence) {
     return subjects;
   }
   const std::vector<Count> dominant = dominant_in(evidence.body);
+  const auto dominates = [&](const std::string& code) {
+    return std::any_of(dominant.begin(), dominant.end(),
+                       [&](const Count& count) { return count.code == code; });
+  };
   if (!evidence.title.empty()) {
-    for (const std::string& code : evidence.title) add_once(subjects, code);
+    for (const std::string& code : evidence.label) add_once(subjects, code);
+    for (const std::string& code : evidence.title) {
+      if (dominates(code)) add_once(subjects, code);
+    }
     for (const Count& count : dominant) {
       if (count.mentions >= kTitleCompanionMentions) add_once(subjects, count.code);
     }
-    return subjects;
+    if (!subjects.empty()) return subjects;
   }
   for (const Count& count : dominant) add_once(subjects, count.code);
   if (subjects.empty() && !evidence.body.empty()) add_once(subjects, evidence.body.front());

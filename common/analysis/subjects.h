@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace briefsearch {
@@ -14,18 +15,26 @@ struct CountryEvidence {
   // The metadata's countries, by canonical filter value (a name the gazetteer does not
   // know stays as written), in the order given.
   std::vector<std::string> metadata;
-  // CountryGazetteer::mentions_in of the title, and of each section in order: one entry
-  // per mention.
+  // CountryGazetteer::mentions_in of the title, of its label (title_label), and of each
+  // section in order: one entry per mention.
   std::vector<std::string> title;
+  std::vector<std::string> label;
   std::vector<std::string> body;
 };
+
+// The label of a title, which files the brief under a place: the text before its first
+// colon ("Iran" in "Iran: Ceasefire Halts Twelve-Day War After US Strikes"), or the whole
+// title when it has none.
+[[nodiscard]] std::string_view title_label(std::string_view title);
 
 // The subject countries, each once, the most telling first. The rule, measured on the
 // sample corpus by scripts/subject-quality against tests/data/subject-countries.tsv:
 //  1. the metadata's countries, when it gives any: the author said what the brief is about;
-//  2. else the countries the title names, joined by the countries that dominate the body
-//     (below) and are named in it at least kTitleCompanionMentions times: "Philippines:
-//     Boarding Clash at Second Thomas Shoal" is about China as well;
+//  2. else, when the title names a country: the countries its label names; the others the
+//     title names, if they dominate the body (below): "US" in "Iran: Ceasefire Halts
+//     Twelve-Day War After US Strikes" is named in passing; and the countries that
+//     dominate the body and are named in it at least kTitleCompanionMentions times:
+//     "Philippines: Boarding Clash at Second Thomas Shoal" is about China as well;
 //  3. else the countries that dominate the body: named at least kDominantMentions times
 //     and at least kDominantShare of the most named country's count; when none is, the
 //     first country the body names.

@@ -82,6 +82,8 @@ Xapian::Document build_document(const Brief& brief, Analyser& analyser) {
   }
   Xapian::termpos position = 1;
   position = index_text(document, analyser, kTitleField, brief.title, position, countries.title);
+  const std::string_view label = title_label(brief.title);
+  countries.label = CountryGazetteer::instance().mentions_in(label, analyser.analyse(label));
   for (const Section& section : brief.sections) {
     position += kSectionGap;
     position = index_text(document, analyser, text_field_for_section(section.name), section.text,
