@@ -99,7 +99,7 @@ class TextWriter : public ResultWriter {
     const auto& results = report.results;
     if (!results.hits.empty() || results.total > 0)
       out_ << '\n' << paint(kDim, summary_line(report)) << '\n';
-    // A terminal shows the most frequent values (--facet-limit); JSON carries them all.
+    // A terminal shows the most frequent values (--facet-limit N for more or fewer).
     constexpr std::size_t kFacetValuesShown = 10;
     for (const auto& [facet, counts] : results.facets) {
       out_ << '\n' << paint(kBold, std::string(facet_name(facet))) << '\n';
