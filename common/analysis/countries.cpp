@@ -192,6 +192,7 @@ void CountryGazetteer::load_icu_names() {
     icu::Locale("und", code.c_str()).getDisplayCountry(icu::Locale::getEnglish(), display);
     std::string name;
     display.toUTF8String(name);
+    display_name_by_code_.emplace(code, name);
     for (const std::string& form : name_forms(name)) {
       const std::vector<Token> tokens = analyse(form);
       if (!tokens.empty() && !code_by_name_.contains(key_of(tokens))) {
@@ -256,6 +257,7 @@ void CountryGazetteer::add_alias(std::string_view name, const std::vector<Token>
     alias.exact_form = name.substr(tokens.front().begin, tokens.back().end - tokens.front().begin);
   }
   code_by_name_.emplace(key_of(tokens), code);
+  written_name_by_key_.emplace(key_of(tokens), std::string(name));
   aliases_by_first_word_[alias.words.front()].push_back(std::move(alias));
 }
 
@@ -277,19 +279,6 @@ std::optional<std::string> CountryGazetteer::code_named(std::string_view name) c
   return known->second;
 }
 
-std::vector<std::vector<std::string>> CountryGazetteer::names_of(std::string_view code) const {
-  std::vector<std::vector<std::string>> names;
-  for (const auto& [first_word, aliases] : aliases_by_first_word_) {
-    for (const Alias& alias : aliases) {
-      if (alias.code == code && alias.exact_form.empty()) names.push_back(alias.words);
-    }
-  }
-  // The map's order is the hash's: sort, so that queries built from the names are stable.
-  std::sort(names.begin(), names.end());
-  names.erase(std::unique(names.begin(), names.end()), names.end());
-  return names;
-}
-
 bool CountryGazetteer::matches_at(const Alias& alias, std::string_view text,
                                   const std::vector<Token>& tokens, std::size_t first) {
   const std::size_t count = alias.words.size();
@@ -306,20 +295,28 @@ bool CountryGazetteer::matches_at(const Alias& alias, std::string_view text,
          text.substr(begin, end - begin).starts_with(alias.exact_form);
 }
 
-std::vector<std::string> CountryGazetteer::mentioned_in(std::string_view text,
-                                                        const std::vector<Token>& tokens) const {
+std::vector<std::string> CountryGazetteer::mentions_in(std::string_view text,
+                                                       const std::vector<Token>& tokens) const {
   std::vector<std::string> codes;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const auto candidates = aliases_by_first_word_.find(match_word(tokens[i].term));
     if (candidates == aliases_by_first_word_.end()) continue;
     for (const Alias& alias : candidates->second) {
       if (!matches_at(alias, text, tokens, i)) continue;
-      if (!alias.code.empty() && std::find(codes.begin(), codes.end(), alias.code) == codes.end()) {
-        codes.push_back(alias.code);
-      }
+      if (!alias.code.empty()) codes.push_back(alias.code);
       i += alias.words.size() - 1;
       break;
     }
+  }
+  return codes;
+}
+
+std::vector<std::string> CountryGazetteer::mentioned_in(std::string_view text,
+                                                        const std::vector<Token>& tokens) const {
+  std::vector<std::string> codes;
+  for (std::string& code : mentions_in(text, tokens)) {
+    if (std::find(codes.begin(), codes.end(), code) == codes.end())
+      codes.push_back(std::move(code));
   }
   return codes;
 }

@@ -63,6 +63,32 @@ class CountryGazetteer {
   [[nodiscard]] std::vector<std::string> mentioned_in(std::string_view text,
                                                       const std::vector<Token>& tokens) const;
 
+  // Every mention of a country in text, in the order written: a country named three times
+  // is listed three times (what the subject rule counts, common/analysis/subjects.h).
+  // Same arguments and matching as mentioned_in.
+  [[nodiscard]] std::vector<std::string> mentions_in(std::string_view text,
+                                                     const std::vector<Token>& tokens) const;
+
+  // ICU's English display name of a code, either case ("US": "United States", "MM":
+  // "Myanmar (Burma)"), as facets show it; nothing for a code the gazetteer does not know.
+  [[nodiscard]] std::optional<std::string> display_name(std::string_view code) const;
+
+  // Whether name is a place data/country-aliases.tsv lists as no one country's ("Indian
+  // Ocean", "Latin America", "Kashmir": its "-" entries); code_for gives nothing for it.
+  [[nodiscard]] bool names_no_country(std::string_view name) const;
+
+  // A name code_for knows, as written in the data or by ICU, and its code.
+  struct NamedCountry {
+    std::string name;
+    std::string code;
+  };
+  // The known names nearest to name by edit distance (Damerau-Levenshtein over the
+  // analysed, case- and accent-folded code points), nearest first, one per country, at
+  // most `most`: only those within a third of the name's length (at least 1 edit), so
+  // "germny" gives Germany and "narnia" nothing. For error messages.
+  [[nodiscard]] std::vector<NamedCountry> closest_names(std::string_view name,
+                                                        std::size_t most) const;
+
   // One of kRegionNames for an alpha-2 code (either case), or nothing for an unknown code
   // or a territory in no region (Antarctica).
   [[nodiscard]] std::optional<std::string_view> region_of(std::string_view code) const;
@@ -105,6 +131,8 @@ class CountryGazetteer {
   StringMap<std::vector<Alias>> aliases_by_first_word_;  // longest alias first
   StringMap<std::string> code_by_name_;                  // match words joined by spaces
   StringMap<std::string_view> region_by_code_;           // values from kRegionNames
+  StringMap<std::string> written_name_by_key_;           // keys of code_by_name_, as first written
+  StringMap<std::string> display_name_by_code_;          // ICU's English names
   // code_for analyses names as the indexer does; an Analyser is not thread-safe.
   mutable std::mutex analyser_mutex_;
   mutable Analyser analyser_;

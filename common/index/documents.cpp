@@ -6,6 +6,7 @@
 
 #include "common/analysis/countries.h"
 #include "common/analysis/filter_values.h"
+#include "common/analysis/subjects.h"
 #include "common/base/string_utils.h"
 #include "common/store/schema.h"
 #include "common/store/stored_brief.h"
@@ -14,10 +15,10 @@ namespace briefsearch {
 namespace {
 
 // Indexes text under field, starting at position; returns the position after the last
-// word. Countries the text names are added to countries.
+// word. Each mention of a country in the text is added to mentions.
 Xapian::termpos index_text(Xapian::Document& document, Analyser& analyser, const TextField& field,
                            std::string_view text, Xapian::termpos position,
-                           std::vector<std::string>& countries) {
+                           std::vector<std::string>& mentions) {
   const std::string prefix(field.prefix);
   const std::string stemmed_prefix(kStemmedPrefix);
   const std::vector<Token> tokens = analyser.analyse(text);
@@ -25,8 +26,8 @@ Xapian::termpos index_text(Xapian::Document& document, Analyser& analyser, const
     document.add_posting(prefix + token.term, position++, field.wdf_increment);
     document.add_term(stemmed_prefix + token.stem, field.wdf_increment);
   }
-  for (std::string& code : CountryGazetteer::instance().mentioned_in(text, tokens)) {
-    countries.push_back(std::move(code));
+  for (std::string& code : CountryGazetteer::instance().mentions_in(text, tokens)) {
+    mentions.push_back(std::move(code));
   }
   return position;
 }
@@ -51,43 +52,54 @@ void add_facet_values(Xapian::Document& document, Xapian::valueno slot,
   if (!joined.empty()) document.add_value(slot, joined);
 }
 
+// The countries' filter terms and facet values, and their regions' (with the metadata's
+// region, when given).
+void add_countries(Xapian::Document& document, const std::vector<std::string>& countries,
+                   const std::string& metadata_region, const FilterField& country_field,
+                   const FilterField& region_field, Xapian::valueno country_slot,
+                   Xapian::valueno region_slot) {
+  const CountryGazetteer& gazetteer = CountryGazetteer::instance();
+  std::vector<std::string> regions;
+  if (!metadata_region.empty()) regions.push_back(metadata_region);
+  for (const std::string& country : countries) {
+    add_filter(document, country_field, country);
+    if (auto region = gazetteer.region_of(country)) regions.emplace_back(*region);
+  }
+  for (const std::string& region : regions) add_filter(document, region_field, region);
+  add_facet_values(document, country_slot, countries);
+  add_facet_values(document, region_slot, std::move(regions));
+}
+
 }  // namespace
 
 Xapian::Document build_document(const Brief& brief, Analyser& analyser) {
   Xapian::Document document;
-  const CountryGazetteer& gazetteer = CountryGazetteer::instance();
   const BriefMetadata& meta = brief.metadata;
   // Metadata countries by code where known, by name otherwise; then those the text names.
-  std::vector<std::string> countries;
+  CountryEvidence countries;
   for (const std::string& country : meta.countries) {
-    countries.push_back(canonical_filter_value(kCountryFilter, country));
+    countries.metadata.push_back(canonical_filter_value(kCountryFilter, country));
   }
   Xapian::termpos position = 1;
-  position = index_text(document, analyser, kTitleField, brief.title, position, countries);
+  position = index_text(document, analyser, kTitleField, brief.title, position, countries.title);
+  const std::string_view label = title_label(brief.title);
+  countries.label = CountryGazetteer::instance().mentions_in(label, analyser.analyse(label));
   for (const Section& section : brief.sections) {
     position += kSectionGap;
     position = index_text(document, analyser, text_field_for_section(section.name), section.text,
-                          position, countries);
+                          position, countries.body);
     add_filter(document, kSectionFilter, canonical_filter_value(kSectionFilter, section.name));
   }
 
   add_filter(document, kIdFilter, brief.id);
   document.add_value(kIdSlot, brief.id);
-  // Regions: the one the metadata gives, and the region of every country named.
-  std::vector<std::string> regions;
-  if (!meta.region.empty()) {
-    regions.push_back(canonical_filter_value(kRegionFilter, meta.region));
-  }
-  std::vector<std::string> country_values;
-  for (const std::string& country : countries) {
-    add_filter(document, kCountryFilter, country);
-    country_values.push_back(country);
-    if (auto region = gazetteer.region_of(country)) regions.emplace_back(*region);
-  }
-  for (const std::string& region : regions) add_filter(document, kRegionFilter, region);
+  const std::string region =
+      meta.region.empty() ? "" : canonical_filter_value(kRegionFilter, meta.region);
+  add_countries(document, subject_countries(countries), region, kCountryFilter, kRegionFilter,
+                kCountryFacetSlot, kRegionFacetSlot);
+  add_countries(document, mentioned_countries(countries), region, kMentionsFilter,
+                kMentionsRegionFilter, kMentionsFacetSlot, kMentionsRegionFacetSlot);
   for (const std::string& tag : meta.tags) add_filter(document, kTagFilter, tag);
-  add_facet_values(document, kCountryFacetSlot, std::move(country_values));
-  add_facet_values(document, kRegionFacetSlot, std::move(regions));
   std::vector<std::string> tags;
   for (const std::string& tag : meta.tags) tags.push_back(normalise_filter_value(tag));
   add_facet_values(document, kTagFacetSlot, std::move(tags));

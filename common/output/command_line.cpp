@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "common/analysis/edit_distance.h"
 #include "common/base/errors.h"
 #include "common/output/terminal_text.h"
 
@@ -22,24 +23,8 @@ void add_version_flag(CLI::App& app, std::string_view program) {
 
 namespace {
 
-// Levenshtein distance between two short ASCII strings (option names).
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 // The long option closest to the first "--name" argument that app does not know, when one
-// is within two edits ("--limt" -> "--limit").
+// is within two edits ("--limt" -> "--limit"; analysis/edit_distance.h).
 std::optional<std::string> nearest_option(const CLI::App& app, int argc, const char* const* argv) {
   std::vector<std::string> names;
   for (const CLI::Option* option : app.get_options()) {
@@ -54,7 +39,8 @@ std::optional<std::string> nearest_option(const CLI::App& app, int argc, const c
     std::optional<std::string> best;
     std::size_t best_distance = 3;
     for (const std::string& name : names) {
-      const std::size_t distance = edit_distance(argument, name);
+      const std::size_t distance =
+          edit_distance(code_points_of(argument), code_points_of(name), best_distance);
       if (distance < best_distance) best = name, best_distance = distance;
     }
     return best;

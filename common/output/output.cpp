@@ -49,12 +49,23 @@ Json hit_json(const Hit& hit, bool explain) {
   return json;
 }
 
-Json facets_json(const SearchResults& results) {
+// How many of a facet's values a writer shows: the --facet-limit given (0: all), else
+// its default (0 again meaning all).
+std::size_t facet_values_shown(const SearchOptions& options, std::size_t values,
+                               std::size_t default_limit) {
+  const std::size_t limit = options.facet_limit.value_or(default_limit);
+  return limit == 0 ? values : std::min(limit, values);
+}
+
+Json facets_json(const SearchReport& report) {
   Json facets = Json::object();
-  for (const auto& [facet, counts] : results.facets) {
+  for (const auto& [facet, counts] : report.results.facets) {
     Json values = Json::array();
-    for (const FacetCount& count : counts)
-      values.push_back({{"value", count.value}, {"count", count.count}});
+    for (std::size_t i = 0; i < facet_values_shown(report.options, counts.size(), 0); ++i) {
+      Json value = {{"value", counts[i].value}, {"count", counts[i].count}};
+      if (!counts[i].name.empty()) value["name"] = counts[i].name;
+      values.push_back(std::move(value));
+    }
     facets[std::string(facet_name(facet))] = values;
   }
   return facets;
@@ -99,15 +110,19 @@ class TextWriter : public ResultWriter {
       out_ << '\n';
       line(paint(kDim, summary_line(report)), 0);
     }
-    // A terminal shows the most frequent values; JSON carries them all.
+    // A terminal shows the most frequent values (--facet-limit N for more or fewer).
     constexpr std::size_t kFacetValuesShown = 10;
     for (const auto& [facet, counts] : results.facets) {
       out_ << '\n' << paint(kBold, std::string(facet_name(facet))) << '\n';
-      for (std::size_t i = 0; i < counts.size() && i < kFacetValuesShown; ++i) {
-        out_ << "  " << counts[i].count << "  " << printable_text(counts[i].value) << '\n';
+      const std::size_t shown =
+          facet_values_shown(report.options, counts.size(), kFacetValuesShown);
+      for (std::size_t i = 0; i < shown; ++i) {
+        const std::string name = counts[i].name.empty() ? "" : " " + counts[i].name;
+        out_ << "  " << counts[i].count << "  " << printable_text(counts[i].value + name) << '\n';
       }
-      if (counts.size() > kFacetValuesShown) {
-        out_ << paint(kDim, "  (" + std::to_string(counts.size() - kFacetValuesShown) + " more)")
+      if (counts.size() > shown) {
+        out_ << paint(kDim, "  (" + std::to_string(counts.size() - shown) +
+                                " more; --facet-limit 0 shows all)")
              << '\n';
       }
     }
@@ -210,7 +225,7 @@ class JsonWriter : public ResultWriter {
         {"limit", report.options.limit == kAllMatches ? Json(nullptr) : Json(report.options.limit)},
         {"hits", hits},
         {"suggestion", report.suggestion ? Json(*report.suggestion) : Json(nullptr)},
-        {"facets", facets_json(report.results)}};
+        {"facets", facets_json(report)}};
     document["relaxed"] = relaxation_json(report.relaxation);
     if (report.options.explain) {
       document["parsed_query"] = report.parsed_query;

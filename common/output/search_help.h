@@ -10,8 +10,9 @@ namespace briefsearch {
 inline constexpr std::string_view kSearchHelpFooter =
     "Query: words (all must match), \"exact phrases\", AND OR XOR NOT, -word, (groups),\n"
     "NEAR/n ADJ/n, wildcards (tarif*), fields title: desc: impact: outlook: ...,\n"
-    "filters country: region: tag: source: id: classification: section:, and "
-    "date:2025-07..2025-09.\nSee docs/query-language.md.\n"
+    "filters country: region: mentions: mentions-region: tag: source: id:\n"
+    "classification: language: section:, and date:2025-07..2025-09.\n"
+    "See docs/query-language.md.\n"
     "The database is --db DIR, else $BRIEF_DB, else $XDG_DATA_HOME/briefsearch/index.\n\n";
 
 // --relax: when a query that matches nothing as written is relaxed (SessionOptions::relax).

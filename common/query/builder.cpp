@@ -51,7 +51,8 @@ Xapian::Query with_meaning(Xapian::Query written, const WordMeaning& meaning,
                               kCountryNameWeight);
   }
   if (several_words) {
-    alternatives.push_back(weightless(Xapian::Query(filter_term(kCountryFilter, meaning.country))));
+    alternatives.push_back(
+        weightless(Xapian::Query(filter_term(kMentionsFilter, meaning.country))));
   }
   return combined(std::move(alternatives));
 }
@@ -76,6 +77,17 @@ Xapian::Query country_name_query(const std::vector<QueryNode>& siblings, std::si
       words.empty() ? Xapian::Query() : combined(std::move(words), Xapian::Query::OP_AND);
   return with_meaning(std::move(written), meaning_of_name(siblings, index, count, context.analyser),
                       context);
+}
+
+// A filter's term. A value that no table knows (filter_value_problem) and no brief holds
+// is a mistake to report, not an empty result: "region:mideast", "country:narnia".
+Xapian::Query filter_query(const QueryNode& node, BuildContext& context) {
+  const std::string term =
+      filter_term(*node.filter, canonical_filter_value(*node.filter, node.text));
+  if (!context.database.term_exists(term)) {
+    if (auto problem = filter_value_problem(*node.filter, node.text)) context.fail(node, *problem);
+  }
+  return weightless(Xapian::Query(term));
 }
 
 Xapian::Query build(const QueryNode& node, BuildContext& context);
@@ -152,8 +164,7 @@ Xapian::Query build(const QueryNode& node, BuildContext& context) {
     case Kind::kNear:
       return near_query(node, context);
     case Kind::kFilter:
-      return weightless(Xapian::Query(
-          filter_term(*node.filter, canonical_filter_value(*node.filter, node.text))));
+      return filter_query(node, context);
     case Kind::kDateRange:
       return date_query(node);
     case Kind::kAnd:

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "common/analysis/countries.h"
 #include "common/base/errors.h"
 #include "common/query/query.h"
 #include "common/search/brief_reference.h"
@@ -44,7 +45,7 @@ class FacetSpy : public Xapian::MatchSpy {
 
   std::vector<FacetCount> counts() const {
     std::vector<FacetCount> sorted;
-    for (const auto& [value, count] : counts_) sorted.push_back({value, count});
+    for (const auto& [value, count] : counts_) sorted.push_back({value, count, ""});
     std::sort(sorted.begin(), sorted.end(), [](const FacetCount& a, const FacetCount& b) {
       return a.count != b.count ? a.count > b.count : a.value < b.value;
     });
@@ -121,6 +122,11 @@ void collect_facets(const SearchOptions& options,
     std::vector<FacetCount> counts = spies[i]->counts();
     if (options.facets[i] == Facet::kMonth) {
       for (FacetCount& count : counts) count.value = date_facet_value(count.value);
+    }
+    if (options.facets[i] == Facet::kCountry || options.facets[i] == Facet::kMentions) {
+      const CountryGazetteer& gazetteer = CountryGazetteer::instance();
+      for (FacetCount& count : counts)
+        count.name = gazetteer.display_name(count.value).value_or("");
     }
     results.facets[options.facets[i]] = std::move(counts);
   }

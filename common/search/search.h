@@ -56,7 +56,7 @@ inline constexpr std::array<NamedChoice<SortOrder>, 3> kSortOrders = {{
 // The order named so in kSortOrders, or nothing.
 [[nodiscard]] std::optional<SortOrder> sort_order_named(std::string_view name);
 
-enum class Facet { kCountry, kRegion, kYear, kMonth, kTag, kSource };
+enum class Facet { kCountry, kRegion, kMentions, kMentionsRegion, kYear, kMonth, kTag, kSource };
 
 // Where a facet counts its values: a multi-valued slot (values joined by
 // kFacetValueSeparator) when date_prefix is 0, otherwise the first date_prefix characters
@@ -69,9 +69,11 @@ struct FacetRow {
 };
 
 // Every facet, by name, as brief-search --facet accepts and --help lists them.
-inline constexpr std::array<FacetRow, 6> kFacets = {{
+inline constexpr std::array<FacetRow, 8> kFacets = {{
     {"country", Facet::kCountry, kCountryFacetSlot, 0},
     {"region", Facet::kRegion, kRegionFacetSlot, 0},
+    {"mentions", Facet::kMentions, kMentionsFacetSlot, 0},
+    {"mentions-region", Facet::kMentionsRegion, kMentionsRegionFacetSlot, 0},
     {"year", Facet::kYear, kDateSlot, 4},
     {"month", Facet::kMonth, kDateSlot, 6},
     {"tag", Facet::kTag, kTagFacetSlot, 0},
@@ -85,6 +87,10 @@ inline constexpr std::array<FacetRow, 6> kFacets = {{
 struct FacetCount {
   std::string value;
   Xapian::doccount count = 0;
+  // For a country (the country and mentions facets): ICU's English name of the code
+  // (CountryGazetteer::display_name, "United States" for "US"); empty for other facets and
+  // for a metadata country no table knows, whose value is already the name as written.
+  std::string name;
 };
 
 // SearchOptions::limit for every match from the offset on.
@@ -100,6 +106,10 @@ struct SearchOptions {
   // Count every match, so that SearchResults::total is exact whatever the query (--format
   // count). It costs a full pass over the matches; --facet implies it.
   bool exact_total = false;
+  // How many values of each facet to show, most frequent first (0: all); nothing for the
+  // format's default (text shows 10, the machine formats all). Counting is always over
+  // every value: this only cuts what is shown.
+  std::optional<std::size_t> facet_limit;
 };
 
 struct SearchResults {

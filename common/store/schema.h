@@ -18,7 +18,10 @@ namespace briefsearch {
 
 // 3: the id in kIdSlot, for ordering ties; brief sources in kSourceSlot, per-file states
 // and the roots in the metadata.
-inline constexpr int kSchemaVersion = 3;
+// 4: country and region terms and facet slots hold a brief's subjects
+// (common/analysis/subjects.h); every mention moves to kMentionsFilter,
+// kMentionsRegionFilter and their facet slots.
+inline constexpr int kSchemaVersion = 4;
 // Database metadata key holding kSchemaVersion as decimal text.
 inline constexpr std::string_view kSchemaVersionKey = "briefsearch.schema_version";
 // Database metadata key holding the roots the database indexes (RootTable::encode in
@@ -47,12 +50,14 @@ inline constexpr char kRootsFormat = '\x01';
 // records another version, as they do for kSchemaVersion. A unit test pins the output.
 // 1: NFKC case folding, combining marks removed, Latin letters folded as ICU's
 //    Latin-ASCII (schema 3).
-inline constexpr int kAnalyserVersion = 1;
+// 2: the same terms; data/country-aliases.tsv files places without a code of their own
+//    under a country (Somaliland as SO, Transnistria as MD) (schema 4).
+inline constexpr int kAnalyserVersion = 2;
 // The data that decides country and region terms as much as the analyser does:
 // hash_bytes of data/country-aliases.tsv followed by data/regions.tsv (as embedded,
 // common/base/embedded_data.h). A unit test fails when the files change and this does
 // not: update it together with a new kAnalyserVersion.
-inline constexpr std::uint64_t kAnalyserDataDigest = 0x9c1b509683751cb8;
+inline constexpr std::uint64_t kAnalyserDataDigest = 0xb57b719b3d304893;
 // Database metadata key holding kAnalyserVersion as decimal text.
 // (The key keeps the spelling it was first written with: databases already hold it.)
 inline constexpr std::string_view kAnalyserVersionKey = "briefsearch.analyzer_version";
@@ -97,8 +102,13 @@ struct FilterField {
 };
 
 inline constexpr FilterField kIdFilter{"id", "Q", true};
+// The countries a brief is about (common/analysis/subjects.h) and their regions.
 inline constexpr FilterField kCountryFilter{"country", "XC"};
 inline constexpr FilterField kRegionFilter{"region", "XR"};
+// Every country the brief names or its metadata gives, subjects included, and their
+// regions.
+inline constexpr FilterField kMentionsFilter{"mentions", "XM"};
+inline constexpr FilterField kMentionsRegionFilter{"mentions-region", "XG"};
 inline constexpr FilterField kTagFilter{"tag", "K"};
 inline constexpr FilterField kSourceFilter{"source", "XO"};
 inline constexpr FilterField kClassificationFilter{"classification", "XL"};
@@ -108,10 +118,10 @@ inline constexpr FilterField kSectionFilter{"section", "XN"};
 inline constexpr FilterField kYearFilter{"year", "Y"};
 inline constexpr FilterField kMonthFilter{"month", "M"};
 
-inline constexpr std::array<FilterField, 10> kFilterFields = {
-    kIdFilter,     kCountryFilter,        kRegionFilter,   kTagFilter,
-    kSourceFilter, kClassificationFilter, kLanguageFilter, kSectionFilter,
-    kYearFilter,   kMonthFilter};
+inline constexpr std::array<FilterField, 12> kFilterFields = {
+    kIdFilter,   kCountryFilter, kRegionFilter,         kMentionsFilter, kMentionsRegionFilter,
+    kTagFilter,  kSourceFilter,  kClassificationFilter, kLanguageFilter, kSectionFilter,
+    kYearFilter, kMonthFilter};
 
 // What a "name:" prefix in a query refers to.
 struct QueryField {
@@ -134,13 +144,15 @@ struct QueryFieldName {
   const FilterField* filter = nullptr;  // for kFilter
 };
 
-inline constexpr std::array<QueryFieldName, 14> kQueryFieldNames = {{
+inline constexpr std::array<QueryFieldName, 16> kQueryFieldNames = {{
     {"title", QueryField::Kind::kText, &kTitleField},
     {"description", QueryField::Kind::kText, &kDescriptionField},
     {"desc", QueryField::Kind::kText, &kDescriptionField},
     {"impact", QueryField::Kind::kText, &kImpactField},
     {"country", QueryField::Kind::kFilter, nullptr, &kCountryFilter},
     {"region", QueryField::Kind::kFilter, nullptr, &kRegionFilter},
+    {"mentions", QueryField::Kind::kFilter, nullptr, &kMentionsFilter},
+    {"mentions-region", QueryField::Kind::kFilter, nullptr, &kMentionsRegionFilter},
     {"tag", QueryField::Kind::kFilter, nullptr, &kTagFilter},
     {"source", QueryField::Kind::kFilter, nullptr, &kSourceFilter},
     {"id", QueryField::Kind::kFilter, nullptr, &kIdFilter},
@@ -162,7 +174,8 @@ inline constexpr Xapian::valueno kDateSlot = 0;  // "YYYYMMDD"; empty when undat
 // incremental indexing compares against, record by record.
 inline constexpr Xapian::valueno kSourceSlot = 1;
 // Facet values, several joined by kFacetValueSeparator: country codes ("CN"), region
-// names ("Middle East"), tags and the source, as shown in facet counts.
+// names ("Middle East"), tags and the source, as shown in facet counts. Countries and
+// regions by subject here, by mention in kMentionsFacetSlot and kMentionsRegionFacetSlot.
 inline constexpr Xapian::valueno kCountryFacetSlot = 2;
 inline constexpr Xapian::valueno kRegionFacetSlot = 3;
 inline constexpr Xapian::valueno kTagFacetSlot = 4;
@@ -172,6 +185,8 @@ inline constexpr char kFacetValueSeparator = '\n';
 // are ordered by it, so the order does not depend on Xapian's document numbers: the same
 // briefs in one database or in several searched together come in the same order.
 inline constexpr Xapian::valueno kIdSlot = 6;
+inline constexpr Xapian::valueno kMentionsFacetSlot = 7;
+inline constexpr Xapian::valueno kMentionsRegionFacetSlot = 8;
 
 // Filter values are matched case-insensitively, with runs of spaces read as one hyphen:
 // "Middle East" and "middle-east" give the same term.

@@ -296,6 +296,58 @@ TEST_CASE("metadata countries of the corpus are known and mentioned in the text"
   CHECK(checked >= 10);
 }
 
+TEST_CASE("mentions_in lists every mention, mentioned_in each country once", "[countries]") {
+  const std::string text =
+      "Chinese ships near the Philippines; China denied it. Philippine "
+      "boats, Chinese crews.";
+  Analyser analyser;
+  const auto tokens = analyser.analyse(text);
+  CHECK(gazetteer().mentions_in(text, tokens) == Codes{"CN", "PH", "CN", "PH", "CN"});
+  CHECK(gazetteer().mentioned_in(text, tokens) == Codes{"CN", "PH"});
+}
+
+TEST_CASE("places without a code are filed under their ISO 3166-2 parent", "[countries]") {
+  CHECK(gazetteer().code_for("Somaliland") == "SO");
+  CHECK(gazetteer().code_for("transnistria") == "MD");
+  CHECK(gazetteer().code_for("Northern Cyprus") == "CY");
+  CHECK(gazetteer().code_for("Abkhazia") == "GE");
+  CHECK(gazetteer().code_for("Kosovo") == "XK");
+  CHECK(gazetteer().code_for("Western Sahara") == "EH");
+  CHECK_FALSE(gazetteer().code_for("Kashmir"));
+  CHECK(gazetteer().names_no_country("Kashmir"));
+  CHECK(gazetteer().names_no_country("latin america"));
+  CHECK_FALSE(gazetteer().names_no_country("Narnia"));
+  CHECK_FALSE(gazetteer().names_no_country("Chile"));
+  CHECK(mentioned("Ethiopia signed a deal with Somaliland.") == Codes{"ET", "SO"});
+  CHECK(mentioned("Gunmen attacked in Indian-administered Kashmir.") == Codes{"IN"});
+}
+
+TEST_CASE("display names are ICU's English names", "[countries]") {
+  CHECK(gazetteer().display_name("US") == "United States");
+  CHECK(gazetteer().display_name("de") == "Germany");
+  CHECK(gazetteer().display_name("XK") == "Kosovo");
+  CHECK_FALSE(gazetteer().display_name("ZZ"));
+  CHECK_FALSE(gazetteer().display_name("Atlantis"));
+}
+
+TEST_CASE("closest_names suggests near names, one per country, nearest first", "[countries]") {
+  const auto names = [](std::string_view name, std::size_t most = 3) {
+    std::vector<std::string> found;
+    for (const auto& named : gazetteer().closest_names(name, most)) {
+      found.push_back(named.name + " " + named.code);
+    }
+    return found;
+  };
+  CHECK(names("germny") == std::vector<std::string>{"Germany DE"});
+  CHECK(names("GERMNY") == std::vector<std::string>{"Germany DE"});
+  CHECK(names("Isreal") == std::vector<std::string>{"Israel IL"});
+  CHECK(names("irak") == std::vector<std::string>{"Iran IR", "Iraq IQ"});
+  CHECK(names("irak", 1) == std::vector<std::string>{"Iran IR"});
+  CHECK(names("korea") == std::vector<std::string>{"North Korea KP", "South Korea KR"});
+  CHECK(names("narnia").empty());
+  CHECK(names("").empty());
+}
+
 TEST_CASE("region_of follows M.49 with our overrides", "[countries]") {
   struct Case {
     std::string code;

@@ -195,10 +195,40 @@ TEST_CASE("countries named in metadata or text become codes, with their regions"
   brief.sections = {{"Description", "Houthi attacks off Yemen worried Egyptian officials."},
                     {"Impact", "US and Chinese shippers rerouted; let us wait."}};
   const auto terms = wdf_by_term(build_document(brief, analyser));
-  for (const std::string term : {"XCtr", "XCatlantis", "XCye", "XCeg", "XCus", "XCcn",
-                                 "XRmiddle-east", "XReurope", "XRamericas", "XRindo-pacific"}) {
+  // Subjects: the metadata's countries, their regions and the metadata's region.
+  for (const std::string term : {"XCtr", "XCatlantis", "XRmiddle-east", "XReurope"}) {
+    INFO(term);
+    CHECK(terms.count(term) == 1);
+  }
+  for (const std::string term : {"XCye", "XCus", "XRamericas", "XRindo-pacific"}) {
+    INFO(term);
+    CHECK(terms.count(term) == 0);
+  }
+  // Mentions: every country named anywhere, subjects included, and their regions.
+  for (const std::string term : {"XMtr", "XMatlantis", "XMye", "XMeg", "XMus", "XMcn",
+                                 "XGmiddle-east", "XGeurope", "XGamericas", "XGindo-pacific"}) {
     INFO(term);
     CHECK(terms.count(term) == 1);
   }
   CHECK(terms.count("XRafrica") == 0);
+  CHECK(terms.count("XGafrica") == 0);
+}
+
+TEST_CASE("without metadata countries, the title and the body decide the subjects", "[documents]") {
+  Analyser analyser;
+  Brief brief = sample_brief();
+  brief.metadata = {};
+  brief.title = "Philippines: Boarding Clash at Second Thomas Shoal";
+  brief.sections = {{"Description",
+                     "China's coast guard rammed Philippine boats. Chinese crews boarded. "
+                     "Manila called Beijing's move illegal; China denied it. Japan watched."}};
+  const auto terms = wdf_by_term(build_document(brief, analyser));
+  CHECK(terms.count("XCph") == 1);
+  CHECK(terms.count("XCcn") == 1);  // named three times: a companion of the title's country
+  CHECK(terms.count("XCjp") == 0);  // named once
+  CHECK(terms.count("XMjp") == 1);
+  const Xapian::Document document = build_document(brief, analyser);
+  CHECK(document.get_value(kCountryFacetSlot) == "CN\nPH");
+  CHECK(document.get_value(kMentionsFacetSlot) == "CN\nJP\nPH");
+  CHECK(document.get_value(kMentionsRegionFacetSlot) == "Indo-Pacific");
 }

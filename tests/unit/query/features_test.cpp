@@ -204,17 +204,47 @@ TEST_CASE("filters restrict without adding weight", "[query]") {
   check_error("country:(fr OR de)", "'country:' takes one value; write country:a OR country:b");
 
   QueryFixture fixture;
-  SECTION("countries by code, name or demonym, from text and metadata") {
+  SECTION("countries by code, name or demonym: country: by subject, mentions: by mention") {
     CHECK(fixture.ids("country:TR") == Ids{"turkey"});
     CHECK(fixture.ids("country:turkey") == Ids{"turkey"});
-    CHECK(fixture.ids("country:us") == Ids{"turkey"});  // "US sanctions"
+    CHECK(fixture.ids("country:us").empty());  // "US sanctions" is no subject of the brief
+    CHECK(fixture.ids("mentions:us") == Ids{"turkey"});
+    CHECK(fixture.ids("mentions:turkish") == Ids{"turkey"});  // subjects are mentions too
     CHECK(fixture.ids("country:MX") == Ids{"mexico"});
     CHECK(fixture.ids("country:PL").empty());  // Gdańsk is a city, not a country
+    CHECK(fixture.ids("mentions:PL").empty());
   }
   SECTION("regions, as named or from the countries") {
     CHECK(fixture.ids("region:\"middle east\"") == Ids{"red-sea"});
     CHECK(fixture.ids("region:Middle-East") == Ids{"red-sea"});
-    CHECK(fixture.ids("region:americas") == Ids{"mexico", "turkey"});
+    CHECK(fixture.ids("region:americas") == Ids{"mexico"});
+    CHECK(fixture.ids("mentions-region:americas") == Ids{"mexico", "turkey"});
+    CHECK(fixture.ids("mentions-region:\"middle east\"") == Ids{"red-sea"});
+  }
+  SECTION("a value no table knows and no brief holds is an error naming the column") {
+    const auto error_of = [&](const std::string& query) {
+      try {
+        (void)fixture.ids(query);
+      } catch (const QueryError& error) {
+        return std::string(error.what());
+      }
+      return std::string("no error");
+    };
+    CHECK_THAT(error_of("region:mideast"),
+               Catch::Contains("unknown region 'mideast'; regions are Indo-Pacific, Europe, "
+                               "Middle East, Africa, Americas (column 8)"));
+    CHECK_THAT(error_of("ships mentions-region:asia"), Catch::Contains("(column 23)"));
+    CHECK_THAT(error_of("country:narnia"), Catch::Contains("unknown country 'narnia'"));
+    CHECK_THAT(error_of("mentions:germny"),
+               Catch::Contains("did you mean Germany (DE)? (column 10)"));
+    CHECK_THAT(error_of("country:korea"),
+               Catch::Contains("did you mean North Korea (KP) or South Korea (KR)?"));
+    CHECK_THAT(error_of("country:kashmir"), Catch::Contains("is a place that is no one country"));
+    CHECK_THAT(error_of("country:europe"), Catch::Contains("write region:europe"));
+    CHECK_THAT(error_of("region:china"), Catch::Contains("write country:CN"));
+    CHECK_THAT(error_of("mentions-region:china"), Catch::Contains("write mentions:CN"));
+    CHECK(error_of("country:somaliland") == "no error");  // filed under Somalia (SO)
+    CHECK(error_of("tag:nothing-has-it") == "no error");  // tags are free text
   }
   SECTION("tags, source, classification, id and sections") {
     CHECK(fixture.ids("tag:trade") == Ids{"mexico"});

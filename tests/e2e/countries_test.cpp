@@ -1,0 +1,162 @@
+// Countries end to end on the sample corpus (issue 11): country: and region: by what a
+// brief is about, mentions: and mentions-region: by what it names, their facets with
+// names, --facet-limit, and unknown country and region values as query errors.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "tests/e2e/e2e_support.h"
+
+using namespace briefsearch::testing;
+using nlohmann::json;
+
+namespace {
+
+using Ids = std::set<std::string>;
+
+Ids ids_of(const json& output) {
+  Ids ids;
+  for (const json& hit : output["hits"]) ids.insert(hit["id"].get<std::string>());
+  return ids;
+}
+
+// The ids of the corpus briefs filed in one folder of corpus/.
+Ids briefs_in(const std::string& folder) {
+  Ids ids;
+  for (const auto& entry : std::filesystem::directory_iterator(kCorpus / folder)) {
+    ids.insert("corpus/" + folder + "/" + entry.path().filename().string());
+  }
+  return ids;
+}
+
+// value -> count of one facet of a JSON answer.
+std::map<std::string, int> facet_of(const json& output, const std::string& facet) {
+  std::map<std::string, int> counts;
+  for (const json& entry : output["facets"][facet]) counts[entry["value"]] = entry["count"];
+  return counts;
+}
+
+const std::string kLebanon = "corpus/middle-east/lebanon-israel-hezbollah-ceasefire.txt";
+const std::string kIran = "corpus/middle-east/iran-israel-twelve-day-war-ceasefire.txt";
+const std::string kGaza = "corpus/middle-east/gaza-ceasefire-and-hostage-release-deal.txt";
+
+}  // namespace
+
+TEST_CASE("region: and country: hold the briefs about them, mentions: every naming",
+          "[e2e][countries]") {
+  IndexedCorpus corpus;
+  const Ids americas = ids_of(corpus.search_json({"-n", "100", "region:americas"}));
+  const Ids filed_in_americas = briefs_in("americas");
+  REQUIRE(filed_in_americas.size() == 11);
+  CHECK(std::includes(americas.begin(), americas.end(), filed_in_americas.begin(),
+                      filed_in_americas.end()));
+  const Ids named_in_americas =
+      ids_of(corpus.search_json({"-n", "100", "mentions-region:americas"}));
+  CHECK(americas.size() < 20);
+  CHECK(named_in_americas.size() >= 30);  // 34 of 51 briefs name a country of the Americas
+  CHECK(std::includes(named_in_americas.begin(), named_in_americas.end(), americas.begin(),
+                      americas.end()));
+
+  // The ceasefires of the Middle East name the US as a broker: mentions, not subjects.
+  const Ids ceasefire_americas = ids_of(corpus.search_json({"ceasefire region:americas"}));
+  for (const std::string& id : {kLebanon, kIran, kGaza}) {
+    INFO(id);
+    CHECK(ceasefire_americas.count(id) == 0);
+    CHECK(ids_of(corpus.search_json({"ceasefire mentions-region:americas"})).count(id) == 1);
+    CHECK(ids_of(corpus.search_json({"ceasefire region:\"middle east\""})).count(id) == 1);
+  }
+  CHECK(ids_of(corpus.search_json({"-n", "100", "country:us"})).size() <
+        ids_of(corpus.search_json({"-n", "100", "mentions:us"})).size());
+  const Ids lebanon = ids_of(corpus.search_json({"country:lebanon"}));
+  CHECK(lebanon.count(kLebanon) == 1);
+  CHECK(lebanon.count(kIran) == 0);
+  CHECK(ids_of(corpus.search_json({"mentions:lebanon"})).count(kLebanon) == 1);
+  // Somaliland has no ISO code: it is filed under Somalia.
+  const Ids somaliland = ids_of(corpus.search_json({"country:somaliland"}));
+  CHECK(somaliland == ids_of(corpus.search_json({"country:SO"})));
+  CHECK(somaliland.count("corpus/africa/ethiopia-somaliland-port-deal-angers-somalia.txt") == 1);
+  // Transnistria is filed under Moldova.
+  const Ids transnistria = ids_of(corpus.search_json({"mentions:transnistria"}));
+  CHECK(transnistria == ids_of(corpus.search_json({"mentions:moldova"})));
+  CHECK(transnistria.count("pipeline-0001") == 1);
+}
+
+TEST_CASE("the country and region facets count subjects, the mentions facets mentions",
+          "[e2e][countries]") {
+  IndexedCorpus corpus;
+  const json output =
+      corpus.search_json({"-n", "1", "--facet", "region", "--facet", "mentions-region", "--facet",
+                          "country", "--facet", "mentions", "ceasefire"});
+  CHECK(output["total"] == 6);
+  const auto regions = facet_of(output, "region");
+  CHECK(regions.count("Americas") == 0);
+  CHECK(regions.at("Middle East") == 3);
+  CHECK(facet_of(output, "mentions-region").at("Americas") == 6);
+  CHECK(facet_of(output, "country").count("US") == 0);
+  CHECK(facet_of(output, "mentions").at("US") == 6);
+  // JSON keeps the code as the value and adds the name.
+  for (const json& entry : output["facets"]["country"]) {
+    if (entry["value"] == "IL") CHECK(entry["name"] == "Israel");
+  }
+  for (const json& entry : output["facets"]["region"]) CHECK_FALSE(entry.contains("name"));
+}
+
+TEST_CASE("facets show names beside codes, and --facet-limit shows more or fewer",
+          "[e2e][countries]") {
+  IndexedCorpus corpus;
+  const auto text = corpus.search({"-n", "1", "--facet", "mentions", "sanctions"});
+  REQUIRE(text.exit_code == 0);
+  CHECK_THAT(text.out, Catch::Contains(" US United States\n"));
+  CHECK_THAT(text.out, Catch::Contains(" more; --facet-limit 0 shows all)"));
+  const auto all =
+      corpus.search({"-n", "1", "--facet", "mentions", "--facet-limit", "0", "sanctions"});
+  CHECK_THAT(all.out, !Catch::Contains("more;"));
+  const auto two =
+      corpus.search({"-n", "1", "--facet", "mentions", "--facet-limit", "2", "sanctions"});
+  CHECK_THAT(two.out, Catch::Contains(" more; --facet-limit 0 shows all)"));
+  const auto lines = [](const std::string& out) {
+    return std::count(out.begin(), out.end(), '\n');
+  };
+  CHECK(lines(two.out) + 8 == lines(text.out));  // 2 values where 10 were shown
+  CHECK(lines(text.out) + 5 < lines(all.out));   // all of more than 15
+  const json json_all = corpus.search_json({"--facet", "mentions", "sanctions"});
+  const json json_two =
+      corpus.search_json({"--facet", "mentions", "--facet-limit", "2", "sanctions"});
+  CHECK(json_all["facets"]["mentions"].size() > 10);  // JSON carries every value by default
+  CHECK(json_two["facets"]["mentions"].size() == 2);
+  CHECK(corpus.search({"--facet", "mentions", "--facet-limit", "-1", "sanctions"}).exit_code == 2);
+}
+
+TEST_CASE("an unknown country or region is a query error", "[e2e][countries]") {
+  IndexedCorpus corpus;
+  struct Case {
+    std::string query;
+    std::string message;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"region:mideast",
+            "query 'region:mideast': unknown region 'mideast'; regions are Indo-Pacific, Europe, "
+            "Middle East, Africa, Americas (column 8)"},
+           {"ceasefire mentions-region:mideast", "unknown region 'mideast'"},
+           {"country:narnia", "query 'country:narnia': unknown country 'narnia'"},
+           {"country:isreal", "did you mean Israel (IL)? (column 9)"},
+           {"mentions:\"untied states\"", "did you mean United States (US)?"},
+           {"country:kashmir", "'kashmir' is a place that is no one country"},
+           {"houthi OR country:atlantis", "unknown country 'atlantis'"},
+           {"-country:atlantis houthi", "unknown country 'atlantis'"},
+       }) {
+    INFO(c.query);
+    const ProcessResult result = corpus.search({"--", c.query});
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Catch::Contains(c.message));
+    CHECK(result.out.empty());
+  }
+  // In a batch, the line gets an error object and the batch goes on.
+  ProcessOptions options = isolated(corpus.home());
+  options.input = "region:mideast\nregion:europe\n";
+  const ProcessResult batch = run_process(
+      {kSearchBinary, "--db", corpus.database().string(), "--batch", "-n", "1"}, options);
+  CHECK(batch.exit_code == 2);
+  CHECK_THAT(batch.out, Catch::Contains("unknown region 'mideast'"));
+  CHECK_THAT(batch.out, Catch::Contains("\"total\":"));
+}
