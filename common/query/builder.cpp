@@ -4,6 +4,7 @@
 #include "common/base/errors.h"
 #include "common/query/positional.h"
 #include "common/query/query.h"
+#include "common/query/title_boost.h"
 #include "common/query/words.h"
 
 namespace briefsearch {
@@ -78,17 +79,23 @@ Xapian::Query sequence_query(const std::vector<std::string>& terms,
 
 // The exact terms of field whose stem is token's, found among the field's terms that
 // start as every word with that stem does.
-Xapian::Query field_word(const Token& token, const TextField& field, BuildContext& context) {
+std::vector<std::string> field_forms(const Token& token, const TextField& field,
+                                     BuildContext& context) {
   const std::string& stem = token.stem;
   const std::string start = std::string(field.prefix) + std::string(stem_start(stem));
-  std::vector<Xapian::Query> forms;
+  std::vector<std::string> forms;
   for (auto term = context.database.allterms_begin(start);
        term != context.database.allterms_end(start); ++term) {
     const std::string word = (*term).substr(field.prefix.size());
-    if (context.analyser.stem(word) == stem) forms.emplace_back(*term);
+    if (context.analyser.stem(word) == stem) forms.push_back(*term);
   }
+  return forms;
+}
+
+Xapian::Query field_word(const Token& token, const TextField& field, BuildContext& context) {
+  const std::vector<std::string> forms = field_forms(token, field, context);
   if (forms.empty()) return Xapian::Query(std::string(field.prefix) + token.term);
-  return combined(std::move(forms), Xapian::Query::OP_SYNONYM);
+  return combined({forms.begin(), forms.end()}, Xapian::Query::OP_SYNONYM);
 }
 
 // One word: its stem, in every field at once or through the forms one field holds. A word
@@ -101,7 +108,10 @@ Xapian::Query word_query(const QueryNode& node, BuildContext& context) {
     for (const Token& token : tokens) terms.push_back(token.term);
     return in_section(node, sequence_query(terms, fields_for(node)));
   }
-  if (!node.field) return stemmed_term(tokens.front());
+  if (!node.field) {
+    return with_title_boost(stemmed_term(tokens.front()),
+                            field_forms(tokens.front(), kTitleField, context), context.database);
+  }
   return in_section(node, field_word(tokens.front(), *node.field, context));
 }
 

@@ -121,7 +121,9 @@ inline constexpr Xapian::doccount kExactCountThreshold = 100;
                                        const SearchOptions& options, Analyser& analyser);
 
 // The query for briefs like the one with this id: its most telling words (relevance
-// feedback), itself excluded. Throws QueryError when no brief has the id.
+// feedback), each weighted by the square root of its wdf in that brief, so that words
+// the brief uses in passing count less than those it is about; the brief itself excluded
+// (common/search/similar.cpp). Throws QueryError when no brief has the id.
 [[nodiscard]] Xapian::Query similar_to(Xapian::Database& database, const std::string& id);
 
 // A respelling of query_text with each unknown word replaced by the closest word in the
