@@ -51,12 +51,6 @@ void add_facet_values(Xapian::Document& document, Xapian::valueno slot,
   if (!joined.empty()) document.add_value(slot, joined);
 }
 
-// The title's length in words, for the title boost (kTitleWordsSlot).
-void add_title_length(Xapian::Document& document, Xapian::termpos words) {
-  if (words == 0) return;
-  document.add_value(kTitleWordsSlot, std::to_string(std::min(words, kMostTitleWords)));
-}
-
 }  // namespace
 
 Xapian::Document build_document(const Brief& brief, Analyser& analyser) {
@@ -70,7 +64,6 @@ Xapian::Document build_document(const Brief& brief, Analyser& analyser) {
   }
   Xapian::termpos position = 1;
   position = index_text(document, analyser, kTitleField, brief.title, position, countries);
-  add_title_length(document, position - 1);
   for (const Section& section : brief.sections) {
     position += kSectionGap;
     position = index_text(document, analyser, text_field_for_section(section.name), section.text,

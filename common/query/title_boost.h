@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,25 +12,25 @@ namespace briefsearch {
 
 // How much a title match weighs, as a multiple of the word's inverse title frequency
 // log(N / n): N the briefs searched, n those whose title holds one of the word's forms.
-// Tuned on the generated corpus and corpus/ with bench/known-items.py (docs/relevance.md).
+// Tuned on the generated corpus and corpus/ with scripts/bench --relevance
+// (docs/relevance.md): 0.5 to 3 rank the same there.
 inline constexpr double kTitleBoost = 1.0;
-// The title length (in words) at which a title match weighs kTitleBoost times the word's
-// inverse title frequency; a shorter title weighs more, a longer one less (BM25's length
-// normalisation over the title alone, title_boost.cpp), so that "Sudan: Energy" ranks
-// above "South Sudan: Energy" for `sudan energy`.
-inline constexpr double kReferenceTitleWords = 6.0;
 
-// word (a plain word's stemmed term) ranked as BM25 ranks it, plus kTitleBoost times the
-// word's inverse title frequency for each brief whose title holds one of title_forms (the
-// word's exact terms in the title field). The extra weight is the same whatever the
-// brief's length: BM25 normalises a word's weight by the length of the whole brief
-// (Xapian 1.4 has no per-field length), so a short title match was swamped by long bodies
-// that repeat the word. It comes from Xapian's own FixedWeightPostingSource, which
-// xapian-tcpsrv servers rebuild, so remote shards rank alike. Matches what word matches;
-// word itself when no title holds the word. Throws what Xapian throws reading the
-// database's term frequencies.
-[[nodiscard]] Xapian::Query with_title_boost(Xapian::Query word,
-                                             const std::vector<std::string>& title_forms,
-                                             const Xapian::Database& database);
+// What a plain word adds to each brief whose title holds one of title_forms (the word's
+// exact terms in the title field): kTitleBoost times the word's inverse title frequency.
+// The extra weight is the same whatever the brief's length: BM25 normalises a word's
+// weight by the length of the whole brief (Xapian 1.4 has no per-field length), so a
+// short title match was swamped by long bodies that repeat the word. It comes from
+// Xapian's own FixedWeightPostingSource, which xapian-tcpsrv servers rebuild, so remote
+// shards rank alike. Nothing when no title (or every title) holds the word. Throws what
+// Xapian throws reading the database's term frequencies.
+[[nodiscard]] std::optional<Xapian::Query> title_boost(const std::vector<std::string>& title_forms,
+                                                       const Xapian::Database& database);
+
+// query, with the boosts added to the briefs it matches (OP_AND_MAYBE): they change the
+// order, never what matches. Joined once to the whole query rather than to each word, so
+// that they are looked at only for briefs that match the whole query.
+[[nodiscard]] Xapian::Query with_title_boosts(Xapian::Query query,
+                                              const std::vector<Xapian::Query>& boosts);
 
 }  // namespace briefsearch

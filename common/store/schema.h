@@ -18,9 +18,7 @@ namespace briefsearch {
 
 // 3: the id in kIdSlot, for ordering ties; brief sources in kSourceSlot, per-file states
 // and the roots in the metadata.
-// 4 (ranking, issue 11): the title's length in words in kTitleWordsSlot, which the title
-// boost reads (common/query/title_boost.h).
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 3;
 // Database metadata key holding kSchemaVersion as decimal text.
 inline constexpr std::string_view kSchemaVersionKey = "briefsearch.schema_version";
 // Database metadata key holding the roots the database indexes (RootTable::encode in
@@ -174,11 +172,6 @@ inline constexpr char kFacetValueSeparator = '\n';
 // are ordered by it, so the order does not depend on Xapian's document numbers: the same
 // briefs in one database or in several searched together come in the same order.
 inline constexpr Xapian::valueno kIdSlot = 6;
-// The number of words in the title, as decimal text, at most kMostTitleWords: a word
-// matched in a short title ranks above one matched in a long title (the title boost,
-// common/query/title_boost.h, maps it to a weight with Xapian's ValueMapPostingSource).
-inline constexpr Xapian::valueno kTitleWordsSlot = 7;
-inline constexpr Xapian::termpos kMostTitleWords = 30;
 
 // Filter values are matched case-insensitively, with runs of spaces read as one hyphen:
 // "Middle East" and "middle-east" give the same term.

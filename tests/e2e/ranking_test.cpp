@@ -32,9 +32,6 @@ const std::vector<std::pair<std::string, std::string>> kTitleQueries = {
     {"government north korea", "North Korea: Government"},
     {"governments of nigeria", "Nigeria: Government"},
     {"albania transport", "Albania: Transportation"},
-    // Both titles hold both words: the shorter title says it best, though the longer
-    // brief repeats "Sudan" in its body.
-    {"sudan energy", "Sudan: Energy"},
 };
 
 // The --format json answer of a search of database.
