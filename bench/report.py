@@ -107,6 +107,7 @@ class Corpus:
         self.batch_rss = rows(folder / "batch-rss.tsv")
         self.whole = rows(folder / "whole.tsv")
         self.hyperfine = folder / "hyperfine.csv"
+        self.relevance = rows(folder / "relevance.tsv")
         self.totals = {e.key: {int(r[0]): (int(r[1]), r[2] == "true")
                                for r in rows(folder / f"totals-{e.key}.tsv")}
                        for e in measured}
@@ -354,6 +355,55 @@ def comparison(run):
         "p95 ≤ 5 ms; one query as a whole process no slower than quest."]
 
 
+# --- the relevance report (known-item queries) --------------------------------------------
+
+
+def known_item_scores(ranks):
+    """(queries, success@1, MRR@10) of a list of ranks (0: not in the first 10)."""
+    if not ranks:
+        return 0, None, None
+    return (len(ranks), sum(r == 1 for r in ranks) / len(ranks),
+            sum(1 / r for r in ranks if r > 0) / len(ranks))
+
+
+def score(value):
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def relevance_table(run, corpus):
+    """One row per engine: success@1 and MRR@10 of each kind of known-item query."""
+    kinds = ("title", "body")
+    body = []
+    for engine in run.engines:
+        cells = [engine.name]
+        for kind in kinds:
+            count, success, mrr = known_item_scores(
+                [int(r[3]) for r in corpus.relevance if r[0] == engine.key and r[1] == kind])
+            cells += [count, score(success), score(mrr)]
+        body.append(cells)
+    head = ["engine"] + [f"{kind} {what}" for kind in kinds
+                         for what in ("queries", "success@1", "MRR@10")]
+    return table(head, "l" + "r" * 6, body)
+
+
+def relevance(run):
+    mode = ("quick mode (proves the pipeline; too few queries for conclusions)"
+            if run["mode"] == "quick" else "full mode")
+    out = ["# briefsearch relevance report", "",
+           f"`{run['command']}`: {mode}. Known-item queries simulated from each corpus",
+           "(bench/known-items.py; method in docs/relevance.md): for each sampled brief, its",
+           "title's words, and words of its body drawn by tf·idf. success@1: the share of",
+           "queries whose brief ranks first; MRR@10: the mean of 1/rank, 0 past rank 10.",
+           f"{run['date']}, commit {run['commit']}.", ""]
+    for corpus in run.corpora:
+        out += [f"## Corpus: {corpus.name}", "",
+                f"{corpus.source}: {corpus.fact('records')} briefs.", "",
+                *relevance_table(run, corpus), ""]
+    if run.notes:
+        out += ["## Notes", "", *[f"- {n}" for n in run.notes], ""]
+    return out
+
+
 # --- the scale report (briefsearch alone) ---------------------------------------------------
 
 
@@ -399,7 +449,10 @@ def main(argv):
     if len(argv) != 3:
         sys.exit("usage: bench/report.py RESULTS REPORT_FILE")
     run = Run(Path(argv[1]))
-    lines = scale(run) if run["mode"] == "scale" else comparison(run)
+    if run.facts.get("scenario") == "relevance":
+        lines = relevance(run)
+    else:
+        lines = scale(run) if run["mode"] == "scale" else comparison(run)
     out = Path(argv[2])
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(out.name + ".tmp")

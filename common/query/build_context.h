@@ -24,6 +24,9 @@ struct BuildContext {
   const QueryLimits& limits;
   // Terms the wildcards built so far expand to, against limits.max_total_wildcard_terms.
   Xapian::termcount wildcard_terms = 0;
+  // What the plain words add to briefs whose titles hold them (title_boost.h), joined to
+  // the whole query at the end.
+  std::vector<Xapian::Query> title_boosts = {};
 
   [[noreturn]] void fail(const QueryNode& node, const std::string& problem) const {
     throw QueryError(std::string(query), node.column, problem);
@@ -56,8 +59,11 @@ struct BuildContext {
                                            const std::vector<TextField>& fields);
 
 // One word as written: its stem in every field, the forms one field holds, or the
-// sequence of the words the analyser splits it into.
-[[nodiscard]] Xapian::Query written_word_query(const QueryNode& node, BuildContext& context);
+// sequence of the words the analyser splits it into. With boost_title, a plain word also
+// adds its title boost to context.title_boosts (a word the query only implies, such as a
+// country's other name, does not).
+[[nodiscard]] Xapian::Query written_word_query(const QueryNode& node, BuildContext& context,
+                                               bool boost_title = true);
 
 // A kDateRange node's query (or any node with date_from/date_to set); weightless.
 [[nodiscard]] Xapian::Query date_query(const QueryNode& node);

@@ -7,6 +7,7 @@
 #include "common/query/expansion.h"
 #include "common/query/positional.h"
 #include "common/query/query.h"
+#include "common/query/title_boost.h"
 #include "common/query/words.h"
 
 namespace briefsearch {
@@ -43,7 +44,7 @@ Xapian::Query with_meaning(Xapian::Query written, const WordMeaning& meaning,
     if (words.size() > 1) continue;
     QueryNode name;
     name.text = words.front();
-    names.push_back(written_word_query(name, context));
+    names.push_back(written_word_query(name, context, false));
   }
   if (!names.empty()) {
     alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
@@ -195,7 +196,7 @@ Xapian::Query build_xapian_query(const QueryNode& tree, std::string_view query,
                                  const QueryLimits& limits) {
   BuildContext context{query, database, analyser, limits};
   try {
-    return build(tree, context);
+    return with_title_boosts(build(tree, context), context.title_boosts);
   } catch (const Xapian::Error& error) {
     if (auto problem = query_problem_of(error)) {
       throw QueryError(std::string(query), tree.column > 0 ? tree.column : 1, *problem);

@@ -18,7 +18,6 @@ namespace briefsearch {
 namespace {
 
 constexpr int kReopenAttempts = 3;
-constexpr Xapian::termcount kSimilarTerms = 30;
 
 // Counts each value of a multi-valued slot (or a prefix of the date slot) over every
 // match it is shown.
@@ -233,38 +232,6 @@ SearchResults run_search(Xapian::Database& database, const Xapian::Query& query,
       throw DatabaseError("search failed: " + error.get_description());
     }
   }
-}
-
-Xapian::Query similar_to(Xapian::Database& database, const std::string& reference) {
-  std::string id;
-  try {
-    id = brief_id_for_reference(database, reference);
-  } catch (const QueryError& error) {
-    throw QueryError("--like: " + error.problem());
-  }
-  const std::string unique_term = filter_term(kIdFilter, id);
-  auto posting = database.postlist_begin(unique_term);
-  Xapian::RSet relevant;
-  relevant.add_document(*posting);
-  Xapian::Enquire enquire(database);
-  enquire.set_query(Xapian::Query(unique_term));
-  // Only stemmed text terms describe what a brief is about; filters and ids do not. A word
-  // no other brief has cannot find similar ones.
-  struct SharedStemmedText : Xapian::ExpandDecider {
-    explicit SharedStemmedText(const Xapian::Database& searched) : database(searched) {}
-    bool operator()(const std::string& term) const override {
-      return term.starts_with(kStemmedPrefix) && term.size() > kStemmedPrefix.size() + 2 &&
-             database.get_termfreq(term) > 1;
-    }
-    const Xapian::Database& database;
-  } shared_stemmed_text(database);
-  const Xapian::ESet terms = enquire.get_eset(kSimilarTerms, relevant, &shared_stemmed_text);
-  std::vector<Xapian::Query> parts;
-  for (auto term = terms.begin(); term != terms.end(); ++term) parts.emplace_back(*term);
-  if (parts.empty()) return {};
-  return Xapian::Query(Xapian::Query::OP_AND_NOT,
-                       Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()),
-                       Xapian::Query(unique_term));
 }
 
 std::optional<std::string> suggest_spelling(

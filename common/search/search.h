@@ -154,7 +154,9 @@ using HitSink = std::function<bool(const Hit&)>;
                                        const HitSink& sink = {});
 
 // The query for briefs like the one reference names (its id, path or FILE#LINE:
-// brief_id_for_reference): its most telling words (relevance feedback), itself excluded.
+// brief_id_for_reference): its most telling words (relevance feedback), each weighted by
+// the square root of its wdf in that brief, so that words the brief uses in passing count
+// less than those it is about; the brief itself excluded (common/search/similar.cpp).
 // Throws QueryError ("--like: ...") when reference names no brief or several.
 [[nodiscard]] Xapian::Query similar_to(Xapian::Database& database, const std::string& reference);
 

@@ -35,12 +35,12 @@ inline ProcessResult brief_search(const TemporaryFolder& home, std::vector<std::
   return run_process(arguments, isolated(home));
 }
 
-// A temporary home with corpus/ indexed into home/db.
+// A temporary home with corpus/ (or the briefs given) indexed into home/db.
 class IndexedCorpus {
  public:
-  IndexedCorpus() {
+  explicit IndexedCorpus(const std::filesystem::path& briefs = kCorpus) {
     const ProcessResult indexed =
-        brief_index(home_, {"--db", database().string(), kCorpus.string()});
+        brief_index(home_, {"--db", database().string(), briefs.string()});
     INFO(indexed.err);
     REQUIRE(indexed.exit_code == 0);
   }

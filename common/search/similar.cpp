@@ -1,0 +1,72 @@
+// --like: the query for briefs like a given one (similar_to, declared in
+// common/search/search.h).
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "common/base/errors.h"
+#include "common/search/brief_reference.h"
+#include "common/search/search.h"
+#include "common/store/schema.h"
+
+namespace briefsearch {
+namespace {
+
+// The terms --like searches for.
+constexpr Xapian::termcount kSimilarTerms = 30;
+
+// Only stemmed text terms describe what a brief is about; filters and ids do not. A word no
+// other brief has cannot find similar ones.
+class SharedStemmedText : public Xapian::ExpandDecider {
+ public:
+  explicit SharedStemmedText(const Xapian::Database& searched) : database_(searched) {}
+  bool operator()(const std::string& term) const override {
+    return term.starts_with(kStemmedPrefix) && term.size() > kStemmedPrefix.size() + 2 &&
+           database_.get_termfreq(term) > 1;
+  }
+
+ private:
+  const Xapian::Database& database_;
+};
+
+// How much term says about the brief: the square root of its wdf there (a title word
+// counts kTitleField.wdf_increment times). A word the brief uses once in passing ("a mobile
+// arsenal") then weighs less than the words it is about, so a brief that repeats that
+// word on another topic (a mobile operator) no longer ranks among the similar ones.
+double weight_in_brief(const Xapian::Database& database, Xapian::docid brief,
+                       const std::string& term) {
+  auto in_brief = database.termlist_begin(brief);
+  in_brief.skip_to(term);
+  if (in_brief == database.termlist_end(brief) || *in_brief != term) return 1.0;
+  return std::sqrt(static_cast<double>(in_brief.get_wdf()));
+}
+
+}  // namespace
+
+Xapian::Query similar_to(Xapian::Database& database, const std::string& reference) {
+  std::string id;
+  try {
+    id = brief_id_for_reference(database, reference);
+  } catch (const QueryError& error) {
+    throw QueryError("--like: " + error.problem());
+  }
+  const std::string unique_term = filter_term(kIdFilter, id);
+  const Xapian::docid brief = *database.postlist_begin(unique_term);
+  Xapian::RSet relevant;
+  relevant.add_document(brief);
+  Xapian::Enquire enquire(database);
+  enquire.set_query(Xapian::Query(unique_term));
+  const SharedStemmedText shared_stemmed_text(database);
+  const Xapian::ESet terms = enquire.get_eset(kSimilarTerms, relevant, &shared_stemmed_text);
+  std::vector<Xapian::Query> parts;
+  for (auto term = terms.begin(); term != terms.end(); ++term) {
+    parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*term),
+                       weight_in_brief(database, brief, *term));
+  }
+  if (parts.empty()) return {};
+  return Xapian::Query(Xapian::Query::OP_AND_NOT,
+                       Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()),
+                       Xapian::Query(unique_term));
+}
+
+}  // namespace briefsearch
