@@ -28,6 +28,15 @@ constexpr double kCountryNameWeight = 0.5;
 // per name and field (a phrase per field made "american trade" three times slower).
 Xapian::Query with_meaning(Xapian::Query written, const WordMeaning& meaning,
                            BuildContext& context) {
+  // A brief about the country the words name ranks above one that only mentions it: the
+  // "Sudan: Energy" profile above "South Sudan: Energy" for "sudan energy". The boost is
+  // the title boost's, over the briefs whose subjects include the country (country:).
+  if (!meaning.country.empty()) {
+    const std::string subject = filter_term(kCountryFilter, meaning.country);
+    if (auto boost = title_boost({subject}, context.database)) {
+      context.title_boosts.push_back(std::move(*boost));
+    }
+  }
   if (meaning.empty()) return written;
   std::vector<Xapian::Query> alternatives;
   if (!written.empty()) alternatives.push_back(std::move(written));

@@ -32,6 +32,11 @@ const std::vector<std::pair<std::string, std::string>> kTitleQueries = {
     {"government north korea", "North Korea: Government"},
     {"governments of nigeria", "Nigeria: Government"},
     {"albania transport", "Albania: Transportation"},
+    // A country's own profile before its neighbour's, though the neighbour's body says
+    // "Sudan" and "energy" more often: the brief about Sudan (country:) comes first.
+    {"sudan energy", "Sudan: Energy"},
+    {"south sudan energy", "South Sudan: Energy"},
+    {"sudanese energy", "Sudan: Energy"},
 };
 
 // The --format json answer of a search of database.
