@@ -20,6 +20,11 @@
 namespace briefsearch {
 namespace {
 
+// The database as errors name it: its path when the caller gave one.
+std::string name_of(const Xapian::Database& database, const std::string& given) {
+  return given.empty() ? database.get_description() : given;
+}
+
 namespace fs = std::filesystem;
 
 bool must_read_again(const InputFile& file, const InputScan& scan) {
@@ -96,7 +101,7 @@ IndexStatistics index_scanned_files(Xapian::WritableDatabase& database, const In
       statistics.interrupted = true;  // the batch was committed; nothing is pending
     }
   } catch (const Xapian::Error& error) {
-    throw DatabaseError(database.get_description() +
+    throw DatabaseError(name_of(database, options.database_name) +
                         ": indexing failed: " + error.get_description());
   }
   return statistics;
@@ -124,7 +129,7 @@ void add_vocabulary_spelling(const Xapian::Database& source, Xapian::WritableDat
 }
 
 IndexStatistics forget_paths(Xapian::WritableDatabase& database, const std::vector<fs::path>& paths,
-                             std::size_t commit_every) {
+                             std::size_t commit_every, const std::string& database_name) {
   IndexStatistics statistics;
   try {
     RootTable roots = stored_roots(database);
@@ -165,17 +170,17 @@ IndexStatistics forget_paths(Xapian::WritableDatabase& database, const std::vect
     }
     batches.finish();
   } catch (const Xapian::Error& error) {
-    throw DatabaseError(database.get_description() +
+    throw DatabaseError(name_of(database, database_name) +
                         ": forgetting failed: " + error.get_description());
   }
   return statistics;
 }
 
-StoredState read_stored_state(const Xapian::Database& database) {
+StoredState read_stored_state(const Xapian::Database& database, const std::string& database_name) {
   try {
     return {read_stored_files(database), stored_roots(database)};
   } catch (const Xapian::Error& error) {
-    throw DatabaseError(database.get_description() +
+    throw DatabaseError(name_of(database, database_name) +
                         ": cannot read what it holds: " + error.get_description());
   }
 }
@@ -183,7 +188,7 @@ StoredState read_stored_state(const Xapian::Database& database) {
 IndexStatistics index_incrementally(Xapian::WritableDatabase& database, const IndexOptions& options,
                                     const IssueReporter& report_issue,
                                     const ProgressReporter& report_progress) {
-  StoredState stored_state = read_stored_state(database);
+  StoredState stored_state = read_stored_state(database, options.database_name);
   const StoredFiles& stored = stored_state.files;
   const InputScan scan =
       scan_inputs(options.inputs, std::move(stored_state.roots), moved_corpus_check(stored));

@@ -34,6 +34,9 @@ struct IndexOptions {
   // Polled between files and after each batch: when it becomes true the run commits what
   // is finished and stops. A file cut short is read again, whole, by the next run.
   const std::atomic<bool>* stop_requested = nullptr;
+  // How errors name the database: its path. Empty: Xapian's description of it, which
+  // names no path ("WritableDatabase()").
+  std::string database_name;
 };
 
 // Counts of briefs (documents), except skipped, which counts files.
@@ -81,8 +84,10 @@ struct StoredState {
   RootTable roots;
 };
 
-// Reads both; throws DatabaseError naming the database when it cannot.
-[[nodiscard]] StoredState read_stored_state(const Xapian::Database& database);
+// Reads both; throws DatabaseError naming the database (database_name, else Xapian's
+// description) when it cannot.
+[[nodiscard]] StoredState read_stored_state(const Xapian::Database& database,
+                                            const std::string& database_name = "");
 
 // The work of index_incrementally on files of a scan: each is added, replaced or skipped in
 // database. With whole_scan, files is all of scan.files: the scan's roots are stored and
@@ -102,9 +107,11 @@ void report_scan_issues(const InputScan& scan, const IssueReporter& report_issue
 // and every brief whose file lies there is deleted (whether the files exist or not: the
 // way to retire a corpus that moved or is gone for good). Throws UsageError, before any
 // change, when the database indexes nothing under one of paths, and DatabaseError.
+// database_name names it in errors, as IndexOptions::database_name does.
 [[nodiscard]] IndexStatistics forget_paths(Xapian::WritableDatabase& database,
                                            const std::vector<std::filesystem::path>& paths,
-                                           std::size_t commit_every);
+                                           std::size_t commit_every,
+                                           const std::string& database_name = "");
 
 // Brings database up to date with the inputs (or its remembered roots).
 // - A file whose size, mtime, ctime and inode are unchanged is skipped unread; one whose

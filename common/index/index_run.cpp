@@ -15,7 +15,8 @@ IndexStatistics forget(const IndexRun& run) {
     throw UsageError("--forget takes its paths alone; run indexing separately");
   }
   Xapian::WritableDatabase database = open_for_writing(run.database, run.lock_timeout);
-  IndexStatistics statistics = forget_paths(database, run.forget, run.options.commit_every);
+  IndexStatistics statistics = forget_paths(database, run.forget, run.options.commit_every,
+                                            writable_database_path(run.database).string());
   database.close();
   return statistics;
 }
@@ -42,8 +43,10 @@ IndexStatistics update(const IndexRun& run, const IssueReporter& report_issue,
     (void)scan_inputs(run.options.inputs, RootTable());
   }
   Xapian::WritableDatabase database = open_for_writing(run.database, run.lock_timeout);
+  IndexOptions options = run.options;
+  options.database_name = writable_database_path(run.database).string();
   IndexStatistics statistics =
-      index_incrementally(database, run.options, report_issue, report_progress);
+      index_incrementally(database, options, report_issue, report_progress);
   database.close();
   return statistics;
 }

@@ -391,3 +391,18 @@ TEST_CASE("a moved file leaves one copy of its brief", "[index][incremental]") {
     CHECK(counts_of(space.index({moved})) == Counts{0, 0, 3, 0, 0});
   }
 }
+
+TEST_CASE("a database failure names the database by its path", "[index][incremental]") {
+  Space space;
+  write_three(space);
+  IndexOptions options;
+  options.inputs = {space.folder()};
+  options.database_name = space.database_path().string();
+  Xapian::WritableDatabase database = open_for_writing(space.database_path());
+  database.close();  // every later call fails, as a full disk or an I/O error would
+  const auto ignore = [](const ParseIssue&, bool) {};
+  CHECK_THROWS_WITH(index_incrementally(database, options, ignore),
+                    Catch::StartsWith(space.database_path().string() + ": "));
+  CHECK_THROWS_WITH(forget_paths(database, {space.folder()}, 10, options.database_name),
+                    Catch::StartsWith(space.database_path().string() + ": "));
+}
