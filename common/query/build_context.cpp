@@ -99,7 +99,7 @@ Xapian::Query sequence_query(const std::vector<std::string>& terms,
 
 // One word as written: its stem, in every field at once or through the forms one field
 // holds. A word the analyser splits in several ("S-400") is a sequence.
-Xapian::Query written_word_query(const QueryNode& node, BuildContext& context, bool boost_title) {
+Xapian::Query written_word_query(const QueryNode& node, BuildContext& context) {
   const std::vector<Token> tokens = context.analyser.analyse(node.text);
   if (tokens.empty()) return {};
   if (tokens.size() > 1) {
@@ -108,7 +108,6 @@ Xapian::Query written_word_query(const QueryNode& node, BuildContext& context, b
     return in_section(node, sequence_query(terms, fields_for(node)));
   }
   if (!node.field) {
-    if (!boost_title) return stemmed_term(tokens.front());
     if (auto boost = title_boost(title_forms(tokens.front(), context), context.database)) {
       context.title_boosts.push_back(std::move(*boost));
     }

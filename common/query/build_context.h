@@ -59,11 +59,9 @@ struct BuildContext {
                                            const std::vector<TextField>& fields);
 
 // One word as written: its stem in every field, the forms one field holds, or the
-// sequence of the words the analyser splits it into. With boost_title, a plain word also
-// adds its title boost to context.title_boosts (a word the query only implies, such as a
-// country's other name, does not).
-[[nodiscard]] Xapian::Query written_word_query(const QueryNode& node, BuildContext& context,
-                                               bool boost_title = true);
+// sequence of the words the analyser splits it into. A plain word also adds its title
+// boost to context.title_boosts.
+[[nodiscard]] Xapian::Query written_word_query(const QueryNode& node, BuildContext& context);
 
 // A kDateRange node's query (or any node with date_from/date_to set); weightless.
 [[nodiscard]] Xapian::Query date_query(const QueryNode& node);

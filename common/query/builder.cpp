@@ -16,16 +16,13 @@ namespace {
 using namespace building;
 using Kind = QueryNode::Kind;
 
-// How much a country's one-word names weigh beside the word written ("venezuelan" for
-// "venezuela"): less, so that briefs with the word itself rank first.
-constexpr double kCountryNameWeight = 0.5;
-
 // A word as written, or as what it means (expansion.h): a period its brief's date may be
-// in, or a country's other names. Dates add no weight, as date: adds none. A one-word name
-// is matched by its stem at kCountryNameWeight; names of several words ("russian
-// federation") through the country's mention term, which the indexer writes wherever the
-// gazetteer finds any of its names, without weight: one posting list instead of a phrase
-// per name and field (a phrase per field made "american trade" three times slower).
+// in, or a country's other names. Neither adds weight, as date: and mentions: add none, so
+// briefs with the word as written rank first: weighting the other names (even at half)
+// let long briefs that repeat "Algerian" outrank the short "Algeria: Military" for
+// "algeria military". The names are matched through the country's mention term
+// (mentions:), which the indexer writes wherever the gazetteer finds any of its names:
+// one posting list instead of a stem or a phrase per name and field.
 Xapian::Query with_meaning(Xapian::Query written, const WordMeaning& meaning,
                            BuildContext& context) {
   // A brief about the country the words name ranks above one that only mentions it: the
@@ -46,21 +43,7 @@ Xapian::Query with_meaning(Xapian::Query written, const WordMeaning& meaning,
     period.date_to = meaning.period->to;
     alternatives.push_back(date_query(period));
   }
-  std::vector<Xapian::Query> names;
-  bool several_words = false;
-  for (const std::vector<std::string>& words : meaning.country_names) {
-    several_words = several_words || words.size() > 1;
-    if (words.size() > 1) continue;
-    QueryNode name;
-    name.text = words.front();
-    names.push_back(written_word_query(name, context, false));
-  }
-  if (!names.empty()) {
-    alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                              combined(std::move(names), Xapian::Query::OP_SYNONYM),
-                              kCountryNameWeight);
-  }
-  if (several_words) {
+  if (!meaning.country_names.empty()) {
     alternatives.push_back(
         weightless(Xapian::Query(filter_term(kMentionsFilter, meaning.country))));
   }
