@@ -58,8 +58,9 @@ int run(int argc, char** argv) {
   const bool found = report.results.total > 0 && (!report.relaxation || command.relax);
   const int code = found ? kExitSuccess : kExitNoMatch;
   if (!flush_results()) return code;  // the reader has gone
-  const std::string message = no_match_message(report, isatty(STDERR_FILENO));
-  if (format == OutputFormat::kText && !message.empty())
+  const bool stderr_terminal = isatty(STDERR_FILENO);
+  const std::string message = no_match_message(report, stderr_terminal);
+  if (!message.empty() && (format == OutputFormat::kText || stderr_terminal))
     std::fprintf(stderr, "%s: %s\n", kProgram, message.c_str());
   return code;
 }

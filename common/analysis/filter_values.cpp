@@ -35,7 +35,10 @@ std::optional<std::string> country_problem(const FilterField& field, std::string
     const std::string region_field = field.prefix == kCountryFilter.prefix
                                          ? std::string(kRegionFilter.name)
                                          : std::string(kMentionsRegionFilter.name);
-    return quoted + " is a region, not a country; write " + region_field + ":" + std::string(value);
+    // Written as it can be pasted back: a value with a space goes in quotes.
+    const bool spaced = value.find(' ') != std::string_view::npos;
+    const std::string written = spaced ? "\"" + std::string(value) + "\"" : std::string(value);
+    return quoted + " is a region, not a country; write " + region_field + ":" + written;
   }
   if (gazetteer.names_no_country(value)) {
     return quoted + " is a place that is no one country; " + field_name +

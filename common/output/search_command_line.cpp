@@ -47,8 +47,8 @@ void add_search_options(CLI::App& app, SearchCommandLine& command) {
   require_finite(app.add_option("--timeout", command.timeout_seconds,
                                 "End a search that runs longer (seconds)")
                      ->check(CLI::Range(0.0, 86400.0)));
-  app.add_option("--width", command.width,
-                 "Wrap text to N columns (0: never; default: terminal's)");
+  app.add_option("--width", command.width, "Wrap text to N columns (0: never; default: terminal's)")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{100000}));
   app.add_option("--color", command.color,
                  "Colour: auto (on a terminal, unless NO_COLOR), always, never")
       ->transform(CLI::CheckedTransformer(choice_map(kColorModes), CLI::ignore_case));

@@ -108,6 +108,7 @@ Xapian::Query written_word_query(const QueryNode& node, BuildContext& context) {
     return in_section(node, sequence_query(terms, fields_for(node)));
   }
   if (!node.field) {
+    if (context.negations > 0) return stemmed_term(tokens.front());
     if (auto boost = title_boost(title_forms(tokens.front(), context), context.database)) {
       context.title_boosts.push_back(std::move(*boost));
     }

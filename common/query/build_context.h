@@ -27,6 +27,8 @@ struct BuildContext {
   // What the plain words add to briefs whose titles hold them (title_boost.h), joined to
   // the whole query at the end.
   std::vector<Xapian::Query> title_boosts = {};
+  // How many NOTs enclose what is being built: a word the query excludes earns no boost.
+  int negations = 0;
 
   [[noreturn]] void fail(const QueryNode& node, const std::string& problem) const {
     throw QueryError(std::string(query), node.column, problem);

@@ -28,7 +28,7 @@ Xapian::Query with_meaning(Xapian::Query written, const WordMeaning& meaning,
   // A brief about the country the words name ranks above one that only mentions it: the
   // "Sudan: Energy" profile above "South Sudan: Energy" for "sudan energy". The boost is
   // the title boost's, over the briefs whose subjects include the country (country:).
-  if (!meaning.country.empty()) {
+  if (!meaning.country.empty() && context.negations == 0) {
     const std::string subject = filter_term(kCountryFilter, meaning.country);
     if (auto boost = title_boost({subject}, context.database)) {
       context.title_boosts.push_back(std::move(*boost));
@@ -111,7 +111,9 @@ Xapian::Query and_query(const std::vector<QueryNode>& children, BuildContext& co
     if (index < next) continue;
     Xapian::Query built;
     if (child->kind == Kind::kNot) {
+      ++context.negations;
       Xapian::Query excluded = build(child->children.front(), context);
+      --context.negations;
       if (!excluded.empty()) negative.push_back(std::move(excluded));
       continue;
     }

@@ -35,10 +35,15 @@ std::size_t at_least_leaves(std::size_t minimum, std::size_t count, std::size_t 
 }
 
 // The words joined as a query: side by side, each in the query language, then the
-// restrictions.
+// restrictions. A group keeps its parentheses, so that the parts stay ANDed:
+// "(houthi OR kyivstar) NOT shipping", not "houthi OR kyivstar NOT shipping".
 std::string query_text(const std::vector<const QueryNode*>& nodes) {
   std::vector<std::string> texts;
-  for (const QueryNode* node : nodes) texts.push_back(query_text_of(*node));
+  for (const QueryNode* node : nodes) {
+    const bool group = node->kind == QueryNode::Kind::kOr || node->kind == QueryNode::Kind::kXor ||
+                       node->kind == QueryNode::Kind::kAnd;
+    texts.push_back(group ? "(" + query_text_of(*node) + ")" : query_text_of(*node));
+  }
   return join(texts, " ");
 }
 

@@ -1,5 +1,6 @@
 // --like: the query for briefs like a given one (similar_to, declared in
 // common/search/search.h).
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -41,6 +42,28 @@ double weight_in_brief(const Xapian::Database& database, Xapian::docid brief,
   return std::sqrt(static_cast<double>(in_brief.get_wdf()));
 }
 
+// The brief's most telling shared words by wdf x log(N / termfreq) over all the databases
+// searched: what relevance feedback gives, for when Xapian's expansion gives nothing. Its
+// expand weights come from the sub-database holding the brief, and a brief alone in its
+// database (one --db of several) has no other brief there to weigh its words against.
+std::vector<std::string> telling_words(const Xapian::Database& database, Xapian::docid brief,
+                                       const SharedStemmedText& shared) {
+  const double briefs = database.get_doccount();
+  std::vector<std::pair<double, std::string>> ranked;
+  for (auto term = database.termlist_begin(brief); term != database.termlist_end(brief); ++term) {
+    if (!shared(*term)) continue;
+    const double rarity = std::log(briefs / database.get_termfreq(*term));
+    ranked.emplace_back(-(term.get_wdf() * rarity), *term);
+  }
+  std::sort(ranked.begin(), ranked.end());
+  std::vector<std::string> words;
+  for (const auto& [weight, term] : ranked) {
+    if (words.size() == kSimilarTerms) break;
+    words.push_back(term);
+  }
+  return words;
+}
+
 }  // namespace
 
 Xapian::Query similar_to(Xapian::Database& database, const std::string& reference) {
@@ -57,13 +80,17 @@ Xapian::Query similar_to(Xapian::Database& database, const std::string& referenc
   Xapian::Enquire enquire(database);
   enquire.set_query(Xapian::Query(unique_term));
   const SharedStemmedText shared_stemmed_text(database);
-  const Xapian::ESet terms = enquire.get_eset(kSimilarTerms, relevant, &shared_stemmed_text);
+  const Xapian::ESet eset = enquire.get_eset(kSimilarTerms, relevant, &shared_stemmed_text);
+  std::vector<std::string> terms(eset.begin(), eset.end());
+  if (terms.empty()) terms = telling_words(database, brief, shared_stemmed_text);
   std::vector<Xapian::Query> parts;
-  for (auto term = terms.begin(); term != terms.end(); ++term) {
-    parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*term),
-                       weight_in_brief(database, brief, *term));
+  for (const std::string& term : terms) {
+    parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term),
+                       weight_in_brief(database, brief, term));
   }
-  if (parts.empty()) return {};
+  if (parts.empty()) {
+    throw QueryError("--like: the brief '" + id + "' shares no word with any other brief");
+  }
   return Xapian::Query(Xapian::Query::OP_AND_NOT,
                        Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()),
                        Xapian::Query(unique_term));

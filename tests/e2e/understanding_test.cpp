@@ -189,3 +189,24 @@ TEST_CASE("on a terminal a query with no full match shows a labelled relaxed sea
   CHECK_THAT(found.out, !Catch::Contains("No brief matches"));
   CHECK(found.err.empty());
 }
+
+TEST_CASE("like finds similar briefs when the brief is alone in its database",
+          "[e2e][understanding]") {
+  // A brief alone in one of several databases: Xapian's expansion weighs its words within
+  // that database only, and chose none.
+  TemporaryFolder folder;
+  std::filesystem::create_directories(folder / "one");
+  std::filesystem::copy_file(kCorpus / "europe" / "baltic-estlink-2-cable-damage.txt",
+                             folder / "one" / "baltic.txt");
+  const std::string single = (folder / "single.db").string();
+  REQUIRE(brief_index(corpus().home(), {"--db", single, (folder / "one").string()}).exit_code == 0);
+  const ProcessResult similar =
+      brief_search(corpus().home(), {"--db", corpus().database().string(), "--db", single,
+                                     "--format", "json", "--like", "one/baltic.txt"});
+  INFO(similar.err);
+  REQUIRE(similar.exit_code == 0);
+  const json answer = json::parse(similar.out);
+  CHECK(answer["total"] > 10);
+  // The copy in the corpus database has every word of it: the most similar.
+  CHECK(answer["hits"][0]["id"] == "corpus/europe/baltic-estlink-2-cable-damage.txt");
+}

@@ -137,3 +137,17 @@ TEST_CASE("plain words side by side may name a country together", "[query][expan
   CHECK(fixture.ids("north korean") == Ids{"dprk"});
   CHECK(fixture.ranked("north korea").front() == "north");  // the words as written first
 }
+
+TEST_CASE("a word the query excludes earns no title or subject boost", "[query][expansion]") {
+  QueryFixture fixture;
+  Analyser analyser;
+  const auto built = [&](const std::string& query) {
+    return build_xapian_query(parse_query(query, kToday), query, fixture.database(), analyser)
+        .get_description();
+  };
+  CHECK_THAT(built("ships houthi"), Catch::Contains("FILTER Shouthi"));
+  CHECK_THAT(built("ships -houthi"), !Catch::Contains("FILTER Shouthi"));
+  CHECK_THAT(built("ships NOT (houthi OR turkey)"),
+             !Catch::Contains("FILTER Shouthi") && !Catch::Contains("FILTER XCtr"));
+  CHECK_THAT(built("ships turkey"), Catch::Contains("FILTER XCtr"));
+}

@@ -59,6 +59,9 @@ TEST_CASE("relaxation names the words that match nothing and the query to try",
   CHECK(none.relaxation.unmatched == std::vector<std::string>{"xylophone"});
   CHECK_FALSE(none.relaxation.without_unmatched);
   CHECK(none.relaxation.minimum_should_match == 2);
+  // A group keeps its parentheses, so the query to try means what the parts meant.
+  const Relaxed grouped = relaxed(fixture, "(houthi OR tanker) xylophone -letter");
+  CHECK(grouped.relaxation.without_unmatched == "(houthi OR tanker) NOT letter");
   // Nothing matches any word.
   const Relaxed nothing = relaxed(fixture, "xylophone quokka");
   CHECK(nothing.relaxation.minimum_should_match == 0);
