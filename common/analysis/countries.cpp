@@ -140,8 +140,11 @@ std::unordered_map<std::string, std::string> m49_parents() {
 }  // namespace
 
 const CountryGazetteer& CountryGazetteer::instance() {
-  static const CountryGazetteer gazetteer(kCountryAliasesData, kRegionsData);
-  return gazetteer;
+  // Never destroyed: freeing its tables at exit cost a one-query process 0.7 M
+  // instructions (callgrind) for memory the system takes back anyway.
+  static const CountryGazetteer* const gazetteer =
+      new CountryGazetteer(kCountryAliasesData, kRegionsData);
+  return *gazetteer;
 }
 
 CountryGazetteer::CountryGazetteer(std::string_view aliases_tsv, std::string_view regions_tsv) {
@@ -236,7 +239,7 @@ void CountryGazetteer::load_regions(std::string_view regions_tsv) {
 
 std::vector<Token> CountryGazetteer::analyse(std::string_view name) const {
   std::lock_guard<std::mutex> lock(analyser_mutex_);
-  return analyser_.analyse(name);
+  return analyser_.analyse_without_stems(name);  // names match by exact term
 }
 
 std::string CountryGazetteer::key_of(const std::vector<Token>& tokens) {
