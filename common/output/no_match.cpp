@@ -44,10 +44,13 @@ std::string no_match_message(const SearchReport& report, bool to_terminal) {
       parts.push_back("briefs have all of them, but none within the filters and dates");
     }
   }
-  if (relaxation->minimum_should_match > 0) {
+  if (relaxation->minimum_should_match > 0 && relaxation->shown) {
     parts.push_back("showing briefs that match " +
                     std::to_string(relaxation->minimum_should_match) + " of the " +
                     words_count(all) + " (--no-relax for none)");
+  } else if (relaxation->minimum_should_match > 0) {
+    parts.push_back("briefs match " + std::to_string(relaxation->minimum_should_match) +
+                    " of the " + words_count(all) + " (--relax shows them)");
   }
   if (relaxation->without_unmatched) {
     parts.push_back("try: " + printable_text(*relaxation->without_unmatched));
@@ -57,7 +60,10 @@ std::string no_match_message(const SearchReport& report, bool to_terminal) {
 }
 
 std::string relaxed_label(const SearchReport& report) {
-  if (!report.relaxation || report.relaxation->minimum_should_match == 0) return "";
+  if (!report.relaxation || report.relaxation->minimum_should_match == 0 ||
+      !report.relaxation->shown) {
+    return "";
+  }
   const Relaxation& relaxation = *report.relaxation;
   return "No brief matches all " + words_count(relaxation.words.size()) + "; these match " +
          std::to_string(relaxation.minimum_should_match) + " of them:";

@@ -72,7 +72,7 @@ Json facets_json(const SearchReport& report) {
 }
 
 Json relaxation_json(const std::optional<Relaxation>& relaxation) {
-  if (!relaxation) return nullptr;
+  if (!relaxation || !relaxation->shown) return nullptr;
   return {{"words", relaxation->words},
           {"unmatched_words", relaxation->unmatched},
           {"filters_exclude_all", relaxation->filters_exclude_all},

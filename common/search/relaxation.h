@@ -32,6 +32,9 @@ struct Relaxation {
   // The query without the unmatched words, when it has words left and finds briefs: what
   // to try instead.
   std::optional<std::string> without_unmatched;
+  // Whether the relaxed search's briefs are the answer (SessionOptions::relax), or were
+  // only looked for, to say what would work (SessionOptions::diagnose).
+  bool shown = true;
 };
 
 // The relaxed form of one query.

@@ -43,7 +43,8 @@ SearchReport SearchSession::answer(const std::string& query_text, const HitSink&
   }
   if (report.results.total == 0 && tree) {
     report.suggestion = suggestion_for(query_text, *tree);
-    if (options_.relax && !options_.like) relax_into(report, query_text, *tree, highlights, sink);
+    if ((options_.relax || options_.diagnose) && !options_.like)
+      relax_into(report, query_text, *tree, highlights, sink);
   }
   return report;
 }
@@ -56,7 +57,8 @@ void SearchSession::relax_into(SearchReport& report, const std::string& query_te
   if (!parts) return;
   RelaxedSearch relaxed = relax(*parts, query_text, database_, analyser_);
   report.relaxation = std::move(relaxed.relaxation);
-  if (relaxed.query.empty()) return;
+  report.relaxation->shown = options_.relax;
+  if (relaxed.query.empty() || !options_.relax) return;
   if (report.options.explain) report.xapian_query = relaxed.query.get_description();
   report.results =
       run_search(database_, relaxed.query, highlights, report.options, analyser_, sink);

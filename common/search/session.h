@@ -25,8 +25,9 @@ struct SearchReport {
   SearchResults results;
   // A respelling of the query that finds briefs, offered when the query found none.
   std::optional<std::string> suggestion;
-  // With SessionOptions::relax, when the query as written matched nothing: what relaxing
-  // it found. results are then the relaxed search's (none when minimum_should_match is 0).
+  // With SessionOptions::relax (or diagnose), when the query as written matched nothing:
+  // what relaxing it found. With relax, results are then the relaxed search's (none when
+  // minimum_should_match is 0); with diagnose alone, results stay empty.
   std::optional<Relaxation> relaxation;
   // With --explain: the words that mean more than their letters (meaning_notes).
   std::vector<std::string> meanings;
@@ -51,6 +52,9 @@ struct SessionOptions {
   // When a query matches nothing as written, answer with the briefs that match most of
   // its words instead (relax), and say so in SearchReport::relaxation.
   bool relax = false;
+  // Without relax: still find out what relaxing would find (SearchReport::relaxation),
+  // for a message, but answer with the query as written.
+  bool diagnose = false;
   // The day relative dates count from; without one, the machine's today when the session
   // opens.
   std::optional<CalendarDate> today;

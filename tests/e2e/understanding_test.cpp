@@ -210,3 +210,26 @@ TEST_CASE("like finds similar briefs when the brief is alone in its database",
   // The copy in the corpus database has every word of it: the most similar.
   CHECK(answer["hits"][0]["id"] == "corpus/europe/baltic-estlink-2-cable-damage.txt");
 }
+
+TEST_CASE("text to a pipe with stderr on a terminal says what would work", "[e2e][understanding]") {
+  PseudoTerminal terminal;
+  ProcessOptions options = isolated(corpus().home());
+  options.stderr_path = terminal.path();
+  const auto search = [&](const std::string& query) {
+    ProcessResult result = run_process(
+        {kSearchBinary, "--db", corpus().database().string(), "--now", "2025-07-15", query},
+        options);
+    result.err = terminal.read_all();
+    return result;
+  };
+  const ProcessResult piped = search("undersea cable sabotage");
+  CHECK(piped.exit_code == 1);
+  CHECK(piped.out.empty());  // a pipe gets no relaxed search
+  CHECK(piped.err ==
+        "brief-search: no brief matches all 3 words; 'undersea' matches no brief at all; "
+        "briefs match 1 of the 3 words (--relax shows them)\n");
+  const ProcessResult tryable = search("houthi shipping xylophone");
+  CHECK_THAT(tryable.err, Catch::EndsWith("; try: houthi shipping\n"));
+  const ProcessResult single = search("xylophone");
+  CHECK(single.err == "brief-search: no brief matches 'xylophone'\n");
+}

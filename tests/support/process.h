@@ -29,6 +29,8 @@ struct ProcessOptions {
   std::string input;
   // Where the child's stdout goes instead of ProcessResult::out (/dev/full, a FIFO).
   std::filesystem::path stdout_path;
+  // Where the child's stderr goes instead of ProcessResult::err (a terminal).
+  std::filesystem::path stderr_path;
   // Start the child with SIGPIPE ignored, as many daemons leave it; otherwise default.
   bool ignore_sigpipe = false;
 };
@@ -90,7 +92,9 @@ inline RunningProcess::RunningProcess(const std::vector<std::string>& arguments,
                         ? ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600)
                         : ::open(options.stdout_path.c_str(), O_WRONLY);
     ::signal(SIGPIPE, options.ignore_sigpipe ? SIG_IGN : SIG_DFL);
-    const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    const int err = options.stderr_path.empty()
+                        ? ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600)
+                        : ::open(options.stderr_path.c_str(), O_WRONLY);
     ::dup2(in, 0);
     ::dup2(out, 1);
     ::dup2(err, 2);
