@@ -5,6 +5,7 @@
 #include <cmath>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <unordered_set>
 
 #include "common/output/no_match.h"
 #include "common/output/terminal_text.h"
@@ -270,14 +271,26 @@ class JsonLinesWriter : public HitByHitWriter {
 
 // One path per line, made safe for a terminal: a newline in a name shows as a space and
 // invalid UTF-8 as U+FFFD, so the line may not name the file.
+// Each file once, at the rank of its best brief, as rg -l and notmuch search
+// --output=files list files: a JSON Lines file of several matching records is one path.
+// The paths seen are kept, so memory grows with the files, not the matches.
+class FirstPathOnly {
+ public:
+  bool first(const std::string& path) { return seen_.insert(path).second; }
+
+ private:
+  std::unordered_set<std::string> seen_;
+};
+
 class PathsWriter : public HitByHitWriter {
  public:
   using HitByHitWriter::HitByHitWriter;
 
  private:
   void write_hit(const Hit& hit, const SearchOptions&) override {
-    out_ << printable_text(hit.path) << '\n';
+    if (paths_.first(hit.path)) out_ << printable_text(hit.path) << '\n';
   }
+  FirstPathOnly paths_;
 };
 
 // The stored absolute paths byte for byte, each ended by a NUL: the one byte a Unix file
@@ -287,7 +300,10 @@ class NulSeparatedPathsWriter : public HitByHitWriter {
   using HitByHitWriter::HitByHitWriter;
 
  private:
-  void write_hit(const Hit& hit, const SearchOptions&) override { out_ << hit.path << '\0'; }
+  void write_hit(const Hit& hit, const SearchOptions&) override {
+    if (paths_.first(hit.path)) out_ << hit.path << '\0';
+  }
+  FirstPathOnly paths_;
 };
 
 class CountWriter : public ResultWriter {
