@@ -16,6 +16,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "common/analysis/analyser.h"
@@ -89,6 +90,15 @@ class CountryGazetteer {
   [[nodiscard]] std::vector<NamedCountry> closest_names(std::string_view name,
                                                         std::size_t most) const;
 
+  // Every name the gazetteer reads as a country, as (key, code) pairs sorted by key: the
+  // key is the name's analysed words without a possessive "'s", joined by spaces (key_of).
+  // Phrases that are no mention ("Indian Ocean") are not among them. For the table that
+  // country-name-table writes (common/analysis/country_table.h).
+  [[nodiscard]] std::vector<std::pair<std::string, std::string>> name_keys() const;
+
+  // The key of an analysed name: its terms without a possessive "'s", joined by spaces.
+  [[nodiscard]] static std::string key_of(const std::vector<Token>& tokens);
+
   // One of kRegionNames for an alpha-2 code (either case), or nothing for an unknown code
   // or a territory in no region (Antarctica).
   [[nodiscard]] std::optional<std::string_view> region_of(std::string_view code) const;
@@ -119,8 +129,6 @@ class CountryGazetteer {
   void load_icu_names();
   void load_regions(std::string_view regions_tsv);
   [[nodiscard]] std::vector<Token> analyse(std::string_view name) const;
-  // The match words of an analysed name joined by spaces: the key of code_by_name_.
-  [[nodiscard]] static std::string key_of(const std::vector<Token>& tokens);
   // tokens are analyse(name), and not empty.
   void add_alias(std::string_view name, const std::vector<Token>& tokens, const std::string& code,
                  bool exact_case);

@@ -10,6 +10,15 @@
 
 namespace briefsearch {
 
+std::vector<std::pair<std::string, std::string>> CountryGazetteer::name_keys() const {
+  std::vector<std::pair<std::string, std::string>> keys;
+  for (const auto& [key, code] : code_by_name_) {
+    if (!code.empty()) keys.emplace_back(key, code);
+  }
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
 std::vector<std::vector<std::string>> CountryGazetteer::names_of(std::string_view code) const {
   std::vector<std::vector<std::string>> names;
   for (const auto& [first_word, aliases] : aliases_by_first_word_) {

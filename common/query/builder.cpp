@@ -117,7 +117,8 @@ Xapian::Query and_query(const std::vector<QueryNode>& children, BuildContext& co
       if (!excluded.empty()) negative.push_back(std::move(excluded));
       continue;
     }
-    if (const std::size_t count = country_name_words(children, index); count > 1) {
+    if (const std::size_t count = country_name_words(children, index, context.analyser);
+        count > 1) {
       built = country_name_query(children, index, count, context);
       next = index + count;
     } else if (child->kind == Kind::kWord) {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "common/analysis/countries.h"
+#include "common/analysis/country_table.h"
 #include "common/base/string_utils.h"
 #include "common/brief/calendar_date.h"
 
@@ -71,7 +71,7 @@ void add_country(WordMeaning& meaning, const std::string& code,
   meaning.country = code;
   std::vector<std::string> stems;
   if (written.size() == 1) stems.push_back(analyser.stem(written.front()));
-  for (auto& words : CountryGazetteer::instance().names_of(code)) {
+  for (auto& words : country_names_of(code)) {
     if (words == written) continue;
     if (words.size() == 1) {
       std::string stem = analyser.stem(words.front());
@@ -108,7 +108,7 @@ void collect_notes(const QueryNode& node, Analyser& analyser, std::vector<std::s
       collect_notes(child, analyser, notes);
       continue;
     }
-    if (const std::size_t count = country_name_words(node.children, i); count > 1) {
+    if (const std::size_t count = country_name_words(node.children, i, analyser); count > 1) {
       add_notes(span_text(node.children, i, count),
                 meaning_of_name(node.children, i, count, analyser), notes);
       i += count - 1;
@@ -141,17 +141,18 @@ WordMeaning meaning_of(const QueryNode& node, Analyser& analyser, std::optional<
   if (meaning.period) return meaning;
   const std::vector<Token> tokens = analyser.analyse(node.text);
   if (tokens.size() != 1 || tokens.front().stop_word) return meaning;
-  if (const auto code = CountryGazetteer::instance().code_named(node.text)) {
+  if (const auto code = country_code_named(node.text, analyser)) {
     add_country(meaning, *code, {tokens.front().term}, analyser);
   }
   return meaning;
 }
 
-std::size_t country_name_words(const std::vector<QueryNode>& siblings, std::size_t index) {
+std::size_t country_name_words(const std::vector<QueryNode>& siblings, std::size_t index,
+                               Analyser& analyser) {
   for (std::size_t count = std::min(kMostNameWords, siblings.size() - index); count > 1; --count) {
     const auto first = siblings.begin() + static_cast<std::ptrdiff_t>(index);
     if (!std::all_of(first, first + static_cast<std::ptrdiff_t>(count), is_plain_word)) continue;
-    if (CountryGazetteer::instance().code_named(span_text(siblings, index, count))) return count;
+    if (country_code_named(span_text(siblings, index, count), analyser)) return count;
   }
   return 0;
 }
@@ -160,7 +161,7 @@ WordMeaning meaning_of_name(const std::vector<QueryNode>& siblings, std::size_t 
                             std::size_t count, Analyser& analyser) {
   WordMeaning meaning;
   const std::string text = span_text(siblings, index, count);
-  if (const auto code = CountryGazetteer::instance().code_named(text)) {
+  if (const auto code = country_code_named(text, analyser)) {
     std::vector<std::string> written;
     for (const Token& token : analyser.analyse(text)) written.push_back(token.term);
     add_country(meaning, *code, written, analyser);

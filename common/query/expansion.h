@@ -20,8 +20,8 @@ struct WordMeaning {
   // day ("2024-06-15"); or a month's English name right beside such a year among words
   // that are ANDed ("june 2024", "2024 June"). The brief's date may be in that period.
   std::optional<DateBounds> period;
-  // A country the word names (CountryGazetteer::code_named: "venezuela", "Venezuelan",
-  // "PRC"; never a bare ISO code): its code, and its other names as analysed words,
+  // A country the word names (country_code_named, the gazetteer's code_named: "venezuela",
+  // "Venezuelan", "PRC"; never a bare ISO code): its code, and its other names as analysed words,
   // which the brief's text may use instead.
   std::string country;
   std::vector<std::vector<std::string>> country_names;
@@ -44,7 +44,7 @@ inline constexpr std::size_t kMostNameWords = 4;
 // ("north korea", "united states", "republic of korea"; the longest name, of 2 to
 // kMostNameWords words); 0 when none starting at index does.
 [[nodiscard]] std::size_t country_name_words(const std::vector<QueryNode>& siblings,
-                                             std::size_t index);
+                                             std::size_t index, Analyser& analyser);
 
 // The meaning of the count words from index that country_name_words found: the country
 // and its names other than the words written.

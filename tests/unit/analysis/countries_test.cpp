@@ -7,6 +7,7 @@
 #include <thread>
 #include <vector>
 
+#include "common/analysis/country_table.h"
 #include "common/base/errors.h"
 #include "common/parse/parsers.h"
 
@@ -446,4 +447,28 @@ TEST_CASE("the gazetteer can be shared between threads", "[countries]") {
 }
 
 }  // namespace
+}  // namespace briefsearch
+
+namespace briefsearch {
+
+TEST_CASE("the build-time country name table is the gazetteer's", "[analysis][countries]") {
+  const CountryGazetteer& built = gazetteer();
+  const auto keys = built.name_keys();
+  REQUIRE(keys.size() == kCountryNameKeyCount);
+  Analyser analyser;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    INFO(keys[i].first);
+    CHECK(kCountryNameKeys[i].key == keys[i].first);
+    CHECK(kCountryNameKeys[i].code == keys[i].second);
+    CHECK(country_code_named(keys[i].first, analyser) == built.code_named(keys[i].first));
+    CHECK(country_names_of(keys[i].second) == built.names_of(keys[i].second));
+  }
+  // As the gazetteer reads words of free text: case, an article, no bare codes.
+  for (const char* text : {"Venezuelan", "the Gambia", "North Korea", "PRC", "de", "oil", ""}) {
+    INFO(text);
+    CHECK(country_code_named(text, analyser) == built.code_named(text));
+  }
+  CHECK(country_names_of("ZZ").empty());
+}
+
 }  // namespace briefsearch

@@ -113,8 +113,9 @@ TEST_CASE("explain notes list each word that means more", "[query][expansion]") 
 }
 
 TEST_CASE("plain words side by side may name a country together", "[query][expansion]") {
-  const auto words_at = [](const std::string& query, std::size_t index) {
-    return country_name_words(parse_query(query, kToday).children, index);
+  Analyser reader;
+  const auto words_at = [&](const std::string& query, std::size_t index) {
+    return country_name_words(parse_query(query, kToday).children, index, reader);
   };
   CHECK(words_at("north korea sanctions", 0) == 2);
   CHECK(words_at("north korea sanctions", 1) == 0);  // "korea" alone names no country

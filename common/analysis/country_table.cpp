@@ -1,0 +1,45 @@
+#include "common/analysis/country_table.h"
+
+#include <algorithm>
+
+#include "common/analysis/countries.h"
+#include "common/base/string_utils.h"
+
+namespace briefsearch {
+
+std::optional<std::string> country_code_named(std::string_view name, Analyser& analyser) {
+  std::vector<Token> tokens = analyser.analyse_without_stems(trim(name));
+  if (tokens.size() > 1 && tokens.front().term == "the") tokens.erase(tokens.begin());
+  if (tokens.empty()) return std::nullopt;
+  const std::string key = CountryGazetteer::key_of(tokens);
+  const CountryNameKey* end = kCountryNameKeys + kCountryNameKeyCount;
+  const CountryNameKey* found = std::lower_bound(
+      kCountryNameKeys, end, key,
+      [](const CountryNameKey& entry, const std::string& wanted) { return entry.key < wanted; });
+  if (found == end || found->key != key) return std::nullopt;
+  return std::string(found->code);
+}
+
+std::vector<std::vector<std::string>> country_names_of(std::string_view code) {
+  const CountryNameList* end = kCountryNameLists + kCountryNameListCount;
+  const CountryNameList* found = std::lower_bound(
+      kCountryNameLists, end, code,
+      [](const CountryNameList& entry, std::string_view wanted) { return entry.code < wanted; });
+  std::vector<std::vector<std::string>> names;
+  if (found == end || found->code != code) return names;
+  std::string_view rest = found->names;
+  while (!rest.empty()) {
+    const std::size_t line_end = std::min(rest.find('\n'), rest.size());
+    std::vector<std::string>& words = names.emplace_back();
+    std::string_view line = rest.substr(0, line_end);
+    while (!line.empty()) {
+      const std::size_t space = std::min(line.find(' '), line.size());
+      words.emplace_back(line.substr(0, space));
+      line.remove_prefix(std::min(space + 1, line.size()));
+    }
+    rest.remove_prefix(std::min(line_end + 1, rest.size()));
+  }
+  return names;
+}
+
+}  // namespace briefsearch
