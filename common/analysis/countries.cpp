@@ -242,6 +242,12 @@ std::vector<Token> CountryGazetteer::analyse(std::string_view name) const {
   return analyser_.analyse_without_stems(name);  // names match by exact term
 }
 
+std::string CountryGazetteer::name_key(std::vector<Token> tokens) {
+  // "the Gambia", "the United States": metadata often keeps the article.
+  if (tokens.size() > 1 && tokens.front().term == "the") tokens.erase(tokens.begin());
+  return key_of(tokens);
+}
+
 std::string CountryGazetteer::key_of(const std::vector<Token>& tokens) {
   std::string key;
   for (const Token& token : tokens) {
@@ -274,10 +280,7 @@ std::optional<std::string> CountryGazetteer::code_for(std::string_view name) con
 }
 
 std::optional<std::string> CountryGazetteer::code_named(std::string_view name) const {
-  std::vector<Token> tokens = analyse(trim(name));
-  // "the Gambia", "the United States": metadata often keeps the article.
-  if (tokens.size() > 1 && tokens.front().term == "the") tokens.erase(tokens.begin());
-  const auto known = code_by_name_.find(key_of(tokens));
+  const auto known = code_by_name_.find(name_key(analyse(trim(name))));
   if (known == code_by_name_.end() || known->second.empty()) return std::nullopt;
   return known->second;
 }

@@ -99,6 +99,11 @@ class CountryGazetteer {
   // The key of an analysed name: its terms without a possessive "'s", joined by spaces.
   [[nodiscard]] static std::string key_of(const std::vector<Token>& tokens);
 
+  // The key a name written in metadata, a query or free text is looked up by: key_of its
+  // tokens, without a leading "the" ("the Gambia", "the United States"). tokens are
+  // analysed without stems, as the gazetteer analyses names.
+  [[nodiscard]] static std::string name_key(std::vector<Token> tokens);
+
   // One of kRegionNames for an alpha-2 code (either case), or nothing for an unknown code
   // or a territory in no region (Antarctica).
   [[nodiscard]] std::optional<std::string_view> region_of(std::string_view code) const;

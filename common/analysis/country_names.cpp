@@ -39,13 +39,13 @@ std::optional<std::string> CountryGazetteer::display_name(std::string_view code)
 }
 
 bool CountryGazetteer::names_no_country(std::string_view name) const {
-  const auto known = code_by_name_.find(key_of(analyse(trim(name))));
+  const auto known = code_by_name_.find(name_key(analyse(trim(name))));
   return known != code_by_name_.end() && known->second.empty();
 }
 
 std::vector<CountryGazetteer::NamedCountry> CountryGazetteer::closest_names(
     std::string_view name, std::size_t most) const {
-  const std::string wanted_key = key_of(analyse(trim(name)));
+  const std::string wanted_key = name_key(analyse(trim(name)));
   const std::u32string wanted = code_points_of(wanted_key);
   const std::size_t cutoff = std::max<std::size_t>(1, (wanted.size() + 1) / 3);
   // The nearest name of each country: by distance, then the shortest (North Korea before

@@ -8,10 +8,8 @@
 namespace briefsearch {
 
 std::optional<std::string> country_code_named(std::string_view name, Analyser& analyser) {
-  std::vector<Token> tokens = analyser.analyse_without_stems(trim(name));
-  if (tokens.size() > 1 && tokens.front().term == "the") tokens.erase(tokens.begin());
-  if (tokens.empty()) return std::nullopt;
-  const std::string key = CountryGazetteer::key_of(tokens);
+  const std::string key = CountryGazetteer::name_key(analyser.analyse_without_stems(trim(name)));
+  if (key.empty()) return std::nullopt;
   const CountryNameKey* end = kCountryNameKeys + kCountryNameKeyCount;
   const CountryNameKey* found = std::lower_bound(
       kCountryNameKeys, end, key,

@@ -50,26 +50,25 @@ Xapian::Query with_meaning(Xapian::Query written, const WordMeaning& meaning,
   return combined(std::move(alternatives));
 }
 
-Xapian::Query word_query(const QueryNode& node, BuildContext& context,
-                         std::optional<int> year_beside = std::nullopt) {
-  return with_meaning(written_word_query(node, context),
-                      meaning_of(node, context.analyser, year_beside), context);
+// A word outside an AND (alone, or an alternative): as written, or as what it means.
+Xapian::Query word_query(const QueryNode& node, BuildContext& context) {
+  return with_meaning(written_word_query(node, context), meaning_of(node, context.analyser),
+                      context);
 }
 
-// Words side by side that name a country ("north korea"): all of them as written, or the
-// country's other names.
-Xapian::Query country_name_query(const std::vector<QueryNode>& siblings, std::size_t index,
-                                 std::size_t count, BuildContext& context) {
+// The words of an AND from index on as meaning_at reads them: a word, or words side by side
+// that name a country ("north korea"), as written (all of them) or as what they mean.
+Xapian::Query words_query(const std::vector<QueryNode>& siblings, std::size_t index,
+                          const SiblingMeaning& at, BuildContext& context) {
   std::vector<Xapian::Query> words;
-  for (std::size_t i = index; i < index + count; ++i) {
-    if (is_stop_word_only(siblings[i], context.analyser)) continue;
+  for (std::size_t i = index; i < index + at.words; ++i) {
+    if (at.words > 1 && is_stop_word_only(siblings[i], context.analyser)) continue;
     Xapian::Query word = written_word_query(siblings[i], context);
     if (!word.empty()) words.push_back(std::move(word));
   }
   Xapian::Query written =
       words.empty() ? Xapian::Query() : combined(std::move(words), Xapian::Query::OP_AND);
-  return with_meaning(std::move(written), meaning_of_name(siblings, index, count, context.analyser),
-                      context);
+  return with_meaning(std::move(written), at.meaning, context);
 }
 
 // A filter's term. A value that no table knows (filter_value_problem) and no brief holds
@@ -101,7 +100,7 @@ std::vector<const QueryNode*> distinct(std::vector<const QueryNode*> children) {
 
 // Positive children are ANDed; negated ones are subtracted. A query made only of
 // negations subtracts from every document. Plain words side by side that name a country
-// are matched together (country_name_query).
+// are matched together (words_query).
 Xapian::Query and_query(const std::vector<QueryNode>& children, BuildContext& context) {
   std::vector<Xapian::Query> positive;
   std::vector<Xapian::Query> negative;
@@ -117,12 +116,10 @@ Xapian::Query and_query(const std::vector<QueryNode>& children, BuildContext& co
       if (!excluded.empty()) negative.push_back(std::move(excluded));
       continue;
     }
-    if (const std::size_t count = country_name_words(children, index, context.analyser);
-        count > 1) {
-      built = country_name_query(children, index, count, context);
-      next = index + count;
-    } else if (child->kind == Kind::kWord) {
-      built = word_query(*child, context, year_beside(children, index));
+    if (child->kind == Kind::kWord) {
+      const SiblingMeaning at = meaning_at(children, index, context.analyser);
+      built = words_query(children, index, at, context);
+      next = index + at.words;
     } else {
       built = build(*child, context);
     }

@@ -54,25 +54,7 @@ std::optional<Period> read_period(std::string_view text, const CalendarDate& tod
     return Period{*day, *day};
   }
   if (auto day = relative_day(text, today)) return Period{*day, *day};
-  if (text.size() == 4) {
-    const auto year = digits(text);
-    const auto first = year ? CalendarDate::from_parts(*year, 1, 1) : std::nullopt;
-    const auto last = year ? CalendarDate::from_parts(*year, 12, 31) : std::nullopt;
-    if (first && last) return Period{*first, *last};
-    return std::nullopt;
-  }
-  if (text.size() == 7 && text[4] == '-') {
-    const auto year = digits(text.substr(0, 4));
-    const auto month = digits(text.substr(5, 2));
-    if (!year || !month) return std::nullopt;
-    const auto first = CalendarDate::from_parts(*year, *month, 1);
-    const auto last = CalendarDate::end_of_month(*year, *month);
-    if (first && last) return Period{*first, *last};
-    return std::nullopt;
-  }
-  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
-    if (auto day = CalendarDate::parse(text)) return Period{*day, *day};
-  }
+  if (auto period = absolute_period(text)) return Period{*period->from, *period->to};
   return std::nullopt;
 }
 
@@ -96,6 +78,29 @@ std::string invalid_date(std::string_view text, const CalendarDate& today) {
 }
 
 }  // namespace
+
+std::optional<DateBounds> absolute_period(std::string_view text) {
+  if (text.size() == 4) {
+    const auto year = digits(text);
+    const auto first = year ? CalendarDate::from_parts(*year, 1, 1) : std::nullopt;
+    const auto last = year ? CalendarDate::from_parts(*year, 12, 31) : std::nullopt;
+    if (first && last) return DateBounds{first, last};
+    return std::nullopt;
+  }
+  if (text.size() == 7 && text[4] == '-') {
+    const auto year = digits(text.substr(0, 4));
+    const auto month = digits(text.substr(5, 2));
+    if (!year || !month) return std::nullopt;
+    const auto first = CalendarDate::from_parts(*year, *month, 1);
+    const auto last = CalendarDate::end_of_month(*year, *month);
+    if (first && last) return DateBounds{first, last};
+    return std::nullopt;
+  }
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+    if (auto day = CalendarDate::parse(text)) return DateBounds{day, day};
+  }
+  return std::nullopt;
+}
 
 std::optional<std::string> parse_date_bounds(std::string_view value, const CalendarDate& today,
                                              DateBounds& bounds) {

@@ -16,6 +16,10 @@ struct DateBounds {
   std::optional<CalendarDate> to;
 };
 
+// The period an absolute date names: YYYY (the year), YYYY-MM (the month) or YYYY-MM-DD
+// (the day), both ends set; nothing for other text or a day that does not exist.
+[[nodiscard]] std::optional<DateBounds> absolute_period(std::string_view text);
+
 // Reads "A..B", "A..", "..B" or "A", where each end is YYYY, YYYY-MM, YYYY-MM-DD, "today",
 // "yesterday", or Nd / Nw / Nm / Ny (N days, weeks, months or years before today; N is
 // digits, without a sign). A period stands for its first day as a lower end and its last

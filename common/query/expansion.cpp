@@ -15,42 +15,21 @@ using Kind = QueryNode::Kind;
 constexpr int kFirstYear = 1900;
 constexpr int kLastYear = 2099;
 
-std::optional<int> digits_value(std::string_view text, std::size_t count) {
-  if (text.size() != count) return std::nullopt;
-  int value = 0;
-  for (const char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + (c - '0');
-  }
-  return value;
+// A date written as a word (absolute_period, the date: field's own reading) in the years
+// an analyst means: "2024", "2024-06", "2024-06-15".
+std::optional<DateBounds> period_written(std::string_view text) {
+  const auto period = absolute_period(text);
+  if (!period) return std::nullopt;
+  const int year = period->from->year();
+  if (year < kFirstYear || year > kLastYear) return std::nullopt;
+  return period;
 }
 
 std::optional<int> year_written(std::string_view text) {
-  const auto year = digits_value(text, 4);
-  if (!year || *year < kFirstYear || *year > kLastYear) return std::nullopt;
-  return year;
-}
-
-// "2024", "2024-06" or "2024-06-15" as the period it names.
-std::optional<DateBounds> period_written(std::string_view text) {
-  const auto year = year_written(text.substr(0, 4));
-  if (!year) return std::nullopt;
-  if (text.size() == 4) {
-    return DateBounds{CalendarDate::from_parts(*year, 1, 1),
-                      CalendarDate::from_parts(*year, 12, 31)};
-  }
-  if (text.size() == 7 && text[4] == '-') {
-    const auto month = digits_value(text.substr(5), 2);
-    const auto first = month ? CalendarDate::from_parts(*year, *month, 1) : std::nullopt;
-    if (!first) return std::nullopt;
-    return DateBounds{first, CalendarDate::end_of_month(*year, *month)};
-  }
-  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
-    const auto day = CalendarDate::parse(text);
-    if (!day) return std::nullopt;
-    return DateBounds{day, day};
-  }
-  return std::nullopt;
+  if (text.size() != 4) return std::nullopt;
+  const auto period = period_written(text);
+  if (!period) return std::nullopt;
+  return period->from->year();
 }
 
 bool is_plain_word(const QueryNode& node) { return node.kind == Kind::kWord && !node.field; }
@@ -108,13 +87,9 @@ void collect_notes(const QueryNode& node, Analyser& analyser, std::vector<std::s
       collect_notes(child, analyser, notes);
       continue;
     }
-    if (const std::size_t count = country_name_words(node.children, i, analyser); count > 1) {
-      add_notes(span_text(node.children, i, count),
-                meaning_of_name(node.children, i, count, analyser), notes);
-      i += count - 1;
-      continue;
-    }
-    add_notes(child.text, meaning_of(child, analyser, year_beside(node.children, i)), notes);
+    const SiblingMeaning at = meaning_at(node.children, i, analyser);
+    add_notes(span_text(node.children, i, at.words), at.meaning, notes);
+    i += at.words - 1;
   }
 }
 
@@ -167,6 +142,14 @@ WordMeaning meaning_of_name(const std::vector<QueryNode>& siblings, std::size_t 
     add_country(meaning, *code, written, analyser);
   }
   return meaning;
+}
+
+SiblingMeaning meaning_at(const std::vector<QueryNode>& siblings, std::size_t index,
+                          Analyser& analyser) {
+  if (const std::size_t count = country_name_words(siblings, index, analyser); count > 1) {
+    return {count, meaning_of_name(siblings, index, count, analyser)};
+  }
+  return {1, meaning_of(siblings[index], analyser, year_beside(siblings, index))};
 }
 
 std::vector<std::string> meaning_notes(const QueryNode& tree, Analyser& analyser) {

@@ -51,6 +51,17 @@ inline constexpr std::size_t kMostNameWords = 4;
 [[nodiscard]] WordMeaning meaning_of_name(const std::vector<QueryNode>& siblings, std::size_t index,
                                           std::size_t count, Analyser& analyser);
 
+// What the plain words of an AND's children starting at index mean: several words that
+// name a country together (words > 1: country_name_words, meaning_of_name), else the child
+// alone, with the year beside it (words 1: meaning_of, year_beside). The one reading of an
+// AND's words, for the builder and for --explain.
+struct SiblingMeaning {
+  std::size_t words = 1;
+  WordMeaning meaning;
+};
+[[nodiscard]] SiblingMeaning meaning_at(const std::vector<QueryNode>& siblings, std::size_t index,
+                                        Analyser& analyser);
+
 // For the child at index of an AND node's children: the year (1900-2099) written as a
 // plain word right before or after it, if any.
 [[nodiscard]] std::optional<int> year_beside(const std::vector<QueryNode>& siblings,
