@@ -81,6 +81,8 @@ class SearchSession {
 
   Xapian::Database& database_;
   SessionOptions options_;
+  // The --like query (similar_to), found on the first answer.
+  std::optional<Xapian::Query> similar_;
   CalendarDate today_;
   Analyser analyser_{Analyser::IcuLoading::kWhenNeeded};
 };
