@@ -46,6 +46,10 @@ STOP_WORDS = set("""a about an and are as at be been being but by can could did 
 from had has have he her hers him his i if in into is it its me my of on or our she so such
 than that the their them then there these they this those to us was we were what when where
 which while who whom why will with would you your""".split())
+# Words briefsearch's query language reads as operators in any case (common/query/lexer.cpp:
+# and, or, xor, not), so that every engine is asked the same words: "housing not
+# launderers" would otherwise ask briefsearch for briefs without "launderers".
+OPERATOR_WORDS = {"and", "or", "xor", "not"}
 WORD = re.compile(r"[^\W\d_]+")
 ENGINES = ("bs", "si", "fts")
 DEPTH = 10
@@ -71,7 +75,7 @@ def read_records(path):
 
 def words(text, shortest):
     return [w for w in (m.group().lower() for m in WORD.finditer(text))
-            if len(w) >= shortest and w not in STOP_WORDS]
+            if len(w) >= shortest and w not in STOP_WORDS and w not in OPERATOR_WORDS]
 
 
 def body_text(record):
