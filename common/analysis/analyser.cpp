@@ -7,7 +7,9 @@
 #include <unicode/utf16.h>
 
 #include <algorithm>
+#include <array>
 #include <stdexcept>
+#include <string_view>
 #include <utility>
 
 #include "common/analysis/ascii_words.h"
@@ -28,6 +30,27 @@ bool is_foldable_mark(UChar32 c) {
 
 // Typographic apostrophes and the modifier letter used as one, read as "'".
 bool is_apostrophe(UChar32 c) { return c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0xFF07; }
+
+// French and Italian articles and pronouns that elide before a vowel or h: "Côte
+// d'Ivoire", "L'Aquila", "dell'Acqua", "qu'il". The word after the apostrophe is the
+// term, as Lucene's ElisionFilter does for French, so that "ivoire" finds "d'Ivoire".
+// English names keep theirs: "o'brien" is no elision, nor "d'souza" (no vowel after).
+constexpr std::array<std::string_view, 20> kElidedArticles = {
+    "c",      "d",      "j",      "l",    "m",   "n",    "qu",   "s",    "t",     "jusqu",
+    "lorsqu", "puisqu", "quoiqu", "dell", "all", "dall", "nell", "sull", "quell", "un"};
+
+// term ("d'ivoire", lowercase) without its elided article ("ivoire"); unchanged otherwise.
+void remove_elided_article(std::string& term) {
+  const std::size_t apostrophe = term.find('\'');
+  if (apostrophe == std::string::npos || apostrophe + 1 >= term.size()) return;
+  const std::string_view article(term.data(), apostrophe);
+  if (std::find(kElidedArticles.begin(), kElidedArticles.end(), article) == kElidedArticles.end()) {
+    return;
+  }
+  const char next = term[apostrophe + 1];
+  if (std::string_view("aeiouyh").find(next) == std::string_view::npos) return;
+  term.erase(0, apostrophe + 1);
+}
 
 void check(UErrorCode status, const char* what) {
   if (U_FAILURE(status)) {
@@ -164,6 +187,7 @@ void Analyser::add_ascii_words(std::string_view text, std::size_t from, std::siz
     const std::string_view word = text.substr(from + begin, end - begin);
     Token token;
     token.term = ascii_lowercase(word);
+    remove_elided_article(token.term);
     if (with_stems) token.stem = stem_of(token.term);
     token.begin = from + begin;
     token.end = from + end;
@@ -201,6 +225,7 @@ void Analyser::analyse_with_icu(std::string_view text, std::size_t offset, bool 
     if (icu_->word_breaker->getRuleStatus() == UBRK_WORD_NONE) continue;
     std::string term = normalise_word(unicode.getBuffer() + start, end - start);
     while (!term.empty() && term.back() == '\'') term.pop_back();  // "states'" -> "states"
+    remove_elided_article(term);
     if (term.empty() || term.size() > kMaxWordBytes) continue;
     Token token;
     if (with_stems) token.stem = stem_of(term);

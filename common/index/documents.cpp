@@ -1,6 +1,7 @@
 #include "common/index/documents.h"
 
 #include <algorithm>
+#include <set>
 #include <stdexcept>
 #include <utility>
 
@@ -8,23 +9,31 @@
 #include "common/analysis/filter_values.h"
 #include "common/analysis/subjects.h"
 #include "common/base/string_utils.h"
+#include "common/index/weighted_terms.h"
 #include "common/store/schema.h"
 #include "common/store/stored_brief.h"
 
 namespace briefsearch {
 namespace {
 
-// Indexes text under field, starting at position; returns the position after the last
-// word. Each mention of a country in the text is added to mentions.
+// Indexes text under field, starting at position: the positions now, the terms' wdfs
+// into weighted (written once the whole brief is read). Returns the position after the
+// last word. Each mention of a country in the text is added to mentions.
 Xapian::termpos index_text(Xapian::Document& document, Analyser& analyser, const TextField& field,
-                           std::string_view text, Xapian::termpos position,
+                           std::string_view text, Xapian::termpos position, WeightedTerms& weighted,
                            std::vector<std::string>& mentions) {
   const std::string prefix(field.prefix);
-  const std::string stemmed_prefix(kStemmedPrefix);
   const std::vector<Token> tokens = analyser.analyse(text);
   for (const Token& token : tokens) {
-    document.add_posting(prefix + token.term, position++, field.wdf_increment);
-    document.add_term(stemmed_prefix + token.stem, field.wdf_increment);
+    document.add_posting(prefix + token.term, position++, 0);
+    weighted.add(field, token);
+  }
+  if (field.prefix == kTitleField.prefix) {
+    std::set<std::string_view> content_stems;
+    for (const Token& token : tokens) {
+      if (!token.stop_word) content_stems.insert(token.stem);
+    }
+    document.add_boolean_term(title_length_term(content_stems.size()));
   }
   for (std::string& code : CountryGazetteer::instance().mentions_in(text, tokens)) {
     mentions.push_back(std::move(code));
@@ -81,15 +90,19 @@ Xapian::Document build_document(const Brief& brief, Analyser& analyser) {
     countries.metadata.push_back(canonical_filter_value(kCountryFilter, country));
   }
   Xapian::termpos position = 1;
-  position = index_text(document, analyser, kTitleField, brief.title, position, countries.title);
+  WeightedTerms weighted;
+  position =
+      index_text(document, analyser, kTitleField, brief.title, position, weighted, countries.title);
   const std::string_view label = title_label(brief.title);
   countries.label = CountryGazetteer::instance().mentions_in(label, analyser.analyse(label));
   for (const Section& section : brief.sections) {
     position += kSectionGap;
     position = index_text(document, analyser, text_field_for_section(section.name), section.text,
-                          position, countries.body);
+                          position, weighted, countries.body);
     add_filter(document, kSectionFilter, canonical_filter_value(kSectionFilter, section.name));
   }
+
+  weighted.write(document);
 
   add_filter(document, kIdFilter, brief.id);
   document.add_value(kIdSlot, brief.id);

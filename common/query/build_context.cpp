@@ -1,7 +1,7 @@
 #include "common/query/build_context.h"
 
+#include "common/query/boosts.h"
 #include "common/query/positional.h"
-#include "common/query/title_boost.h"
 #include "common/query/words.h"
 
 namespace briefsearch::building {
@@ -109,8 +109,14 @@ Xapian::Query written_word_query(const QueryNode& node, BuildContext& context) {
   }
   if (!node.field) {
     if (context.negations > 0) return stemmed_term(tokens.front());
-    if (auto boost = title_boost(title_forms(tokens.front(), context), context.database)) {
-      context.title_boosts.push_back(std::move(*boost));
+    const Token& token = tokens.front();
+    Boosts& boosts = context.boosts;
+    ++boosts.plain_words;
+    if (!token.stop_word) boosts.content_stems.insert(token.stem);
+    boosts.exact_forms.push_back(exact_form_bonus(token));
+    if (auto boost =
+            title_boost(title_forms(token, context), boosts.plain_words, context.database)) {
+      boosts.title.push_back(std::move(*boost));
     }
     return stemmed_term(tokens.front());
   }

@@ -11,6 +11,7 @@
 
 #include "common/analysis/analyser.h"
 #include "common/base/errors.h"
+#include "common/query/boosts.h"
 #include "common/query/query.h"
 
 namespace briefsearch::building {
@@ -24,9 +25,9 @@ struct BuildContext {
   const QueryLimits& limits;
   // Terms the wildcards built so far expand to, against limits.max_total_wildcard_terms.
   Xapian::termcount wildcard_terms = 0;
-  // What the plain words add to briefs whose titles hold them (title_boost.h), joined to
-  // the whole query at the end.
-  std::vector<Xapian::Query> title_boosts = {};
+  // What the plain words add to the order (boosts.h), joined to the whole query at the
+  // end.
+  Boosts boosts = {};
   // How many NOTs enclose what is being built: a word the query excludes earns no boost.
   int negations = 0;
 

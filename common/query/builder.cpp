@@ -3,11 +3,11 @@
 #include "common/analysis/filter_values.h"
 #include "common/base/errors.h"
 #include "common/base/string_utils.h"
+#include "common/query/boosts.h"
 #include "common/query/build_context.h"
 #include "common/query/expansion.h"
 #include "common/query/positional.h"
 #include "common/query/query.h"
-#include "common/query/title_boost.h"
 #include "common/query/words.h"
 
 namespace briefsearch {
@@ -30,8 +30,11 @@ Xapian::Query with_meaning(Xapian::Query written, const WordMeaning& meaning,
   // the title boost's, over the briefs whose subjects include the country (country:).
   if (!meaning.country.empty() && context.negations == 0) {
     const std::string subject = filter_term(kCountryFilter, meaning.country);
-    if (auto boost = title_boost({subject}, context.database)) {
-      context.title_boosts.push_back(std::move(*boost));
+    // The country counts as the last word naming it: "north korea" holds two words, and
+    // a title that holds both and is about North Korea still holds two.
+    if (auto boost = title_boost({subject}, std::max<std::size_t>(context.boosts.plain_words, 1),
+                                 context.database)) {
+      context.boosts.title.push_back(std::move(*boost));
     }
   }
   if (meaning.empty()) return written;
@@ -188,7 +191,8 @@ Xapian::Query build_xapian_query(const QueryNode& tree, std::string_view query,
                                  const QueryLimits& limits) {
   BuildContext context{query, database, analyser, limits};
   try {
-    return with_title_boosts(build(tree, context), context.title_boosts);
+    Xapian::Query built = build(tree, context);
+    return with_boosts(std::move(built), context.boosts);
   } catch (const Xapian::Error& error) {
     if (auto problem = query_problem_of(error)) {
       throw QueryError(std::string(query), tree.column > 0 ? tree.column : 1, *problem);

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "common/base/string_utils.h"
+#include "common/query/at_least.h"
 
 namespace briefsearch {
 namespace {
@@ -12,26 +13,6 @@ bool matches_any(Xapian::Database& database, const Xapian::Query& query, Analyse
   SearchOptions count_only;
   count_only.limit = 0;
   return run_search(database, query, {}, count_only, analyser).total > 0;
-}
-
-// The briefs matching at least minimum of words, as a boolean query: either the first word
-// and minimum - 1 of the rest, or minimum of the rest. Its size is what
-// at_least_leaves counts.
-Xapian::Query at_least(std::size_t minimum, std::span<const Xapian::Query> words) {
-  if (minimum == words.size())
-    return Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
-  if (minimum == 1) return Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end());
-  const Xapian::Query with_first(Xapian::Query::OP_AND, words.front(),
-                                 at_least(minimum - 1, words.subspan(1)));
-  return Xapian::Query(Xapian::Query::OP_OR, with_first, at_least(minimum, words.subspan(1)));
-}
-
-// The number of word queries at_least(minimum, n words) holds, or more than limit.
-std::size_t at_least_leaves(std::size_t minimum, std::size_t count, std::size_t limit) {
-  if (minimum == count || minimum == 1) return count;
-  const std::size_t with_first = 1 + at_least_leaves(minimum - 1, count - 1, limit);
-  if (with_first > limit) return with_first;
-  return with_first + at_least_leaves(minimum, count - 1, limit);
 }
 
 // The words joined as a query: side by side, each in the query language, then the

@@ -158,7 +158,11 @@ SearchResults search_once(Xapian::Database& database, const Xapian::Query& query
     enquire.add_matchspy(spies.back().get());
   }
   // Only the hits shown need weights: a count alone is cheaper without them.
-  if (options.limit == 0) enquire.set_weighting_scheme(Xapian::BoolWeight());
+  if (options.limit == 0) {
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+  } else {
+    enquire.set_weighting_scheme(bm25f_weighting());
+  }
   // An exact total and facets need every match seen; otherwise the matcher may stop early
   // and only bounds the total.
   const Xapian::doccount check_at_least = options.exact_total || !options.facets.empty()

@@ -18,21 +18,14 @@ constexpr Xapian::termcount kSimilarTerms = 30;
 
 // Only stemmed text terms describe what a brief is about; filters and ids do not. A word no
 // other brief has cannot find similar ones.
-class SharedStemmedText : public Xapian::ExpandDecider {
- public:
-  explicit SharedStemmedText(const Xapian::Database& searched) : database_(searched) {}
-  bool operator()(const std::string& term) const override {
-    return term.starts_with(kStemmedPrefix) && term.size() > kStemmedPrefix.size() + 2 &&
-           database_.get_termfreq(term) > 1;
-  }
+bool shared_stemmed_text(const Xapian::Database& database, const std::string& term) {
+  return term.starts_with(kStemmedPrefix) && term.size() > kStemmedPrefix.size() + 2 &&
+         database.get_termfreq(term) > 1;
+}
 
- private:
-  const Xapian::Database& database_;
-};
-
-// How much term says about the brief: the square root of its wdf there (a title word
-// counts kTitleField.wdf_increment times). A word the brief uses once in passing ("a mobile
-// arsenal") then weighs less than the words it is about, so a brief that repeats that
+// How much term says about the brief: the square root of its wdf there (its BM25F
+// pseudo-frequency, common/store/schema.h). A word the brief uses once in passing ("a
+// mobile arsenal") then weighs less than the words it is about, so a brief that repeats that
 // word on another topic (a mobile operator) no longer ranks among the similar ones.
 double weight_in_brief(const Xapian::Database& database, Xapian::docid brief,
                        const std::string& term) {
@@ -43,15 +36,15 @@ double weight_in_brief(const Xapian::Database& database, Xapian::docid brief,
 }
 
 // The brief's most telling shared words by wdf x log(N / termfreq) over all the databases
-// searched: what relevance feedback gives, for when Xapian's expansion gives nothing. Its
-// expand weights come from the sub-database holding the brief, and a brief alone in its
-// database (one --db of several) has no other brief there to weigh its words against.
-std::vector<std::string> telling_words(const Xapian::Database& database, Xapian::docid brief,
-                                       const SharedStemmedText& shared) {
+// searched, as Lucene's MoreLikeThis picks terms by tf-idf. Xapian's own expansion (an
+// ESet from the brief as relevant) was used before: it weighs words by the sub-database
+// holding the brief only, and since wdfs are BM25F pseudo-frequencies its saturation
+// leaves little but rarity, so it picked words the brief uses once ("hard", "double").
+std::vector<std::string> telling_words(const Xapian::Database& database, Xapian::docid brief) {
   const double briefs = database.get_doccount();
   std::vector<std::pair<double, std::string>> ranked;
   for (auto term = database.termlist_begin(brief); term != database.termlist_end(brief); ++term) {
-    if (!shared(*term)) continue;
+    if (!shared_stemmed_text(database, *term)) continue;
     const double rarity = std::log(briefs / database.get_termfreq(*term));
     ranked.emplace_back(-(term.get_wdf() * rarity), *term);
   }
@@ -75,16 +68,8 @@ Xapian::Query similar_to(Xapian::Database& database, const std::string& referenc
   }
   const std::string unique_term = filter_term(kIdFilter, id);
   const Xapian::docid brief = *database.postlist_begin(unique_term);
-  Xapian::RSet relevant;
-  relevant.add_document(brief);
-  Xapian::Enquire enquire(database);
-  enquire.set_query(Xapian::Query(unique_term));
-  const SharedStemmedText shared_stemmed_text(database);
-  const Xapian::ESet eset = enquire.get_eset(kSimilarTerms, relevant, &shared_stemmed_text);
-  std::vector<std::string> terms(eset.begin(), eset.end());
-  if (terms.empty()) terms = telling_words(database, brief, shared_stemmed_text);
   std::vector<Xapian::Query> parts;
-  for (const std::string& term : terms) {
+  for (const std::string& term : telling_words(database, brief)) {
     parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term),
                        weight_in_brief(database, brief, term));
   }

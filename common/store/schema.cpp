@@ -1,5 +1,7 @@
 #include "common/store/schema.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 
@@ -26,6 +28,22 @@ std::string bounded_term(std::string_view prefix, std::string_view value) {
 }
 
 }  // namespace
+
+Xapian::BM25Weight bm25f_weighting() {
+  return Xapian::BM25Weight(kBm25K1 * kWdfScale, 0, 1, kDocumentLengthNormalisation, 0.5);
+}
+
+Xapian::termcount scaled_wdf(double pseudo_frequency) {
+  // Far under Xapian's 32-bit wdf, whatever a brief repeats.
+  constexpr double kLargest = 1e9;
+  const double scaled = std::round(kWdfScale * pseudo_frequency);
+  if (!(scaled >= 1)) return 1;
+  return static_cast<Xapian::termcount>(std::min(scaled, kLargest));
+}
+
+std::string title_length_term(std::size_t content_words) {
+  return std::string(kTitleLengthPrefix) + std::to_string(content_words);
+}
 
 const TextField& text_field_for_section(std::string_view section_name) {
   const std::string name = ascii_lowercase(section_name);

@@ -21,7 +21,9 @@ namespace briefsearch {
 // 4: country and region terms and facet slots hold a brief's subjects
 // (common/analysis/subjects.h); every mention moves to kMentionsFilter,
 // kMentionsRegionFilter and their facet slots.
-inline constexpr int kSchemaVersion = 4;
+// 5: wdfs are BM25F pseudo-frequencies (TextField below), scaled by kWdfScale; the
+// title's length as a kTitleLengthPrefix term.
+inline constexpr int kSchemaVersion = 5;
 // Database metadata key holding kSchemaVersion as decimal text.
 inline constexpr std::string_view kSchemaVersionKey = "briefsearch.schema_version";
 // Database metadata key holding the roots the database indexes (RootTable::encode in
@@ -52,7 +54,8 @@ inline constexpr char kRootsFormat = '\x01';
 //    Latin-ASCII (schema 3).
 // 2: the same terms; data/country-aliases.tsv files places without a code of their own
 //    under a country (Somaliland as SO, Transnistria as MD) (schema 4).
-inline constexpr int kAnalyserVersion = 2;
+// 3: French and Italian elided articles dropped ("d'ivoire" -> "ivoire") (schema 5).
+inline constexpr int kAnalyserVersion = 3;
 // The data that decides country and region terms as much as the analyser does:
 // hash_bytes of data/country-aliases.tsv followed by data/regions.tsv (as embedded,
 // common/base/embedded_data.h). A unit test fails when the files change and this does
@@ -72,23 +75,67 @@ inline constexpr std::string_view kStemmedPrefix = "Z";
 inline constexpr Xapian::termpos kSectionGap = 100;
 
 // Searchable text. Each word is indexed once, with positions, under its field's prefix,
-// and its stem once under kStemmedPrefix with the field's weight.
+// and its stem once under kStemmedPrefix for all fields together.
+//
+// Ranking is BM25F (Robertson, Zaragoza and Taylor, "Simple BM25 extension to multiple
+// weighted fields", CIKM 2004), split between the index and the query so that stock
+// xapian-tcpsrv servers, which rebuild only Xapian's own weighting schemes, rank alike:
+// the indexer stores each term's wdf already weighted and normalised by its field's
+// length, and the searcher saturates it with Xapian's BM25Weight (bm25f_weighting()).
+// For a term and a brief:
+//   pseudo-frequency = sum over fields f of weight_f * tf_f / B_f,
+//   B_f = (1 - kFieldLengthNormalisation) + kFieldLengthNormalisation * length_f /
+//   average_length_f, wdf = max(1, round(kWdfScale * pseudo-frequency)),
+// with tf_f the occurrences in field f and length_f the field's words (stop words
+// included). An exact term (one field) uses its own field's B_f and weight 1, so that a
+// field query ("title:sudan") is BM25 over that field alone. Whole-brief normalisation
+// stays as well, at query time (kDocumentLengthNormalisation): the fields alone let a
+// brief with one short section outrank those that discuss a word at length.
+// Tuned on corpus/ and the generated corpus (docs/relevance.md). Persisted: changing any
+// of these changes every stored wdf and needs a new kSchemaVersion.
 struct TextField {
   std::string_view name;  // as typed in queries: "title", "description", ...
   std::string_view prefix;
-  Xapian::termcount wdf_increment;  // how much one occurrence weighs
+  double weight;          // what one occurrence counts for in the stemmed term (weight_f)
+  double average_length;  // words (average_length_f): measured on corpus/, 51 briefs
 };
 
-inline constexpr TextField kTitleField{"title", "S", 3};
-inline constexpr TextField kDescriptionField{"description", "XD", 1};
-inline constexpr TextField kImpactField{"impact", "XI", 1};
+// b_f above, in [0, 1]: 0 ignores a field's length, 1 divides by its relative length.
+inline constexpr double kFieldLengthNormalisation = 0.5;
+// Stored wdf per unit of pseudo-frequency: Xapian's wdf is an integer, so the scale
+// keeps a tenth of an occurrence.
+inline constexpr double kWdfScale = 10;
+// BM25's k1 in units of pseudo-frequency (scaled by kWdfScale in bm25f_weighting()).
+inline constexpr double kBm25K1 = 1.0;
+// BM25's b over the whole brief's length (the sum of its wdfs), in [0, 1].
+inline constexpr double kDocumentLengthNormalisation = 0.75;
+
+// The weighting scheme every ranked search uses: Xapian's BM25Weight with k1 =
+// kBm25K1 * kWdfScale, b = kDocumentLengthNormalisation and Xapian's defaults otherwise
+// (k2 0, k3 1, min_normlen 0.5).
+[[nodiscard]] Xapian::BM25Weight bm25f_weighting();
+
+// A term's stored wdf for pseudo_frequency (above; >= 0): at least 1, so that every
+// occurrence can be found.
+[[nodiscard]] Xapian::termcount scaled_wdf(double pseudo_frequency);
+
+inline constexpr TextField kTitleField{"title", "S", 1, 9};
+inline constexpr TextField kDescriptionField{"description", "XD", 1, 120};
+inline constexpr TextField kImpactField{"impact", "XI", 1, 120};
 // The text of every other section (Background, Assessment, Outlook, ...). Its name is no
 // query's: a query names these sections one by one ("outlook:", "key-judgments:"), and
 // the builder filters this field by kSectionFilter.
-inline constexpr TextField kOtherSectionsField{"other-sections", "XS", 1};
+inline constexpr TextField kOtherSectionsField{"other-sections", "XS", 1, 70};
 
 inline constexpr std::array<TextField, 4> kTextFields = {kTitleField, kDescriptionField,
                                                          kImpactField, kOtherSectionsField};
+
+// A boolean term for how many distinct content words a brief's title has: the stems of
+// its words that are not stop words ("Sudan: Introduction" 2, "South Sudan:
+// Introduction" 3). The title boost ranks a title that holds all of a query's words and
+// no other first (common/query/boosts.h).
+inline constexpr std::string_view kTitleLengthPrefix = "XTW";
+[[nodiscard]] std::string title_length_term(std::size_t content_words);
 
 // The field a section's text is indexed under, from its name.
 [[nodiscard]] const TextField& text_field_for_section(std::string_view section_name);

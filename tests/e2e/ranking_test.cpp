@@ -119,6 +119,62 @@ TEST_CASE("the brief whose title says it comes first", "[e2e][ranking]") {
   CHECK(korea["hits"][1]["title"].get<std::string>().ends_with("Korea: Government"));
 }
 
+// Briefs made for the rules that order the words' matches (common/query/boosts.h).
+const std::filesystem::path kWordBriefs = kFixtures / "ranking-words";
+
+std::vector<std::string> titles(const json& answer) {
+  std::vector<std::string> found;
+  for (const json& hit : answer["hits"]) found.push_back(hit["title"]);
+  return found;
+}
+
+TEST_CASE("a title that is the query comes before one that holds more", "[e2e][ranking]") {
+  IndexedCorpus briefs(kWordBriefs);
+  // "South Sudan: Introduction" holds both words too, and its body says "Sudan" more.
+  CHECK(titles(briefs.search_json({"sudan introduction"})) ==
+        std::vector<std::string>{"Sudan: Introduction", "South Sudan: Introduction"});
+  CHECK(first_title(briefs.search_json({"introduction sudan"})) == "Sudan: Introduction");
+  CHECK(first_title(briefs.search_json({"south sudan introduction"})) ==
+        "South Sudan: Introduction");
+}
+
+TEST_CASE("one query word in another brief's title does not put it first", "[e2e][ranking]") {
+  IndexedCorpus briefs(kWordBriefs);
+  // The Gulf brief is about steel quotas and names China once; the China brief names
+  // steel quotas once. A title holding one word of three is no sign of the brief asked
+  // for; one holding all of them is.
+  CHECK(first_title(briefs.search_json({"steel quotas china"})) ==
+        "Gulf: Navy Seizes Tanker Carrying Fuel");
+  CHECK(first_title(briefs.search_json({"china steel quotas"})) ==
+        "Gulf: Navy Seizes Tanker Carrying Fuel");
+  CHECK(first_title(briefs.search_json({"china trade talks"})) ==
+        "China: Trade Talks Resume in Geneva");
+  CHECK(first_title(briefs.search_json({"china talks"})) == "China: Trade Talks Resume in Geneva");
+}
+
+TEST_CASE("a word as written ranks above its stem's other forms", "[e2e][ranking]") {
+  IndexedCorpus briefs(kWordBriefs);
+  // The Ecuador brief says "elections" and "elected" five times, the Taiwan brief
+  // "election" once; each has "budget" in its title and text.
+  CHECK(titles(briefs.search_json({"election budget"})) ==
+        std::vector<std::string>{"Taiwan: Legislature Passes Budget",
+                                 "Ecuador: Congress Passes Budget"});
+  CHECK(first_title(briefs.search_json({"elected budget"})) == "Ecuador: Congress Passes Budget");
+  // Still one stem: both match each form.
+  CHECK(briefs.search_json({"elections budget"})["total"] == 2);
+}
+
+TEST_CASE("French elided articles do not hide the name", "[e2e][ranking]") {
+  IndexedCorpus briefs(kWordBriefs);
+  for (const std::string query :
+       {"ivoire", "cote ivoire government", "côte d'ivoire", "\"Côte d’Ivoire\"", "d'ivoire"}) {
+    INFO(query);
+    const json answer = briefs.search_json({query});
+    REQUIRE(answer["total"] == 1);
+    CHECK(first_title(answer) == "Côte d’Ivoire: Government");
+  }
+}
+
 TEST_CASE("title matches rank first over a remote shard too", "[e2e][ranking][remote]") {
   const std::string server = program_on_path("xapian-tcpsrv");
   INFO("xapian-tcpsrv (Debian's xapian-tools, scripts/setup installs it) must be on PATH");

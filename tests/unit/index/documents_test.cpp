@@ -45,25 +45,59 @@ std::vector<Xapian::termpos> positions(const Xapian::Document& document, const s
 
 }  // namespace
 
+// The pseudo-frequency of occurrences of a word in a field of length words, as
+// common/store/schema.h defines it, before scaling.
+double pseudo_frequency(double occurrences, double length, const TextField& field) {
+  return occurrences / ((1 - kFieldLengthNormalisation) +
+                        kFieldLengthNormalisation * length / field.average_length);
+}
+
 TEST_CASE("text is indexed exact under its field's prefix and stemmed once for all fields",
           "[documents]") {
   Analyser analyser;
   const Xapian::Document document = build_document(sample_brief(), analyser);
   const auto terms = wdf_by_term(document);
-  CHECK(terms.at("Sbaltic") == kTitleField.wdf_increment);
-  CHECK(terms.at("Zbaltic") == kTitleField.wdf_increment);
-  CHECK(terms.at("XDtankers") == 1);
-  CHECK(terms.at("Ztanker") == 1);
-  CHECK(terms.at("XInato") == 1);
-  CHECK(terms.at("XSearlier") == 1);
-  CHECK(terms.at("XSpatrols") == 1);  // Outlook shares the generic section field
-  // "cable" in the title (weight 3), the description and Background; "patrols" in Impact
-  // and Outlook.
-  CHECK(terms.at("Zcabl") == kTitleField.wdf_increment + 2);
-  CHECK(terms.at("Zpatrol") == 2);
+  // Title: 4 words; Description: 3; Impact: 2; Background and Outlook, one field: 3 + 2.
+  const double title = pseudo_frequency(1, 4, kTitleField);
+  const double description = pseudo_frequency(1, 3, kDescriptionField);
+  const double impact = pseudo_frequency(1, 2, kImpactField);
+  const double other = pseudo_frequency(1, 5, kOtherSectionsField);
+  CHECK(terms.at("Sbaltic") == scaled_wdf(title));
+  CHECK(terms.at("Zbaltic") == scaled_wdf(kTitleField.weight * title));
+  CHECK(terms.at("XDtankers") == scaled_wdf(description));
+  CHECK(terms.at("Ztanker") == scaled_wdf(description));
+  CHECK(terms.at("XInato") == scaled_wdf(impact));
+  CHECK(terms.at("XSearlier") == scaled_wdf(other));
+  CHECK(terms.at("XSpatrols") == scaled_wdf(other));  // Outlook shares the generic section field
+  // "cable" in the title, the description and Background; "patrols" in Impact and Outlook.
+  CHECK(terms.at("Zcabl") == scaled_wdf(kTitleField.weight * title + description + other));
+  CHECK(terms.at("Zpatrol") == scaled_wdf(impact + other));
   CHECK(terms.count("ZSbaltic") == 0);
   CHECK(terms.count("ZXDtanker") == 0);
   CHECK(terms.count("tankers") == 0);  // exact words only under a field's prefix
+}
+
+TEST_CASE("a word weighs more in a short field than in a long one, and is never lost",
+          "[documents]") {
+  Analyser analyser;
+  Brief brief = sample_brief();
+  std::string long_impact = "NATO patrols.";
+  for (int i = 0; i < 400; ++i) long_impact += " Ships sailed on.";
+  brief.sections = {{"Description", "Cables cut."}, {"Impact", long_impact}};
+  const auto terms = wdf_by_term(build_document(brief, analyser));
+  // Same one occurrence each: "cables" in 2 words, "nato" in 1,202.
+  CHECK(terms.at("XDcables") > terms.at("XInato"));
+  CHECK(terms.at("XInato") >= 1);
+  // 400 occurrences in the long field outweigh one in the short field.
+  CHECK(terms.at("XIships") > terms.at("XDcables"));
+}
+
+TEST_CASE("stored wdfs are scaled pseudo-frequencies, at least 1", "[documents]") {
+  CHECK(scaled_wdf(0) == 1);
+  CHECK(scaled_wdf(0.01) == 1);
+  CHECK(scaled_wdf(1) == static_cast<Xapian::termcount>(kWdfScale));
+  CHECK(scaled_wdf(2.5) == static_cast<Xapian::termcount>(2.5 * kWdfScale));
+  CHECK(scaled_wdf(1e300) == 1000000000u);
 }
 
 TEST_CASE("sections are a gap apart so phrases cannot span them", "[documents]") {
