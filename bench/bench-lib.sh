@@ -14,7 +14,7 @@
 #   BENCH_PROCS     whole-process passes over the query mix
 #   BENCH_ENGINES   the engines measured, keys of bench/engines.tsv (default: all of them)
 #   BENCH_KNOWN_ITEMS  briefs sampled per corpus for known-item queries (default: quick 50,
-#                   otherwise 200)
+#                   otherwise 1000)
 # shellcheck shell=bash
 # shellcheck disable=SC2034 # the variables are read by the scripts that source this one
 set -euo pipefail
@@ -27,7 +27,7 @@ mode=${BENCH_MODE:-quick}
 runs=${BENCH_RUNS:-1}
 rounds=${BENCH_ROUNDS:-4}
 procs=${BENCH_PROCS:-1}
-known_items=${BENCH_KNOWN_ITEMS:-$([[ $mode == quick ]] && echo 50 || echo 200)}
+known_items=${BENCH_KNOWN_ITEMS:-$([[ $mode == quick ]] && echo 50 || echo 1000)}
 started=${BENCH_STARTED:-$EPOCHREALTIME}
 results=$bench_dir/results
 queries=$results/queries

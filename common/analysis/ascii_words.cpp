@@ -25,6 +25,7 @@ bool is_word_part(AsciiBreak kind) {
 
 std::vector<std::pair<std::size_t, std::size_t>> ascii_words(std::string_view text) {
   std::vector<std::pair<std::size_t, std::size_t>> words;
+  words.reserve(text.size() / 6 + 1);
   std::size_t at = 0;
   while (at < text.size()) {
     AsciiBreak last = ascii_break_class(text[at]);

@@ -64,15 +64,21 @@ std::vector<std::string_view> split_lines(std::string_view text) {
   return lines;
 }
 
+// A-Z and a-z only, whatever the C locale says: std::tolower is a call per byte (a
+// tenth of a snippet's cost) and may map other bytes under another locale.
 std::string ascii_lowercase(std::string_view text) {
   std::string lowered(text);
-  for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : lowered) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
   return lowered;
 }
 
 std::string ascii_uppercase(std::string_view text) {
   std::string uppered(text);
-  for (char& c : uppered) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (char& c : uppered) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
   return uppered;
 }
 

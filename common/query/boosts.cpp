@@ -1,5 +1,6 @@
 #include "common/query/boosts.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <string>
@@ -11,6 +12,11 @@
 namespace briefsearch {
 namespace {
 
+// weight (>= 0) for every brief, from Xapian's own posting source (xapian-tcpsrv rebuilds it).
+Xapian::Query fixed_weight(double weight) {
+  return Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release());
+}
+
 // The title boosts' part of with_boosts, or nothing.
 std::optional<Xapian::Query> title_part(const Boosts& boosts) {
   const std::size_t words = boosts.plain_words;
@@ -21,24 +27,33 @@ std::optional<Xapian::Query> title_part(const Boosts& boosts) {
   if (words <= 1) return weight;
 
   std::map<std::size_t, std::vector<Xapian::Query>> holders_by_word;
+  std::map<std::size_t, double> largest_by_word;
   for (const TitleBoost& boost : boosts.title) {
     holders_by_word[boost.word].push_back(boost.holders);
+    largest_by_word[boost.word] = std::max(largest_by_word[boost.word], boost.value);
   }
   std::vector<Xapian::Query> word_holders;
   for (const auto& [word, holders] : holders_by_word) {
     word_holders.emplace_back(Xapian::Query::OP_OR, holders.begin(), holders.end());
   }
   if (word_holders.size() < 2) return std::nullopt;
-  std::vector<Xapian::Query> parts;
-  parts.emplace_back(Xapian::Query::OP_FILTER, weight, at_least(2, word_holders));
-  if (word_holders.size() == words) {
-    const Xapian::Query every_word(Xapian::Query::OP_AND, word_holders.begin(), word_holders.end());
-    parts.emplace_back(Xapian::Query::OP_FILTER, weight, every_word);
-    const Xapian::Query nothing_else(title_length_term(boosts.content_stems.size()));
-    parts.emplace_back(Xapian::Query::OP_FILTER, weight,
-                       Xapian::Query(Xapian::Query::OP_AND, every_word, nothing_else));
+  const Xapian::Query some_words(Xapian::Query::OP_FILTER, weight, at_least(2, word_holders));
+  if (word_holders.size() < words) return some_words;
+  // Every word: their largest boosts once more, and again when the title has no other
+  // word. Fixed weights, so that no word's boost is looked up three times.
+  double every_word_weight = 0;
+  for (const auto& [word, largest] : largest_by_word) every_word_weight += largest;
+  const Xapian::Query nothing_else(title_length_term(boosts.content_stems.size()));
+  const Xapian::Query every_word_bonus(
+      Xapian::Query::OP_OR, fixed_weight(every_word_weight),
+      Xapian::Query(Xapian::Query::OP_FILTER, fixed_weight(every_word_weight), nothing_else));
+  const Xapian::Query every_word(Xapian::Query::OP_AND, word_holders.begin(), word_holders.end());
+  if (words == 2) {  // at least two words are every word
+    return Xapian::Query(Xapian::Query::OP_FILTER,
+                         Xapian::Query(Xapian::Query::OP_OR, weight, every_word_bonus), every_word);
   }
-  return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+  return Xapian::Query(Xapian::Query::OP_OR, some_words,
+                       Xapian::Query(Xapian::Query::OP_FILTER, every_word_bonus, every_word));
 }
 
 }  // namespace
@@ -52,28 +67,17 @@ std::optional<TitleBoost> title_boost(const std::vector<std::string>& holder_ter
   const double weight = kTitleBoost * std::log(static_cast<double>(briefs) / in_titles);
   TitleBoost boost;
   boost.holders = Xapian::Query(Xapian::Query::OP_OR, holder_terms.begin(), holder_terms.end());
-  const Xapian::Query fixed((new Xapian::FixedWeightPostingSource(weight))->release());
-  boost.weight = Xapian::Query(Xapian::Query::OP_FILTER, fixed, boost.holders);
+  boost.weight = Xapian::Query(Xapian::Query::OP_FILTER, fixed_weight(weight), boost.holders);
+  boost.value = weight;
   boost.word = word;
   return boost;
 }
 
-Xapian::Query exact_form_bonus(const Token& token) {
-  std::vector<Xapian::Query> exact;
-  for (const TextField& field : kTextFields)
-    exact.emplace_back(std::string(field.prefix) + token.term);
-  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                       Xapian::Query(Xapian::Query::OP_SYNONYM, exact.begin(), exact.end()),
-                       kExactFormBonus);
-}
-
 Xapian::Query with_boosts(Xapian::Query query, const Boosts& boosts) {
   if (query.empty()) return query;
-  std::vector<Xapian::Query> parts = boosts.exact_forms;
-  if (auto title = title_part(boosts)) parts.push_back(std::move(*title));
-  if (parts.empty()) return query;
-  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
-                       Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
+  auto title = title_part(boosts);
+  if (!title) return query;
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, std::move(*title));
 }
 
 }  // namespace briefsearch

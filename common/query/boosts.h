@@ -1,6 +1,5 @@
 // What a query adds to the order of the briefs it matches besides BM25F (internal to the
-// query module): the title boost, for the brief whose title says what the query asks, and
-// the exact-form bonus, for the brief that uses the words as written.
+// query module): the title boost, for the brief whose title says what the query asks.
 #pragma once
 
 #include <xapian.h>
@@ -17,14 +16,11 @@ namespace briefsearch {
 
 // How much a title match weighs, as a multiple of the word's inverse title frequency
 // log(N / n): N the briefs searched, n those whose title holds one of the word's forms.
-// Set with scripts/bench --relevance (docs/relevance.md): 1 to 3 rank corpus/ and the
-// generated corpus the same; 2 keeps the Factbook's titles first under the exact-form
-// bonus.
-inline constexpr double kTitleBoost = 2.0;
-
-// What a word's exact forms add, as a multiple of their BM25 weight. Tuned on corpus/ and
-// the generated corpus (0.3 to 1 rank them the same; more costs title queries).
-inline constexpr double kExactFormBonus = 0.3;
+// Set with scripts/bench --relevance (docs/relevance.md) together with the title's small
+// BM25F weight (kTitleField, common/store/schema.h): the boost, not BM25F, puts the brief
+// whose title says it first; 1 to 3 rank corpus/ and the generated corpus alike, and 3
+// keeps the Factbook's titles first.
+inline constexpr double kTitleBoost = 3.0;
 
 // Past this many plain words a query gets no title boost: coordination (below) needs a
 // query of about words² / 2 title terms. Such a query is pasted text, not a title.
@@ -33,7 +29,8 @@ inline constexpr std::size_t kMaxTitleBoostWords = 16;
 // What one plain word of the query (or the country a run of words names) adds to the
 // briefs whose title holds it, and which briefs those are.
 struct TitleBoost {
-  Xapian::Query weight;   // kTitleBoost x log(N / n) for each brief in holders
+  Xapian::Query weight;   // value for each brief in holders
+  double value = 0;       // kTitleBoost x log(N / n)
   Xapian::Query holders;  // boolean: the briefs whose titles (or subjects) hold the word
   std::size_t word = 0;   // which plain word of the query, from 1: a word's boosts count once
 };
@@ -42,7 +39,6 @@ struct TitleBoost {
 // while the query is built.
 struct Boosts {
   std::vector<TitleBoost> title;
-  std::vector<Xapian::Query> exact_forms;  // exact_form_bonus of each word
   std::size_t plain_words = 0;
   std::set<std::string> content_stems;  // the stems of those that are not stop words
 };
@@ -57,13 +53,6 @@ struct Boosts {
 [[nodiscard]] std::optional<TitleBoost> title_boost(const std::vector<std::string>& holder_terms,
                                                     std::size_t word,
                                                     const Xapian::Database& database);
-
-// The bonus of a plain word written as token: its exact term in every text field, at
-// kExactFormBonus of BM25F's weight. The stem matches every form alike ("election",
-// "elections", "elected"); the brief that uses the word as written ranks above one that
-// only has its other forms, as Elasticsearch's guide advises with a stemmed and an
-// unstemmed field side by side.
-[[nodiscard]] Xapian::Query exact_form_bonus(const Token& token);
 
 // query, with boosts added to the briefs it matches (OP_AND_MAYBE): they change the
 // order, never what matches, and are looked at only for briefs that match query.

@@ -113,7 +113,6 @@ Xapian::Query written_word_query(const QueryNode& node, BuildContext& context) {
     Boosts& boosts = context.boosts;
     ++boosts.plain_words;
     if (!token.stop_word) boosts.content_stems.insert(token.stem);
-    boosts.exact_forms.push_back(exact_form_bonus(token));
     if (auto boost =
             title_boost(title_forms(token, context), boosts.plain_words, context.database)) {
       boosts.title.push_back(std::move(*boost));

@@ -154,11 +154,13 @@ using HitSink = std::function<bool(const Hit&)>;
                                        const HitSink& sink = {});
 
 // The query for briefs like the one reference names (its id, path or FILE#LINE:
-// brief_id_for_reference): its most telling words (relevance feedback), each weighted by
-// the square root of its wdf in that brief, so that words the brief uses in passing count
-// less than those it is about; the brief itself excluded (common/search/similar.cpp).
+// brief_id_for_reference): its most telling words by tf-idf, each weighted by the square
+// root of how much that brief says it (its wdf, and one occurrence for each title word;
+// analyser stems the title's words), so that words the brief uses in passing count less
+// than those it is about; the brief itself excluded (common/search/similar.cpp).
 // Throws QueryError ("--like: ...") when reference names no brief or several.
-[[nodiscard]] Xapian::Query similar_to(Xapian::Database& database, const std::string& reference);
+[[nodiscard]] Xapian::Query similar_to(Xapian::Database& database, const std::string& reference,
+                                       Analyser& analyser);
 
 // A respelling of query_text with each unknown word replaced by the closest word in the
 // index, or nothing when every word is known or no better spelling exists. words are the

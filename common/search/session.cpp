@@ -28,7 +28,7 @@ SearchReport SearchSession::answer(const std::string& query_text, const HitSink&
   if (options_.like) {
     // Once per session: naming the brief by a path reads every brief's source, and the
     // brief's words do not depend on the query (--batch asks the same for every line).
-    if (!similar_) similar_ = similar_to(database_, *options_.like);
+    if (!similar_) similar_ = similar_to(database_, *options_.like, analyser_);
     const Xapian::Query& similar = *similar_;
     query = query.empty() ? similar : Xapian::Query(Xapian::Query::OP_FILTER, similar, query);
   }

@@ -2,10 +2,13 @@
 // common/search/search.h).
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <string>
 #include <vector>
 
+#include "common/analysis/stop_words.h"
 #include "common/base/errors.h"
+#include "common/index/documents.h"
 #include "common/search/brief_reference.h"
 #include "common/search/search.h"
 #include "common/store/schema.h"
@@ -18,48 +21,57 @@ constexpr Xapian::termcount kSimilarTerms = 30;
 
 // Only stemmed text terms describe what a brief is about; filters and ids do not. A word no
 // other brief has cannot find similar ones.
+// Stop words ("have", "they") are indexed for phrases but say nothing of a topic.
 bool shared_stemmed_text(const Xapian::Database& database, const std::string& term) {
-  return term.starts_with(kStemmedPrefix) && term.size() > kStemmedPrefix.size() + 2 &&
-         database.get_termfreq(term) > 1;
+  if (!term.starts_with(kStemmedPrefix) || term.size() <= kStemmedPrefix.size() + 2) return false;
+  const std::string_view stem = std::string_view(term).substr(kStemmedPrefix.size());
+  return !is_stop_word(stem, stem) && database.get_termfreq(term) > 1;
 }
 
-// How much term says about the brief: the square root of its wdf there (its BM25F
-// pseudo-frequency, common/store/schema.h). A word the brief uses once in passing ("a
-// mobile arsenal") then weighs less than the words it is about, so a brief that repeats that
-// word on another topic (a mobile operator) no longer ranks among the similar ones.
-double weight_in_brief(const Xapian::Database& database, Xapian::docid brief,
-                       const std::string& term) {
-  auto in_brief = database.termlist_begin(brief);
-  in_brief.skip_to(term);
-  if (in_brief == database.termlist_end(brief) || *in_brief != term) return 1.0;
-  return std::sqrt(static_cast<double>(in_brief.get_wdf()));
+// How much the brief says each of its shared stemmed words: its wdf (its BM25F
+// pseudo-frequency, common/store/schema.h), and one occurrence more for each word of the
+// title. BM25F weighs the title little (the title boost ranks titles), but what a brief
+// is about is first what its title says.
+std::map<std::string, double> said_in_brief(const Xapian::Database& database, Xapian::docid brief,
+                                            Analyser& analyser) {
+  std::map<std::string, double> said;
+  const std::string title_prefix(kTitleField.prefix);
+  for (auto term = database.termlist_begin(brief); term != database.termlist_end(brief); ++term) {
+    const std::string& name = *term;
+    if (shared_stemmed_text(database, name)) said[name] += term.get_wdf();
+    if (auto word = spelling_word(name, kTitleField)) {
+      const std::string stemmed = std::string(kStemmedPrefix) + analyser.stem(*word);
+      if (shared_stemmed_text(database, stemmed)) said[stemmed] += kWdfScale;
+    }
+  }
+  return said;
 }
 
-// The brief's most telling shared words by wdf x log(N / termfreq) over all the databases
-// searched, as Lucene's MoreLikeThis picks terms by tf-idf. Xapian's own expansion (an
-// ESet from the brief as relevant) was used before: it weighs words by the sub-database
-// holding the brief only, and since wdfs are BM25F pseudo-frequencies its saturation
-// leaves little but rarity, so it picked words the brief uses once ("hard", "double").
-std::vector<std::string> telling_words(const Xapian::Database& database, Xapian::docid brief) {
+// The brief's most telling words by said_in_brief x log(N / termfreq) over all the
+// databases searched, as Lucene's MoreLikeThis picks terms by tf-idf. Xapian's own
+// expansion (an ESet from the brief as relevant) was used before: it weighs words by the
+// sub-database holding the brief only, and since wdfs are BM25F pseudo-frequencies its
+// saturation left little but rarity, so it picked words the brief uses once ("hard").
+std::vector<std::pair<std::string, double>> telling_words(
+    const Xapian::Database& database, const std::map<std::string, double>& said) {
   const double briefs = database.get_doccount();
   std::vector<std::pair<double, std::string>> ranked;
-  for (auto term = database.termlist_begin(brief); term != database.termlist_end(brief); ++term) {
-    if (!shared_stemmed_text(database, *term)) continue;
-    const double rarity = std::log(briefs / database.get_termfreq(*term));
-    ranked.emplace_back(-(term.get_wdf() * rarity), *term);
+  for (const auto& [term, amount] : said) {
+    ranked.emplace_back(-(amount * std::log(briefs / database.get_termfreq(term))), term);
   }
   std::sort(ranked.begin(), ranked.end());
-  std::vector<std::string> words;
+  std::vector<std::pair<std::string, double>> words;
   for (const auto& [weight, term] : ranked) {
     if (words.size() == kSimilarTerms) break;
-    words.push_back(term);
+    words.emplace_back(term, said.at(term));
   }
   return words;
 }
 
 }  // namespace
 
-Xapian::Query similar_to(Xapian::Database& database, const std::string& reference) {
+Xapian::Query similar_to(Xapian::Database& database, const std::string& reference,
+                         Analyser& analyser) {
   std::string id;
   try {
     id = brief_id_for_reference(database, reference);
@@ -69,9 +81,12 @@ Xapian::Query similar_to(Xapian::Database& database, const std::string& referenc
   const std::string unique_term = filter_term(kIdFilter, id);
   const Xapian::docid brief = *database.postlist_begin(unique_term);
   std::vector<Xapian::Query> parts;
-  for (const std::string& term : telling_words(database, brief)) {
-    parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term),
-                       weight_in_brief(database, brief, term));
+  // Each word weighted by the square root of how much the brief says it: a word used once
+  // in passing ("a mobile arsenal") weighs less than the words the brief is about, so a
+  // brief that repeats it on another topic (a mobile operator) ranks lower.
+  for (const auto& [term, said] :
+       telling_words(database, said_in_brief(database, brief, analyser))) {
+    parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), std::sqrt(said));
   }
   if (parts.empty()) {
     throw QueryError("--like: the brief '" + id + "' shares no word with any other brief");

@@ -27,18 +27,22 @@ struct FlatText {
 FlatText flatten(std::string_view raw) {
   FlatText flat;
   flat.text.reserve(raw.size());
-  bool pending_space = false;
-  bool pending_line = false;
-  for (char c : raw) {
-    if (is_ascii_space(c)) {
-      pending_space = true;
-      pending_line = pending_line || c == '\n';
-      continue;
+  std::size_t at = 0;
+  while (at < raw.size()) {
+    // A run of whitespace, then a run of the rest, copied whole.
+    bool line = false;
+    const std::size_t space_start = at;
+    for (; at < raw.size() && is_ascii_space(raw[at]); ++at) {
+      if (raw[at] == '\n') line = true;
     }
-    if (!flat.text.empty() && pending_space) flat.text += ' ';
-    if (!flat.text.empty() && pending_line) flat.line_starts.push_back(flat.text.size());
-    pending_space = pending_line = false;
-    flat.text += c;
+    if (at == raw.size()) break;
+    if (!flat.text.empty() && at > space_start) {
+      flat.text += ' ';
+      if (line) flat.line_starts.push_back(flat.text.size());
+    }
+    const std::size_t word_start = at;
+    while (at < raw.size() && !is_ascii_space(raw[at])) ++at;
+    flat.text.append(raw, word_start, at - word_start);
   }
   return flat;
 }

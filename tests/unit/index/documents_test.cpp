@@ -92,6 +92,19 @@ TEST_CASE("a word weighs more in a short field than in a long one, and is never 
   CHECK(terms.at("XIships") > terms.at("XDcables"));
 }
 
+TEST_CASE("the title's number of distinct content words is a term", "[documents]") {
+  Analyser analyser;
+  Brief brief = sample_brief();
+  CHECK(wdf_by_term(build_document(brief, analyser)).count("XTW4") ==
+        1);  // Baltic Sea: Cable Damage
+  // Stop words do not count, nor a word's second form with the same stem.
+  brief.title = "The Cables and the Cable of the Sea";
+  const auto terms = wdf_by_term(build_document(brief, analyser));
+  CHECK(terms.count("XTW2") == 1);
+  CHECK(terms.count("XTW4") == 0);
+  CHECK(title_length_term(2) == "XTW2");
+}
+
 TEST_CASE("stored wdfs are scaled pseudo-frequencies, at least 1", "[documents]") {
   CHECK(scaled_wdf(0) == 1);
   CHECK(scaled_wdf(0.01) == 1);
