@@ -14,6 +14,7 @@
 #include "common/output/program.h"
 #include "common/output/stop_signals.h"
 #include "common/output/terminal_text.h"
+#include "common/parse/parsers.h"
 #include "common/store/database.h"
 
 namespace briefsearch {
@@ -55,6 +56,12 @@ void add_options(CLI::App& app, CommandLine& command) {
       app.add_option("--lock-timeout", command.lock_timeout_seconds,
                      "Seconds to wait while another brief-index run holds the database (default 0)")
           ->check(CLI::Range(0.0, 86400.0)));
+  app.add_option("--max-brief-size", command.run.options.limits.max_brief_bytes,
+                 "Largest brief indexed: a .txt or .md file, or one .jsonl record (default 4M); "
+                 "larger ones are rejected unread")
+      ->transform(CLI::AsSizeValue(false))
+      ->check(CLI::Range(std::uintmax_t{1024}, kMaxInputFileBytes))
+      ->type_name("SIZE");
   app.add_flag("--json", command.json, "Print the summary as one JSON object on stdout");
   app.add_option("--forget", command.forget,
                  "Delete every brief from files under PATH and stop indexing it (a corpus that "

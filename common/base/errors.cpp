@@ -8,10 +8,8 @@ namespace {
 std::string query_error_text(std::string_view query, std::size_t column,
                              const std::string& problem) {
   // A huge query is shown by its opening, cut on a character boundary.
-  constexpr std::size_t kShownBytes = 80;
-  std::string shown(utf8_prefix(query, kShownBytes));
-  if (shown.size() < query.size()) shown += "\xE2\x80\xA6";
-  return "query '" + shown + "': " + problem + " (column " + std::to_string(column) + ")";
+  return "query '" + shown_excerpt(query) + "': " + problem + " (column " + std::to_string(column) +
+         ")";
 }
 
 }  // namespace

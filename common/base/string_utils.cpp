@@ -3,8 +3,10 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
+#include <cstdio>
 
 namespace briefsearch {
 namespace {
@@ -114,6 +116,25 @@ std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes) {
   std::size_t cut = max_bytes;
   while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
   return text.substr(0, cut);
+}
+
+std::string shown_excerpt(std::string_view text, std::size_t max_bytes) {
+  std::string shown(utf8_prefix(text, max_bytes));
+  if (shown.size() < text.size()) shown += "\xE2\x80\xA6";
+  return shown;
+}
+
+std::string describe_size(std::uintmax_t bytes) {
+  constexpr std::array<const char*, 3> kUnits = {"KiB", "MiB", "GiB"};
+  if (bytes < 1024) return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
+  double value = static_cast<double>(bytes);
+  std::size_t unit = 0;
+  for (value /= 1024; value >= 1024 && unit + 1 < kUnits.size(); value /= 1024) ++unit;
+  char number[32];
+  std::snprintf(number, sizeof number, "%.1f", value);
+  std::string text = number;
+  if (text.ends_with(".0")) text.resize(text.size() - 2);
+  return text + " " + kUnits[unit];
 }
 
 uint64_t hash_bytes(std::string_view bytes) {

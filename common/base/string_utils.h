@@ -48,6 +48,18 @@ namespace briefsearch {
 // two (text itself when it fits). The one rule for cutting text to a byte budget.
 [[nodiscard]] std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes);
 
+// How much of a value from a file or a query a message quotes.
+inline constexpr std::size_t kShownExcerptBytes = 80;
+
+// text itself when it fits in max_bytes, else its utf8_prefix followed by "…": how a
+// message shows a value that may be huge (a 100 KB date, a whole query).
+[[nodiscard]] std::string shown_excerpt(std::string_view text,
+                                        std::size_t max_bytes = kShownExcerptBytes);
+
+// A size for people: "900 bytes", "512 KiB", "4 MiB", "60.5 MiB" (binary units, rounded
+// to one decimal, shown only when it is not 0).
+[[nodiscard]] std::string describe_size(std::uintmax_t bytes);
+
 // True when the bytes are well-formed UTF-8 (no overlongs, no surrogates).
 [[nodiscard]] bool is_valid_utf8(std::string_view bytes);
 

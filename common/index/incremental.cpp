@@ -66,7 +66,7 @@ IndexStatistics index_scanned_files(Xapian::WritableDatabase& database, const In
     };
     std::vector<std::unique_ptr<Analyser>> analysers;
     for (std::size_t i = 0; i < jobs; ++i) analysers.push_back(std::make_unique<Analyser>());
-    const PrepareContext context{scan, options.spelling};
+    const PrepareContext context{scan, options.spelling, options.limits};
 
     BatchWriter batches(database, std::max<std::size_t>(1, options.commit_every),
                         options.stop_requested);

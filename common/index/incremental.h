@@ -34,6 +34,8 @@ struct IndexOptions {
   // Polled between files and after each batch: when it becomes true the run commits what
   // is finished and stops. A file cut short is read again, whole, by the next run.
   const std::atomic<bool>* stop_requested = nullptr;
+  // How large a brief may be (brief-index --max-brief-size); larger ones are rejected.
+  ParseLimits limits;
   // How errors name the database: its path. Empty: Xapian's description of it, which
   // names no path ("WritableDatabase()").
   std::string database_name;

@@ -17,7 +17,7 @@ void reject_duplicates_within(std::vector<Brief>& briefs, const std::string& dis
     const auto [first, inserted] = first_line.try_emplace(brief.id, brief.line);
     if (inserted) return false;
     errors.push_back({display_path, brief.line,
-                      "duplicate id '" + brief.id +
+                      "duplicate id '" + shown_excerpt(brief.id) +
                           "': " + describe_source(display_path, first->second) +
                           " has it first; this brief is not indexed"});
     return true;
@@ -33,7 +33,7 @@ std::string describe_source(const std::string& path, std::size_t line) {
 ParseIssue duplicate_id_issue(const std::string& path, std::size_t line, const std::string& id,
                               const std::string& kept_source, bool was_indexed) {
   return {path, line,
-          "duplicate id '" + id + "': " + kept_source +
+          "duplicate id '" + shown_excerpt(id) + "': " + kept_source +
               " has it and comes first in path order; this brief is " +
               (was_indexed ? "no longer indexed" : "not indexed")};
 }
@@ -58,8 +58,9 @@ PreparedFile prepare_file(const InputFile& file, const StoredFile* stored, bool 
   }
   const std::string display_path = file.path.string();
   std::string bytes;
-  if (auto failure = read_input_file(file.absolute_path, bytes)) {
-    prepared.errors.push_back({display_path, 0, "cannot read: " + *failure});
+  if (auto failure = read_input_file(file.absolute_path, bytes,
+                                     file_size_limit(file.format, context.limits))) {
+    prepared.errors.push_back({display_path, 0, std::move(*failure)});
     prepared.parse_failed = true;
     return prepared;
   }
@@ -70,7 +71,7 @@ PreparedFile prepare_file(const InputFile& file, const StoredFile* stored, bool 
     prepared.outcome = PreparedFile::Outcome::kRefreshState;  // touched or moved, not changed
     return prepared;
   }
-  ParseResult parsed = parse_brief_bytes(bytes, file.format, display_path);
+  ParseResult parsed = parse_brief_bytes(bytes, file.format, display_path, context.limits);
   prepared.errors = std::move(parsed.errors);
   prepared.warnings = std::move(parsed.warnings);
   prepared.parse_failed = !prepared.errors.empty();

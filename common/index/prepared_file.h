@@ -45,6 +45,7 @@ struct PreparedFile {
 struct PrepareContext {
   const InputScan& scan;
   bool spelling;
+  ParseLimits limits;
 };
 
 // "path:line", or "path" when line is 0: how a brief's source is named in messages.
@@ -62,7 +63,8 @@ void build_prepared(PreparedBrief& prepared, const std::string& absolute_path, b
                     Analyser& analyser);
 
 // Reads file unless its stat matches the stored state (kUnchanged), parses it unless its
-// content matches (kRefreshState), gives briefs without an id their derived id, rejects
+// content matches (kRefreshState), rejects a file over its size limit (file_size_limit)
+// unread and a record over it unparsed, gives briefs without an id their derived id, rejects
 // all but the first brief of each id within the file, and analyses each brief whose
 // stored form is not already among stored's briefs. force_read ignores the stored state.
 // Never throws for bad input: problems become errors in the result.

@@ -11,9 +11,8 @@ namespace briefsearch {
 
 void parse_scraped_text(std::string_view text, const std::string& path, ParseResult& result);
 void parse_markdown(std::string_view text, const std::string& path, ParseResult& result);
-void parse_json_lines(std::string_view text, const std::string& path, ParseResult& result);
-
-// The reason a parsed brief cannot be indexed (no title, no text), if any.
-[[nodiscard]] std::optional<std::string> find_missing_content(const Brief& brief);
+// Records over limits.max_brief_bytes are errors of their own lines.
+void parse_json_lines(std::string_view text, const std::string& path, const ParseLimits& limits,
+                      ParseResult& result);
 
 }  // namespace briefsearch

@@ -2,6 +2,7 @@
 // for that line only.
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 
 #include "common/base/string_utils.h"
 #include "common/parse/formats.h"
@@ -68,7 +69,8 @@ std::vector<Section> sections_field(const Json& record) {
   }
   if (found->is_object()) {
     for (const auto& [name, text] : found->items()) {
-      if (!text.is_string()) throw RecordError{"section '" + name + "' must be a string"};
+      if (!text.is_string())
+        throw RecordError{"section '" + shown_excerpt(name) + "' must be a string"};
       add_section(sections, name, text.get<std::string>());
     }
     return sections;
@@ -94,7 +96,8 @@ Brief brief_from_record(const Json& record, const std::string& path, size_t line
   const std::string date = string_field(record, "date");
   brief.date = CalendarDate::parse(trim(date));
   if (!brief.date && !trim(date).empty()) {
-    result.warnings.push_back({path, line, "invalid date '" + date + "'; indexed undated"});
+    result.warnings.push_back(
+        {path, line, "invalid date '" + shown_excerpt(date) + "'; indexed undated"});
   }
   brief.sections = sections_field(record);
   BriefMetadata& meta = brief.metadata;
@@ -170,26 +173,61 @@ std::string repair_lone_surrogates(std::string_view line, const std::string& pat
 }
 
 // nlohmann's messages start with "[json.exception.parse_error.101] "; the rest is the part
-// a user can act on.
+// a user can act on, but for the token it quotes at the end ("; last read: '...'"), which
+// may be a whole line: a few bytes of it show where.
 std::string short_json_error(const std::string& what) {
   const size_t bracket = what.find("] ");
-  return bracket == std::string::npos ? what : what.substr(bracket + 2);
+  std::string message = bracket == std::string::npos ? what : what.substr(bracket + 2);
+  constexpr std::string_view kLastRead = "; last read: '";
+  const size_t token = message.find(kLastRead);
+  if (token == std::string::npos || !message.ends_with('\'')) return message;
+  const size_t start = token + kLastRead.size();
+  return message.substr(0, start) +
+         shown_excerpt(std::string_view(message).substr(start, message.size() - start - 1)) + "'";
+}
+
+// Parses one record, warning about each key an object repeats: as JSON.parse and Python
+// do, the last value is used.
+Json parse_record(const std::string& text, const std::string& path, size_t line,
+                  ParseResult& result) {
+  std::vector<std::set<std::string>> keys;  // of each object being read
+  std::set<std::string> repeated;
+  const Json::parser_callback_t note_keys = [&](int, Json::parse_event_t event, Json& parsed) {
+    if (event == Json::parse_event_t::object_start) keys.emplace_back();
+    if (event == Json::parse_event_t::object_end && !keys.empty()) keys.pop_back();
+    if (event == Json::parse_event_t::key && !keys.empty() && parsed.is_string() &&
+        !keys.back().insert(parsed.get<std::string>()).second) {
+      repeated.insert(parsed.get<std::string>());
+    }
+    return true;
+  };
+  Json record = Json::parse(text, note_keys);
+  for (const std::string& key : repeated) {
+    result.warnings.push_back(
+        {path, line, "key '" + shown_excerpt(key) + "' given more than once; the last is used"});
+  }
+  return record;
 }
 
 }  // namespace
 
-void parse_json_lines(std::string_view text, const std::string& path, ParseResult& result) {
+void parse_json_lines(std::string_view text, const std::string& path, const ParseLimits& limits,
+                      ParseResult& result) {
   size_t line_number = 0;
   size_t records = 0;
+  const SizeLimit brief_limit = brief_size_limit(limits);
   for (std::string_view line : split_lines(text)) {
     ++line_number;
     if (trim(line).empty()) continue;
     ++records;
+    if (line.size() > brief_limit.bytes) {
+      result.errors.push_back({path, line_number, too_large_message(line.size(), brief_limit)});
+      continue;
+    }
     try {
-      const Json record = Json::parse(repair_lone_surrogates(line, path, line_number, result));
-      Brief brief = brief_from_record(record, path, line_number, result);
-      if (auto missing = find_missing_content(brief)) throw RecordError{*missing};
-      result.briefs.push_back(std::move(brief));
+      const Json record = parse_record(repair_lone_surrogates(line, path, line_number, result),
+                                       path, line_number, result);
+      settle_brief(brief_from_record(record, path, line_number, result), path, line_number, result);
     } catch (const Json::exception& error) {
       result.errors.push_back(
           {path, line_number, "invalid JSON: " + short_json_error(error.what())});

@@ -1,6 +1,7 @@
 // Reads Markdown briefs: a front-matter header between "---" lines (title, date, region,
 // countries, tags, source, classification, language, id), then "## Section" headings.
 #include <cctype>
+#include <map>
 
 #include "common/base/string_utils.h"
 #include "common/parse/formats.h"
@@ -89,7 +90,8 @@ void apply_front_matter(Brief& brief, const std::string& key, std::string_view v
   } else if (key == "date") {
     brief.date = CalendarDate::parse(scalar);
     if (!brief.date && !scalar.empty()) {
-      result.warnings.push_back({path, line, "invalid date '" + scalar + "'; indexed undated"});
+      result.warnings.push_back(
+          {path, line, "invalid date '" + shown_excerpt(scalar) + "'; indexed undated"});
     }
   } else if (key == "region") {
     meta.region = scalar;
@@ -104,6 +106,17 @@ void apply_front_matter(Brief& brief, const std::string& key, std::string_view v
   } else if (key == "language" || key == "lang") {
     meta.language = scalar;
   }
+}
+
+// A key given twice: as YAML readers do, the last value is used, but it is said.
+void warn_repeated_key(const std::string& key, size_t line, std::map<std::string, size_t>& lines,
+                       const std::string& path, ParseResult& result) {
+  const auto [found, first] = lines.try_emplace(key, line);
+  if (first) return;
+  result.warnings.push_back({path, line,
+                             "front matter key '" + shown_excerpt(key) + "' given again (line " +
+                                 std::to_string(found->second) + "); the last is used"});
+  found->second = line;
 }
 
 // Reads the front matter that opens lines with '---' into brief. Returns the index of the
@@ -127,6 +140,7 @@ std::optional<size_t> read_front_matter(const std::vector<std::string_view>& lin
   std::string list_key;
   std::vector<std::string> list_items;
   size_t list_line = 0;
+  std::map<std::string, size_t> key_lines;  // the line each key was last given on
   auto flush_list = [&] {
     if (list_key.empty()) return;
     apply_front_matter(brief, list_key, "", std::move(list_items), path, list_line, result);
@@ -148,6 +162,7 @@ std::optional<size_t> read_front_matter(const std::vector<std::string_view>& lin
     }
     const std::string key = ascii_lowercase(trim(line.substr(0, colon)));
     const std::string_view value = trim(line.substr(colon + 1));
+    warn_repeated_key(key, i + 1, key_lines, path, result);
     if (value.empty()) {  // a block list follows
       list_key = key;
       list_line = i + 1;
@@ -192,11 +207,7 @@ void parse_markdown(std::string_view text, const std::string& path, ParseResult&
   const std::optional<size_t> body_start = read_front_matter(lines, path, brief, result);
   if (!body_start) return;
   read_body(lines, *body_start, brief);
-  if (auto missing = find_missing_content(brief)) {
-    result.errors.push_back({path, 0, *missing});
-    return;
-  }
-  result.briefs.push_back(std::move(brief));
+  settle_brief(std::move(brief), path, 0, result);
 }
 
 }  // namespace briefsearch

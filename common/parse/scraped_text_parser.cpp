@@ -176,7 +176,8 @@ size_t read_header(const std::vector<NumberedLine>& lines, const std::string& pa
   brief.date = date.date;
   if (!brief.date) {
     result.warnings.push_back(
-        {path, lines[date_index].number, "invalid date '" + date.date_text + "'; indexed undated"});
+        {path, lines[date_index].number,
+         "invalid date '" + shown_excerpt(date.date_text) + "'; indexed undated"});
   }
   return date_index + 1;
 }
@@ -208,11 +209,7 @@ void parse_scraped_text(std::string_view text, const std::string& path, ParseRes
   brief.sections = builder.finish();
   brief.title = repair_spaced_hyphens(brief.title);
 
-  if (auto missing = find_missing_content(brief)) {
-    result.errors.push_back({path, 0, *missing});
-    return;
-  }
-  result.briefs.push_back(std::move(brief));
+  settle_brief(std::move(brief), path, 0, result);
 }
 
 }  // namespace briefsearch

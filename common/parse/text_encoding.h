@@ -40,15 +40,19 @@ enum class DecodeUnit { kWholeText, kEachLine };
 
 // Decodes bytes to UTF-8 with LF line ends (CRLF and lone CR become LF; the number of lines
 // never changes). A UTF-8 byte-order mark is dropped; UTF-16 with a byte-order mark is
-// converted. Bytes that look binary (NUL bytes, many control characters) fail.
+// converted, and so is UTF-16 without one when ICU's charset detector is sure of it (bytes
+// with NULs that read as UTF-16 text). Other bytes that look binary fail, with the reason:
+// a NUL byte (kWholeText only: in kEachLine a NUL is left to fail its own record), or
+// control characters in more than one byte of 20.
 //
 // Otherwise each unit (see DecodeUnit) is read as UTF-8 when it is UTF-8-shaped: its
 // invalid sequences that a repair would lose are no more numerous than its valid
-// multi-byte sequences. "Would lose" means every invalid sequence except a lone byte
-// 0x80-0x9F, which is never part of UTF-8 and is repaired as its Windows-1252 character
-// (U+FFFD for the five bytes Windows-1252 leaves undefined); every other invalid sequence
-// (the maximal subpart of a broken character, as Unicode's chapter 3 defines it) becomes
-// one U+FFFD. Each line with a repair gets a warning naming its byte offsets.
+// multi-byte sequences. Ill-formed sequences are repaired as append_repaired_utf8
+// (common/parse/utf8_repair.h) says: lone bytes 0x80-0x9F as Windows-1252 characters,
+// other broken characters as U+FFFD each (the maximal subpart of a broken character, as
+// Unicode's chapter 3 defines it, and an encoded surrogate as one), CESU-8 surrogate pairs
+// as the characters they encode. Each line with a repair gets a warning naming its byte
+// offsets.
 //
 // A unit that is not UTF-8-shaped (legacy text: Latin-1 letters 0xC0-0xFF stand alone, so
 // valid sequences hardly ever occur) is converted from the encoding ICU's charset detector

@@ -66,6 +66,19 @@ bool SnippetTerms::may_match(std::string_view text) const {
   });
 }
 
+std::optional<std::size_t> SnippetTerms::first_mention(std::string_view text) const {
+  const std::string lowered = ascii_lowercase(text);
+  std::optional<std::size_t> first;
+  for (const std::string& needle : needles_) {
+    // Only an earlier mention matters: the search stops where the best one so far ends.
+    const std::string_view before =
+        first ? std::string_view(lowered).substr(0, *first + needle.size()) : lowered;
+    const std::size_t at = before.find(needle);
+    if (at != std::string_view::npos) first = at;
+  }
+  return first;
+}
+
 std::vector<bool> SnippetTerms::applicable(const TextField& field) const {
   std::vector<bool> result(terms_.size());
   bool any = false;

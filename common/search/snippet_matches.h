@@ -42,6 +42,10 @@ class SnippetTerms {
   // snippet's cost.
   [[nodiscard]] bool may_match(std::string_view text) const;
 
+  // The byte offset in text of the first needle (see may_match), ASCII case aside; nothing
+  // when no needle appears, which rules out a match only when text is ASCII.
+  [[nodiscard]] std::optional<std::size_t> first_mention(std::string_view text) const;
+
   // Which terms may match text indexed under field; empty when none may.
   [[nodiscard]] std::vector<bool> applicable(const TextField& field) const;
 

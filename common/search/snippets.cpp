@@ -16,12 +16,55 @@ constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
 // How far a cut may move to land next to a space rather than merely between two words.
 constexpr std::size_t kSpaceReach = 32;
 
+// The most bytes of one section a snippet analyses, and of one brief. A longer section is
+// looked at around the first mention of a query word: analysing all of a brief of
+// megabytes for every hit made each search that matched it take seconds.
+constexpr std::size_t kMaxScannedBytes = 64 * 1024;
+constexpr std::size_t kMaxAnalysedBytes = 256 * 1024;
+// How far a scanned part's ends move to fall between words.
+constexpr std::size_t kWordReach = 256;
+
 // A section's text on one line, and where its lines began: line starts are sentence
 // starts for headings and list items, which carry no full stop.
 struct FlatText {
   std::string text;
   std::vector<std::size_t> line_starts;
+  // The text is part of its section, which goes on before or after it.
+  bool cut_front = false;
+  bool cut_back = false;
 };
+
+// The first word start at or after at (the first character start when no space is near).
+std::size_t word_start_from(std::string_view text, std::size_t at) {
+  for (std::size_t q = at; q > 0 && q < text.size() && q <= at + kWordReach; ++q) {
+    if (is_ascii_space(text[q - 1])) return q;
+  }
+  while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
+  return at;
+}
+
+// The last word end at or before at (the last character end when no space is near).
+std::size_t word_end_before(std::string_view text, std::size_t at) {
+  for (std::size_t q = at; q < text.size() && q + kWordReach >= at && q > 0; --q) {
+    if (is_ascii_space(text[q])) return q;
+  }
+  while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
+// The part of a section's text a snippet looks at: all of it when it is short, else
+// kMaxScannedBytes from a little before the first mention of a term (from the opening when
+// none is seen in non-ASCII text). Empty when no term can match.
+std::string_view scanned_part(std::string_view text, const SnippetTerms& terms) {
+  if (text.size() <= kMaxScannedBytes) return terms.may_match(text) ? text : std::string_view();
+  const std::optional<std::size_t> mention = terms.first_mention(text);
+  if (!mention && is_ascii(text)) return {};
+  const std::size_t at = mention.value_or(0);
+  const std::size_t lead = kMaxScannedBytes / 4;
+  const std::size_t begin = word_start_from(text, at > lead ? at - lead : 0);
+  const std::size_t end = word_end_before(text, std::min(text.size(), begin + kMaxScannedBytes));
+  return text.substr(begin, end - begin);
+}
 
 // Whitespace runs become one space, so the words (and the analyser's tokens) stay the same.
 FlatText flatten(std::string_view raw) {
@@ -202,10 +245,10 @@ Snippet lay_out(const FlatText& flat, const std::vector<Token>& tokens,
   }
 
   Snippet snippet;
-  if (start > 0) snippet.text = kEllipsis;
+  if (start > 0 || flat.cut_front) snippet.text = kEllipsis;
   const std::size_t shift = snippet.text.size();
   snippet.text.append(text, start, end - start);
-  if (end < text.size()) snippet.text += kEllipsis;
+  if (end < text.size() || flat.cut_back) snippet.text += kEllipsis;
   const auto mark = [&](std::size_t first, std::size_t last) {
     for (std::size_t t = first; t < last; ++t) {
       const Token& token = tokens[t];
@@ -245,15 +288,20 @@ Snippet make_snippet(const Brief& brief, const std::vector<HighlightTerm>& terms
                      Analyser& analyser, std::size_t max_bytes) {
   const SnippetTerms index(terms);
   std::optional<Candidate> best;
+  std::size_t budget = kMaxAnalysedBytes;
   for (const Section& section : brief.sections) {
-    if (index.size() == 0) break;
+    if (index.size() == 0 || budget == 0) break;
     const std::vector<bool> applicable = index.applicable(text_field_for_section(section.name));
     if (applicable.empty()) continue;
-    if (!index.may_match(section.text)) continue;
+    const std::string_view scanned = scanned_part(section.text, index);
+    if (scanned.empty()) continue;
+    budget -= std::min(budget, scanned.size());
     Candidate candidate;
     // Repaired first so the analyser's byte offsets are exact.
-    candidate.flat =
-        is_valid_utf8(section.text) ? flatten(section.text) : flatten(repair_utf8(section.text));
+    candidate.flat = is_valid_utf8(scanned) ? flatten(scanned) : flatten(repair_utf8(scanned));
+    candidate.flat.cut_front = scanned.data() != section.text.data();
+    candidate.flat.cut_back =
+        scanned.data() + scanned.size() != section.text.data() + section.text.size();
     candidate.tokens = analyser.analyse_without_stems(candidate.flat.text);
     candidate.matches = index.find(candidate.tokens, applicable, analyser);
     if (candidate.matches.empty()) continue;

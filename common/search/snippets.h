@@ -48,6 +48,10 @@ inline constexpr std::size_t kDefaultSnippetBytes = 240;
 // inside a word or a UTF-8 character. The text is at most max_bytes long unless max_bytes
 // is shorter than a matched word and two ellipses.
 //
+// The work is bounded however long the brief: a section over 64 KiB is looked at only
+// from a little before the first place a query word's text appears in it (its opening
+// when none is seen), 64 KiB of it, and at most 256 KiB of a brief is analysed.
+//
 // When nothing matches (a title-only or filter-only query), lead_snippet of the first
 // section that holds any text, with no highlights; an empty snippet when none does.
 //

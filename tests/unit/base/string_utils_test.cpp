@@ -220,3 +220,26 @@ TEST_CASE("is_ascii and is_ascii_space look at bytes", "[string_utils]") {
   for (char c : std::string("a0_\xA0\x85")) CHECK_FALSE(is_ascii_space(c));
   CHECK_FALSE(is_ascii_space('\0'));
 }
+
+TEST_CASE("shown_excerpt quotes a value whole or by its opening", "[string_utils]") {
+  CHECK(shown_excerpt("2025-02-30") == "2025-02-30");
+  CHECK(shown_excerpt(std::string(80, 'x')) == std::string(80, 'x'));
+  CHECK(shown_excerpt(std::string(81, 'x')) == std::string(80, 'x') + "\xE2\x80\xA6");
+  // Never inside a character: "ü" takes bytes 4 and 5.
+  CHECK(shown_excerpt("abcd\xC3\xBC"
+                      "efg",
+                      5) == "abcd\xE2\x80\xA6");
+}
+
+TEST_CASE("describe_size names sizes in binary units", "[string_utils]") {
+  CHECK(describe_size(0) == "0 bytes");
+  CHECK(describe_size(1) == "1 byte");
+  CHECK(describe_size(1023) == "1023 bytes");
+  CHECK(describe_size(1024) == "1 KiB");
+  CHECK(describe_size(1536) == "1.5 KiB");
+  CHECK(describe_size(2041) == "2 KiB");  // 1.99: rounded
+  CHECK(describe_size(4 * 1024 * 1024) == "4 MiB");
+  CHECK(describe_size(62914560) == "60 MiB");
+  CHECK(describe_size(63000000) == "60.1 MiB");
+  CHECK(describe_size(std::uintmax_t{3} << 40) == "3072 GiB");
+}

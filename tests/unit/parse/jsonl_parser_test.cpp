@@ -211,5 +211,52 @@ TEST_CASE("jsonl: a lone surrogate escape costs a character, not the record", "[
   CHECK(section_text(brief, "Body") == "Cut \xEF\xBF\xBD here, \\ud83c is text, \xEF\xBF\xBD too.");
 }
 
+TEST_CASE("jsonl: a record over the brief size limit is an error of its own line",
+          "[parsers][jsonl][limits]") {
+  const std::string big =
+      "{\"id\": \"big\", \"title\": \"Big\", \"text\": \"" + std::string(2000, 'x') + "\"}";
+  const ParseResult result =
+      parse_brief_bytes(big + "\n{\"id\": \"small\", \"title\": \"Small\", \"text\": \"Fine.\"}\n",
+                        InputFormat::kJsonLines, "x.jsonl", ParseLimits{1024});
+  REQUIRE(result.briefs.size() == 1);
+  CHECK(result.briefs[0].id == "small");
+  CHECK(describe_all(result.errors) ==
+        std::vector<std::string>{"x.jsonl:1: too large: " + std::to_string(big.size()) +
+                                 " bytes (2 KiB), over the 1 KiB limit for one brief "
+                                 "(--max-brief-size)"});
+}
+
+TEST_CASE("jsonl: a key given twice is a warning, and the last value is used", "[parsers][jsonl]") {
+  const ParseResult result = parse_jsonl(
+      "{\"id\": \"a\", \"title\": \"First\", \"title\": \"Second\", \"sections\": "
+      "{\"Impact\": \"One.\", \"Impact\": \"Two.\"}}\n"
+      "{\"id\": \"b\", \"title\": \"T\", \"sections\": [{\"name\": \"Impact\", \"text\": \"x\"}, "
+      "{\"name\": \"Impact\", \"text\": \"y\"}]}\n");
+  REQUIRE(result.briefs.size() == 2);
+  CHECK(result.briefs[0].title == "Second");
+  CHECK(sections_of(result.briefs[0]) == Sections{{"Impact", "Two."}});
+  // Keys of different objects are not repeats.
+  CHECK(result.briefs[1].sections.size() == 2);
+  CHECK(describe_all(result.warnings) ==
+        std::vector<std::string>{"x.jsonl:1: key 'Impact' given more than once; the last is used",
+                                 "x.jsonl:1: key 'title' given more than once; the last is used"});
+}
+
+TEST_CASE("jsonl: a NUL or a huge broken string costs its record, with a short message",
+          "[parsers][jsonl]") {
+  const std::string text = std::string("{\"title\": \"A\", \"text\": \"x") + '\0' + "y\"}\n" +
+                           "{\"title\": \"B\", \"text\": \"" + std::string(5000, 'z') + "\n" +
+                           "{\"title\": \"C\", \"text\": \"Fine.\"}\n";
+  const ParseResult result = parse_jsonl(text);
+  REQUIRE(result.briefs.size() == 1);
+  CHECK(result.briefs[0].title == "C");
+  const std::vector<std::string> errors = describe_all(result.errors);
+  REQUIRE(errors.size() == 2);
+  CHECK_THAT(errors[0], StartsWith("x.jsonl:1: invalid JSON: "));
+  CHECK_THAT(errors[0], Contains("U+0000"));
+  CHECK_THAT(errors[1], StartsWith("x.jsonl:2: invalid JSON: "));
+  CHECK(errors[1].size() < 300);
+}
+
 }  // namespace
 }  // namespace briefsearch

@@ -196,5 +196,16 @@ TEST_CASE("markdown: 'Impact:' paragraphs start sections by the scraped-text rul
                  {"Assessment", "lowercase Markdown headings still count."}});
 }
 
+TEST_CASE("markdown: a front matter key given twice is a warning; the last is used",
+          "[parsers][markdown]") {
+  const ParseResult result =
+      parse_md("---\ntitle: First\nTitle:\tSecond\ndate: 2025-01-03\ntitle: Third\n---\n\nText.\n");
+  CHECK(only_brief(result).title == "Third");
+  CHECK(describe_all(result.warnings) ==
+        std::vector<std::string>{
+            "x.md:3: front matter key 'title' given again (line 2); the last is used",
+            "x.md:5: front matter key 'title' given again (line 3); the last is used"});
+}
+
 }  // namespace
 }  // namespace briefsearch

@@ -174,6 +174,26 @@ TEST_CASE("decode_text repairs each kind of invalid sequence", "[text_encoding]"
       {"\xC3\xBC\r\xC3\xBC\r\xC0\xAF", "ü\nü\n\xEF\xBF\xBD\xEF\xBF\xBD",
        "3: invalid UTF-8 byte 0xC0 at byte offset 6, replaced by U+FFFD (and 1 more on this "
        "line)"},
+      // A byte 0x80-0x9F that follows a broken character is part of it, not a quote: an
+      // overlong "/" of three bytes is three U+FFFD, never "€".
+      {"\xC3\xBC\xC3\xBC\xC3\xBC \xE0\x80\xAF", "üüü \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD",
+       "1: invalid UTF-8 byte 0xE0 at byte offset 7, replaced by U+FFFD (and 2 more on this "
+       "line)"},
+      // An encoded UTF-16 surrogate (CESU-8, WTF-8) is one character: one U+FFFD.
+      {"\xC3\xBC\xC3\xBC \xED\xA0\x80!", "üü \xEF\xBF\xBD!",
+       "1: invalid UTF-8 bytes 0xED 0xA0 0x80 (an encoded UTF-16 surrogate) at byte offset 5, "
+       "replaced by U+FFFD"},
+      {"\xC3\xBC\xC3\xBC \xED\xB8\x80\xED\xA0\xBD", "üü \xEF\xBF\xBD\xEF\xBF\xBD",
+       "1: invalid UTF-8 bytes 0xED 0xB8 0x80 (an encoded UTF-16 surrogate) at byte offset 5, "
+       "replaced by U+FFFD (and 1 more on this line)"},
+      // A CESU-8 surrogate pair is the character it encodes.
+      {"\xC3\xBC\xC3\xBC \xED\xA0\xBD\xED\xB8\x80", "üü \xF0\x9F\x98\x80",
+       "1: CESU-8 bytes 0xED 0xA0 0xBD 0xED 0xB8 0x80 (a UTF-16 surrogate pair) at byte offset "
+       "5, read as U+1F600"},
+      // Two stray quotes side by side are both Windows-1252.
+      {"\xC3\xBC\xC3\xBC \x93\x94", "üü “”",
+       "1: invalid UTF-8 byte 0x93 at byte offset 5, read as the Windows-1252 character '“' "
+       "(and 1 more on this line)"},
       // The byte-order mark counts in the offset: it is in the file.
       {"\xEF\xBB\xBF\xC3\xBC\xC3\xBC \x93q\x94", "üü “q”",
        "1: invalid UTF-8 byte 0x93 at byte offset 8, read as the Windows-1252 character '“' "
@@ -293,24 +313,60 @@ TEST_CASE("decode_text converts UTF-16 with a byte-order mark", "[text_encoding]
   }
 }
 
-TEST_CASE("decode_text rejects binary bytes", "[text_encoding]") {
-  const std::vector<std::string> inputs = {
-      bytes_of({'P', 'K', 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00}),  // a zip header
-      std::string("text with one NUL\0 in it", 24),
-      bytes_of({0x7F, 'E', 'L', 'F', 0x02, 0x01, 0x01, 0x00}),
-      // UTF-16 without a byte-order mark is indistinguishable from binary.
-      ascii_as_utf16("Title without BOM", true),
-      // Control characters that are not text, without any NUL.
-      bytes_of({0x01, 0x02, 0x03, 0x04, 0x05, 'a', 0x06, 0x07, 0x08, 0x0E, 0x0F}),
-      // A UTF-16 file whose characters are NULs.
-      bytes_of({0xFF, 0xFE, 'a', 0, 0, 0, 0, 0, 'b', 0}),
+TEST_CASE("decode_text rejects binary bytes and says why", "[text_encoding]") {
+  struct Case {
+    std::string input;
+    std::string reason;
   };
-  for (size_t i = 0; i < inputs.size(); ++i) {
-    INFO("input " << i);
+  const std::vector<Case> cases = {
+      {bytes_of({'P', 'K', 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00}),  // a zip header
+       "binary file (a NUL byte at byte offset 5)"},
+      {std::string("text with one NUL\0 in it", 24), "binary file (a NUL byte at byte offset 17)"},
+      // The byte-order mark counts in the offset: it is in the file.
+      {std::string("\xEF\xBB\xBFtext\0", 8), "binary file (a NUL byte at byte offset 7)"},
+      {bytes_of({0x7F, 'E', 'L', 'F', 0x02, 0x01, 0x01, 0x00}),
+       "binary file (a NUL byte at byte offset 7)"},
+      // Control characters that are not text, without any NUL.
+      {bytes_of({0x01, 0x02, 0x03, 0x04, 0x05, 'a', 0x06, 0x07, 0x08, 0x0E, 0x0F}),
+       "binary file (10 control bytes in 11)"},
+      // A UTF-16 file whose characters are NULs.
+      {bytes_of({0xFF, 0xFE, 'a', 0, 0, 0, 0, 0, 'b', 0}),
+       "binary file (control characters when read as UTF-16LE)"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.reason);
     DecodedText decoded;
-    const auto failure = decode_text(inputs[i], decoded);
+    const auto failure = decode_text(c.input, decoded);
     REQUIRE(failure.has_value());
-    CHECK(failure->reason == "binary file");
+    CHECK(failure->reason == c.reason);
+  }
+}
+
+TEST_CASE("decode_text reads UTF-16 without a byte-order mark when ICU is sure of it",
+          "[text_encoding]") {
+  const std::string text = "Chad: Border Closed\r\n\r\nBy July 28, 2025No Comments\r\n";
+  for (const bool little_endian : {true, false}) {
+    INFO((little_endian ? "little" : "big") << " endian");
+    DecodedText decoded;
+    REQUIRE_FALSE(decode_text(ascii_as_utf16(text, little_endian), decoded).has_value());
+    const std::string encoding = little_endian ? "UTF-16LE" : "UTF-16BE";
+    CHECK(decoded.source_encoding == encoding);
+    CHECK(decoded.utf8 == "Chad: Border Closed\n\nBy July 28, 2025No Comments\n");
+    CHECK(warnings_of(decoded) ==
+          std::vector<std::string>{"0: not UTF-8; read as " + encoding + " (no byte-order mark)"});
+  }
+}
+
+TEST_CASE("decode_text leaves a NUL in one line of a JSON Lines export to that record",
+          "[text_encoding]") {
+  const std::string input = std::string("{\"title\": \"a\"}\n{\"title\": \"b") + '\0' + "\"}\n";
+  DecodedText decoded;
+  REQUIRE_FALSE(decode_text(input, decoded, DecodeUnit::kEachLine).has_value());
+  CHECK(decoded.utf8 == input);
+  SECTION("read as one text, the NUL makes the file binary") {
+    const auto failure = decode_text(input, decoded, DecodeUnit::kWholeText);
+    REQUIRE(failure.has_value());
+    CHECK(failure->reason == "binary file (a NUL byte at byte offset 27)");
   }
 }
 

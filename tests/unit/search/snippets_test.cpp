@@ -412,3 +412,36 @@ TEST_CASE("a long NEAR match is cut after its first operand, never inside a word
   CHECK(highlighted_words(snippet) == std::vector<std::string>{"Sanctions"});
   check_cut_between_words(text, snippet);
 }
+
+TEST_CASE("a huge section is looked at around the first mention of a query word", "[snippets]") {
+  // "sanctions" alone early on, "sanctions" and "oil" together a megabyte later: the snippet
+  // does not analyse the megabyte to find the better passage.
+  std::string text = "Opening words. Officials discussed sanctions at length.";
+  while (text.size() < 1024 * 1024) text += " Filler words about nothing in particular.";
+  text += " New sanctions on oil exports followed.";
+  while (text.size() < 2 * 1024 * 1024) text += " Filler words about nothing in particular.";
+  const Snippet snippet =
+      snippet_of(brief_of({{"Description", text}}), {stem("sanction"), stem("oil")});
+  CHECK(highlighted_words(snippet) == std::vector<std::string>{"sanctions"});
+  CHECK_THAT(snippet.text, Catch::StartsWith(kEllipsis + "Officials discussed sanctions"));
+  check_cut_between_words(text, snippet);
+
+  SECTION("a first mention deep in the section is shown, with the cut before it marked") {
+    const std::string late = std::string(1000000, ' ') + text.substr(text.find(" New"));
+    const Snippet found = snippet_of(brief_of({{"Description", late}}), {stem("oil")});
+    CHECK(highlighted_words(found) == std::vector<std::string>{"oil"});
+    CHECK(found.text.starts_with(kEllipsis));
+  }
+}
+
+TEST_CASE("a brief's sections are analysed up to a budget", "[snippets]") {
+  // Five sections of 60 KB mention "sanctions"; the sixth has "sanctions" and "oil", which
+  // would win, but lies past the 256 KiB a snippet analyses.
+  std::string filler;
+  while (filler.size() < 60000) filler += " Filler words about nothing in particular.";
+  std::vector<Section> sections;
+  for (int i = 0; i < 5; ++i) sections.push_back({"Background", "Sanctions." + filler});
+  sections.push_back({"Outlook", "Sanctions on oil." + filler});
+  const Snippet snippet = snippet_of(brief_of(sections), {stem("sanction"), stem("oil")});
+  CHECK(highlighted_words(snippet) == std::vector<std::string>{"Sanctions"});
+}
