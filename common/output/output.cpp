@@ -335,9 +335,12 @@ SearchOptions options_for_format(OutputFormat format, SearchOptions options,
       options.limit = limit.value_or(kPageHits);
       break;
     case OutputFormat::kJsonLines:
+      options.limit = limit.value_or(kAllMatches);
+      break;
     case OutputFormat::kPaths:
     case OutputFormat::kPaths0:
       options.limit = limit.value_or(kAllMatches);
+      options.snippets = false;  // only paths are printed
       break;
     case OutputFormat::kCount:
       options.exact_total = true;

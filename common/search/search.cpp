@@ -83,9 +83,11 @@ Hit make_hit(const Xapian::MSetIterator& it, const Xapian::Enquire& enquire,
   hit.title = brief.title;
   hit.date = brief.date ? brief.date->iso() : "";
   hit.score = it.get_weight();
-  Snippet snippet = make_snippet(brief, highlights, analyser);
-  hit.snippet = std::move(snippet.text);
-  hit.highlights = std::move(snippet.highlights);
+  if (options.snippets) {
+    Snippet snippet = make_snippet(brief, highlights, analyser);
+    hit.snippet = std::move(snippet.text);
+    hit.highlights = std::move(snippet.highlights);
+  }
   if (options.explain) {
     for (auto term = enquire.get_matching_terms_begin(it);
          term != enquire.get_matching_terms_end(it); ++term) {

@@ -103,6 +103,9 @@ struct SearchOptions {
   SortOrder sort = SortOrder::kRelevance;
   std::vector<Facet> facets;
   bool explain = false;
+  // Make each hit's snippet; off when nothing shows it (--format paths), which then
+  // reads a hit's stored brief for its path alone.
+  bool snippets = true;
   // Count every match, so that SearchResults::total is exact whatever the query (--format
   // count). It costs a full pass over the matches; --facet implies it.
   bool exact_total = false;

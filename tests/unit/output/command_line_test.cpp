@@ -128,3 +128,12 @@ TEST_CASE("without a limit, text and json show a page and the streamed formats e
     CHECK(options_for_format(row.value, {}, std::nullopt).limit == expected.at(row.value));
   }
 }
+
+TEST_CASE("only the formats that show snippets make them", "[output][command_line]") {
+  for (const auto& row : kOutputFormats) {
+    INFO(row.name);
+    const bool shown = row.value == OutputFormat::kText || row.value == OutputFormat::kJson ||
+                       row.value == OutputFormat::kJsonLines;
+    CHECK(options_for_format(row.value, {}, std::nullopt).snippets == shown);
+  }
+}
