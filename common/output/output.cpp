@@ -345,6 +345,7 @@ SearchOptions options_for_format(OutputFormat format, SearchOptions options,
     case OutputFormat::kCount:
       options.exact_total = true;
       options.limit = 0;
+      options.snippets = false;
       break;
   }
   return options;
