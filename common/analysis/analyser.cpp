@@ -193,7 +193,7 @@ void Analyser::add_ascii_words(std::string_view text, std::size_t from, std::siz
     if (with_stems) token.stem = stem_of(token.term);
     token.begin = from + begin;
     token.end = from + end;
-    token.stop_word = is_stop_word(token.term, word);
+    if (with_stems) token.stop_word = is_stop_word(token.term, word);
     tokens.push_back(std::move(token));
   }
 }
@@ -237,7 +237,7 @@ void Analyser::analyse_with_icu(std::string_view text, std::size_t offset, bool 
     const std::size_t begin = std::min(byte_offsets[static_cast<size_t>(start)], finish);
     token.begin = offset + begin;
     token.end = offset + finish;
-    token.stop_word = is_stop_word(token.term, text.substr(begin, finish - begin));
+    if (with_stems) token.stop_word = is_stop_word(token.term, text.substr(begin, finish - begin));
     tokens.push_back(std::move(token));
   }
 }
