@@ -14,7 +14,8 @@ IndexStatistics forget(const IndexRun& run) {
   if (!run.options.inputs.empty()) {
     throw UsageError("--forget takes its paths alone; run indexing separately");
   }
-  Xapian::WritableDatabase database = open_for_writing(run.database, run.lock_timeout);
+  Xapian::WritableDatabase database =
+      open_for_writing(run.database, run.lock_timeout, run.options.stop_requested);
   IndexStatistics statistics = forget_paths(database, run.forget, run.options.commit_every,
                                             writable_database_path(run.database).string());
   database.close();
@@ -23,7 +24,7 @@ IndexStatistics forget(const IndexRun& run) {
 
 IndexStatistics rebuild(const IndexRun& run, const IssueReporter& report_issue,
                         const ProgressReporter& report_progress) {
-  FullRebuild rebuild(run.database, run.lock_timeout);
+  FullRebuild rebuild(run.database, run.lock_timeout, run.options.stop_requested);
   IndexStatistics statistics = build_from_scratch(rebuild.staging_path(), run.options,
                                                   rebuild.live(), report_issue, report_progress);
   if (!statistics.interrupted) {
@@ -42,7 +43,8 @@ IndexStatistics update(const IndexRun& run, const IssueReporter& report_issue,
   if (!run.options.inputs.empty() && !holds_database(writable_database_path(run.database))) {
     (void)scan_inputs(run.options.inputs, RootTable());
   }
-  Xapian::WritableDatabase database = open_for_writing(run.database, run.lock_timeout);
+  Xapian::WritableDatabase database =
+      open_for_writing(run.database, run.lock_timeout, run.options.stop_requested);
   IndexOptions options = run.options;
   options.database_name = writable_database_path(run.database).string();
   IndexStatistics statistics =

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstdlib>
@@ -274,32 +275,44 @@ Xapian::WritableDatabase create_database(const std::filesystem::path& path, int 
 
 Xapian::WritableDatabase open_when_unlocked(const std::function<Xapian::WritableDatabase()>& open,
                                             const std::filesystem::path& path,
-                                            std::chrono::milliseconds lock_timeout) {
+                                            std::chrono::milliseconds lock_timeout,
+                                            const std::atomic<bool>* stop_requested) {
   const auto deadline = std::chrono::steady_clock::now() + lock_timeout;
-  constexpr auto kRetryInterval = std::chrono::milliseconds(100);
+  const auto stopping = [&] { return stop_requested != nullptr && stop_requested->load(); };
   while (true) {
     try {
       return open();
     } catch (const Xapian::DatabaseLockError&) {
+      if (stopping()) {
+        throw StoppedError(path.string() +
+                           ": stopped while waiting for another brief-index run to release "
+                           "the database; nothing was changed");
+      }
       if (std::chrono::steady_clock::now() >= deadline) {
         throw DatabaseLockedError(path.string() +
                                   ": database is locked by another brief-index run; try again "
                                   "later or wait with --lock-timeout SECONDS");
       }
-      std::this_thread::sleep_for(kRetryInterval);
+      // Short sleeps, so that a stop request is seen at once.
+      const auto wake = std::min(deadline, std::chrono::steady_clock::now() + kLockRetryInterval);
+      while (!stopping() && std::chrono::steady_clock::now() < wake) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      }
     }
   }
 }
 
 Xapian::WritableDatabase open_for_writing(const std::filesystem::path& path,
-                                          std::chrono::milliseconds lock_timeout) {
+                                          std::chrono::milliseconds lock_timeout,
+                                          const std::atomic<bool>* stop_requested) {
   const std::filesystem::path real_path = writable_database_path(path);
   return open_when_unlocked([&] { return open_for_writing_once(real_path); }, real_path,
-                            lock_timeout);
+                            lock_timeout, stop_requested);
 }
 
 Xapian::WritableDatabase create_and_lock(const std::filesystem::path& path,
-                                         std::chrono::milliseconds lock_timeout) {
+                                         std::chrono::milliseconds lock_timeout,
+                                         const std::atomic<bool>* stop_requested) {
   return open_when_unlocked(
       [&] {
         try {
@@ -314,7 +327,7 @@ Xapian::WritableDatabase create_and_lock(const std::filesystem::path& path,
                               error.get_description() + "); move it away first");
         }
       },
-      path, lock_timeout);
+      path, lock_timeout, stop_requested);
 }
 
 // The database lines of a stub file ("auto PATH", "remote :PORT", ...), in order: the

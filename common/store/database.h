@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <functional>
@@ -32,26 +33,35 @@ namespace briefsearch {
 // Opens (creating if missing, or if path is an empty folder) a database for writing and
 // records the versions (kSchemaVersion, kAnalyserVersion) in a new one. path goes through
 // writable_database_path. While another writer holds the database, retries for up to lock_timeout,
-// then throws DatabaseLockedError. Throws DatabaseError when it cannot be opened, cannot be written
-// (a read-only folder or file system: never reported as locked) or was written with
+// then throws DatabaseLockedError; throws StoppedError as soon as *stop_requested is set
+// while it waits (SIGINT, SIGTERM). Throws DatabaseError when it cannot be opened, cannot be
+// written (a read-only folder or file system: never reported as locked) or was written with
 // another schema or analyser version.
 [[nodiscard]] Xapian::WritableDatabase open_for_writing(
     const std::filesystem::path& path,
-    std::chrono::milliseconds lock_timeout = std::chrono::milliseconds(0));
+    std::chrono::milliseconds lock_timeout = std::chrono::milliseconds(0),
+    const std::atomic<bool>* stop_requested = nullptr);
 
 // Takes the write lock on the database at path (already through writable_database_path),
 // of any schema version, creating an empty one first when there is none (or an empty
 // folder), so that two runs creating the same database are serialised by the lock.
 // Throws as open_for_writing, and DatabaseError when path holds something that is not a
 // database.
-[[nodiscard]] Xapian::WritableDatabase create_and_lock(const std::filesystem::path& path,
-                                                       std::chrono::milliseconds lock_timeout);
+[[nodiscard]] Xapian::WritableDatabase create_and_lock(
+    const std::filesystem::path& path, std::chrono::milliseconds lock_timeout,
+    const std::atomic<bool>* stop_requested = nullptr);
 
 // Calls open until it stops failing with Xapian::DatabaseLockError (another writer holds
-// the database at path), for up to lock_timeout; then throws DatabaseLockedError.
+// the database at path), for up to lock_timeout; then throws DatabaseLockedError. Checks
+// *stop_requested (when not null) every kLockRetryInterval while it waits, and throws
+// StoppedError when it is set: a run told to stop while it waits leaves at once, having
+// changed nothing.
 [[nodiscard]] Xapian::WritableDatabase open_when_unlocked(
     const std::function<Xapian::WritableDatabase()>& open, const std::filesystem::path& path,
-    std::chrono::milliseconds lock_timeout);
+    std::chrono::milliseconds lock_timeout, const std::atomic<bool>* stop_requested = nullptr);
+
+// How often a writer waiting for the lock tries again.
+inline constexpr std::chrono::milliseconds kLockRetryInterval{100};
 
 // Creates an empty database at path (which must not exist) with both versions recorded.
 [[nodiscard]] Xapian::WritableDatabase create_database(const std::filesystem::path& path,

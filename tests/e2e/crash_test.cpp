@@ -2,7 +2,9 @@
 // passes xapian-check, and that the next run completes without losing or duplicating.
 #include <xapian.h>
 
+#include <atomic>
 #include <fstream>
+#include <sstream>
 #include <thread>
 
 #include "tests/e2e/e2e_support.h"
@@ -68,7 +70,84 @@ void finish_and_check(const TemporaryFolder& home) {
   CHECK(json::parse(again.out)["unchanged"] == kBriefCount);
 }
 
+// True once the process at pid runs program and has a handler for signal_number (its
+// SigCgt mask in /proc/PID/status): from then on the signal is a request to stop, not the
+// default death. (Before exec, the child is a copy of this test, with its handlers.)
+bool catches_signal(pid_t pid, const std::string& program, int signal_number) {
+  const std::string proc = "/proc/" + std::to_string(pid);
+  std::error_code error;
+  if (std::filesystem::read_symlink(proc + "/exe", error) !=
+      std::filesystem::canonical(program, error)) {
+    return false;
+  }
+  std::ifstream status(proc + "/status");
+  for (std::string line; std::getline(status, line);) {
+    if (!line.starts_with("SigCgt:")) continue;
+    const unsigned long long mask = std::stoull(line.substr(7), nullptr, 16);
+    return (mask >> (signal_number - 1) & 1) != 0;
+  }
+  return false;
+}
+
+// Waits for process, killing it first if it has not ended after a minute: a process that
+// ignores what it was told fails the test instead of hanging it.
+ProcessResult wait_at_most_a_minute(RunningProcess& process) {
+  std::atomic<bool> ended{false};
+  std::thread guard([&] {
+    for (int tick = 0; tick < 600 && !ended.load(); ++tick) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    if (!ended.load()) process.signal(SIGKILL);
+  });
+  ProcessResult result = process.wait();
+  ended = true;
+  guard.join();
+  return result;
+}
+
 }  // namespace
+
+TEST_CASE("SIGINT or SIGTERM while waiting for the lock ends the wait, changing nothing",
+          "[e2e][crash][lock]") {
+  TemporaryFolder home;
+  for (int i = 0; i < 5; ++i) {
+    std::filesystem::create_directories(home / "briefs");
+    std::ofstream(home / "briefs" / ("b" + std::to_string(i) + ".txt"))
+        << "Place " << i << ": Numbered Brief\n\nBy March 3, 2024No Comments\n\n"
+        << "Description: Brief number " << i << " reports on a harbour.\n";
+  }
+  REQUIRE(run_process(index_arguments(home), isolated(home)).exit_code == 0);
+  std::ofstream(home / "briefs" / "new.txt")
+      << "Place: New Brief\n\nBy March 3, 2024No Comments\n\nDescription: Waiting.\n";
+  for (const bool full : {false, true}) {
+    for (const int signal_number : {SIGINT, SIGTERM}) {
+      INFO((full ? "--full, signal " : "signal ") << signal_number);
+      // Another writer holds the lock for the whole test: only the signal can end the wait.
+      Xapian::WritableDatabase holder((home / "db").string(), Xapian::DB_OPEN);
+      std::vector<std::string> arguments = index_arguments(home, full);
+      arguments.insert(arguments.end() - 1, {"--lock-timeout", "3600"});
+      RunningProcess waiter(arguments, isolated(home));
+      const auto ready = [&] { return catches_signal(waiter.pid(), kIndexBinary, signal_number); };
+      for (int poll = 0; poll < 3000 && !ready(); ++poll) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      }
+      REQUIRE(ready());
+      waiter.signal(signal_number);
+      const ProcessResult stopped = wait_at_most_a_minute(waiter);
+      CHECK(stopped.exit_code == 128 + signal_number);
+      CHECK_THAT(stopped.err, Catch::Contains("stopped while waiting for another brief-index run "
+                                              "to release the database; nothing was changed"));
+      CHECK(stopped.out.empty());  // no summary: nothing was done
+      holder.close();
+      CHECK(Xapian::Database((home / "db").string()).get_doccount() == 5);
+    }
+  }
+  std::size_t entries = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(home.path())) {
+    ++entries;
+  }
+  CHECK(entries == 2);  // briefs/ and db/: no staging folder left behind
+}
 
 TEST_CASE("kill -9 at several moments never breaks the database", "[e2e][crash]") {
   TemporaryFolder home;
