@@ -81,8 +81,8 @@ class Tally {
 class Workspace {
  public:
   Workspace() {
-    generate("a", 1000, 3);
-    generate("b", 400, 4);
+    generate_briefs(home_ / "a", 1000, 3);
+    generate_briefs(home_ / "b", 400, 4);
     const ProcessResult indexed = index({(home_ / "a").string()});
     INFO(indexed.err);
     REQUIRE(indexed.exit_code == 0);
@@ -105,14 +105,6 @@ class Workspace {
   }
 
  private:
-  void generate(const std::string& folder, int briefs, int seed) const {
-    const ProcessResult generated =
-        run_process({GEN_CORPUS, std::to_string(briefs), (home_ / folder).string(), "--seed",
-                     std::to_string(seed)});
-    INFO(generated.err);
-    REQUIRE(generated.exit_code == 0);
-  }
-
   TemporaryFolder home_;
 };
 
