@@ -25,8 +25,11 @@ IndexStatistics forget(const IndexRun& run) {
 IndexStatistics rebuild(const IndexRun& run, const IssueReporter& report_issue,
                         const ProgressReporter& report_progress) {
   FullRebuild rebuild(run.database, run.lock_timeout, run.options.stop_requested);
-  IndexStatistics statistics = build_from_scratch(rebuild.staging_path(), run.options,
-                                                  rebuild.live(), report_issue, report_progress);
+  // Errors name the database being rebuilt, not the staging folder or shard that failed.
+  IndexOptions options = run.options;
+  options.database_name = rebuild.path().string();
+  IndexStatistics statistics = build_from_scratch(rebuild.staging_path(), options, rebuild.live(),
+                                                  report_issue, report_progress);
   if (!statistics.interrupted) {
     rebuild.swap_in();
   } else {

@@ -74,7 +74,17 @@ void rethrow_unless_held_by_another_writer(const Xapian::DatabaseLockError& erro
 // becomes it in one step.
 void create_in_place(const std::filesystem::path& path) {
   const std::filesystem::path staging = staging_path_for(path);
-  create_database(staging).close();
+  try {
+    create_database(staging).close();
+  } catch (const DatabaseError& error) {
+    // A full disk or a read-only folder: nothing is left behind, and the message names the
+    // database asked for, not the staging folder.
+    std::error_code ignored;
+    std::filesystem::remove_all(staging, ignored);
+    std::string message = error.what();
+    if (message.starts_with(staging.string())) message.replace(0, staging.string().size(), path);
+    throw DatabaseError(message);
+  }
   if (::rename(staging.c_str(), path.c_str()) != 0) {
     const int rename_error = errno;
     std::error_code ignored;
