@@ -99,8 +99,9 @@ class FaultCorpus {
 
 }  // namespace
 
-TEST_CASE("a full disk or an I/O error while writing keeps the last commit; a later run completes",
-          "[e2e][faults]") {
+TEST_CASE(
+    "a full disk or an I/O error while writing keeps the last commit, and a later run completes",
+    "[e2e][faults]") {
   const FaultCorpus corpus;
   struct Row {
     Fault fault;

@@ -202,7 +202,7 @@ TEST_CASE("kill -9 at 25+ points of incremental runs loses and duplicates nothin
   WARN(kills << " kills survived, " << inside_export << " inside the JSON Lines export");
 }
 
-TEST_CASE("kill -9 at 9 points of --full leaves the live database; a run converges",
+TEST_CASE("kill -9 at 9 points of --full leaves the live database, and a run converges",
           "[e2e][crash][sweep]") {
   const SweepCorpus corpus;
   const CleanBuild clean = clean_build(corpus);

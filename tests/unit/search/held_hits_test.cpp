@@ -35,7 +35,7 @@ TEST_CASE("a streamed search's first hits are held until it may no longer start 
   CHECK(received.back() == kHeldHits + 5);
 }
 
-TEST_CASE("a short streamed search passes its hits on at the end; a gone reader ends it",
+TEST_CASE("a short streamed search passes its hits on at the end, and a gone reader ends it",
           "[search][held]") {
   std::vector<std::size_t> received;
   HitSink target = [&](const Hit& hit) {
