@@ -86,11 +86,22 @@ inline constexpr std::string_view kStagingInfix = ".staging-";
 // process id in the name no longer exists. Call while holding the database's write lock.
 void remove_abandoned_staging(const std::filesystem::path& path);
 
+// Throws DatabaseError when database was written with another schema version
+// (kSchemaVersion) or analyser version (kAnalyserVersion), or with none: a database whose
+// terms another analyser wrote would silently miss matches. name says which database
+// failed (the path, or the stub and the database it lists), hint what to do about it.
+void check_versions(const Xapian::Database& database, const std::string& name,
+                    const std::string& hint);
+
+// What check_versions suggests for the database at path: rebuilding it with --full.
+[[nodiscard]] std::string rebuild_hint(const std::filesystem::path& path);
+
 // Opens the databases for reading as one; each may be a folder or a Xapian stub file. No
 // paths means the default database (resolve_database_path without --db; UsageError when
-// there is none). Throws DatabaseError when one is missing, unreadable or of another schema or
-// analyser version; the message names the path, and for a stub file the database it lists that
-// failed.
+// there is none). A writer that commits while a database is opened and checked is retried
+// as reopen_and_retry does (common/store/reopen_retry.h). Throws DatabaseError when one is
+// missing, unreadable or of another schema or analyser version; the message names the path,
+// and for a stub file the database it lists that failed (common/store/database_reading.cpp).
 [[nodiscard]] Xapian::Database open_for_reading(const std::vector<std::filesystem::path>& given);
 
 }  // namespace briefsearch

@@ -3,7 +3,9 @@
 // relaxation, --like) starts over on the new revision when a writer overtakes it
 // (common/store/reopen_retry.h). Several searcher loops, single queries and --batch, run
 // against incremental runs committing every few briefs and against --full swaps.
-// BRIEFSEARCH_SOAK_ROUNDS=N repeats the writer's round N times (scripts/soak).
+// For a soak (scripts/soak): BRIEFSEARCH_SOAK_ROUNDS repeats the writer's round (default 1),
+// BRIEFSEARCH_SOAK_BRIEFS sizes the corpus (default 1000, and 40% more added and forgotten),
+// BRIEFSEARCH_SOAK_COMMIT_EVERY sets the incremental runs' batch (default 10).
 #include <atomic>
 #include <cstdlib>
 #include <mutex>
@@ -49,9 +51,10 @@ const std::vector<std::string> kBatchLines = {"title:china",
                                               "title:(tariff OR sanctions)",
                                               "impact:sanctions"};
 
-int soak_rounds() {
-  const char* rounds = std::getenv("BRIEFSEARCH_SOAK_ROUNDS");
-  return rounds != nullptr && std::atoi(rounds) > 0 ? std::atoi(rounds) : 1;
+// The soak setting named so in the environment, else fallback.
+int soak_setting(const char* name, int fallback) {
+  const char* value = std::getenv(name);
+  return value != nullptr && std::atoi(value) > 0 ? std::atoi(value) : fallback;
 }
 
 // Counts queries and keeps the first failures' descriptions.
@@ -81,8 +84,9 @@ class Tally {
 class Workspace {
  public:
   Workspace() {
-    generate_briefs(home_ / "a", 1000, 3);
-    generate_briefs(home_ / "b", 400, 4);
+    const int briefs = soak_setting("BRIEFSEARCH_SOAK_BRIEFS", 1000);
+    generate_briefs(home_ / "a", briefs, 3);
+    generate_briefs(home_ / "b", briefs * 2 / 5, 4);
     const ProcessResult indexed = index({(home_ / "a").string()});
     INFO(indexed.err);
     REQUIRE(indexed.exit_code == 0);
@@ -166,14 +170,15 @@ TEST_CASE("searchers never fail while brief-index commits often or swaps a rebui
   while (loops_started.load() < 3) std::this_thread::yield();
 
   // Incremental runs committing every 10 briefs (adding a folder, then forgetting it), and
-  // a rebuild swapped in; round after round under BRIEFSEARCH_SOAK_ROUNDS.
+  // a rebuild swapped in.
+  const std::string every = std::to_string(soak_setting("BRIEFSEARCH_SOAK_COMMIT_EVERY", 10));
   const std::vector<std::vector<std::string>> runs = {
-      {"--commit-every", "10", space.folder("a"), space.folder("b")},
-      {"--commit-every", "10", "--forget", space.folder("b")},
+      {"--commit-every", every, space.folder("a"), space.folder("b")},
+      {"--commit-every", every, "--forget", space.folder("b")},
       {"--full", "--commit-every", "50", space.folder("a")},
   };
   std::size_t writer_runs = 0;
-  for (int round = 0; round < soak_rounds(); ++round) {
+  for (int round = 0; round < soak_setting("BRIEFSEARCH_SOAK_ROUNDS", 1); ++round) {
     for (const auto& arguments : runs) {
       const ProcessResult written = space.index(arguments);
       INFO(written.err);
