@@ -20,7 +20,7 @@ enum ExitCode : int {
   kExitDatabase = 3,           // database missing, unreadable, corrupt or of another schema
   kExitInternal = 70,          // EX_SOFTWARE: a fault of the program or its installation
   kExitOutputFailure = 74,     // EX_IOERR: the results could not be written (disk full, EIO)
-  kExitTemporaryFailure = 75,  // EX_TEMPFAIL: database locked by another writer
+  kExitTemporaryFailure = 75,  // EX_TEMPFAIL: locked by another writer, or kept changing
 };
 
 class BriefsearchError : public std::runtime_error {
@@ -89,6 +89,24 @@ class DatabaseLockedError : public BriefsearchError {
  public:
   explicit DatabaseLockedError(const std::string& message)
       : BriefsearchError(message, kExitTemporaryFailure) {}
+};
+
+// A reader that a writer kept overtaking: however often it reopened the database, the
+// revision it read was discarded before it finished (common/store/reopen_retry.h). Nothing
+// is wrong with the database; the same read later succeeds.
+class DatabaseChangingError : public BriefsearchError {
+ public:
+  explicit DatabaseChangingError(const std::string& message)
+      : BriefsearchError(message, kExitTemporaryFailure) {}
+};
+
+// A run stopped by SIGINT or SIGTERM before it changed anything, such as while it waited
+// for the lock. Its exit code is the shell's for the signal that stopped it (130, 143),
+// which only the program that installed the handlers knows: run_reporting_failures
+// (common/output/program.h) exits with stopped_exit_code(), not with exit_code().
+class StoppedError : public BriefsearchError {
+ public:
+  explicit StoppedError(const std::string& message) : BriefsearchError(message, 128) {}
 };
 
 }  // namespace briefsearch

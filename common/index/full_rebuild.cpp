@@ -13,9 +13,10 @@
 
 namespace briefsearch {
 
-FullRebuild::FullRebuild(const std::filesystem::path& path, std::chrono::milliseconds lock_timeout)
+FullRebuild::FullRebuild(const std::filesystem::path& path, std::chrono::milliseconds lock_timeout,
+                         const std::atomic<bool>* stop_requested)
     : path_(writable_database_path(path)), staging_path_(staging_path_for(path_)) {
-  live_.emplace(create_and_lock(path_, lock_timeout));
+  live_.emplace(create_and_lock(path_, lock_timeout, stop_requested));
   remove_abandoned_staging(path_);
   std::error_code ignored;
   std::filesystem::remove_all(staging_path_, ignored);

@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <optional>
@@ -16,9 +17,11 @@ class FullRebuild {
   // is how an old database is upgraded; an empty one is created first when there is none,
   // so the lock also covers creation), waiting up to lock_timeout, and removes staging
   // folders left by killed runs. A symlinked path is followed: the real database is
-  // rebuilt in its own folder. Throws DatabaseLockedError, or DatabaseError when path
-  // holds something that is not a database (a stub file among them).
-  FullRebuild(const std::filesystem::path& path, std::chrono::milliseconds lock_timeout);
+  // rebuilt in its own folder. Throws DatabaseLockedError, StoppedError when
+  // *stop_requested is set while it waits for the lock, or DatabaseError when path holds
+  // something that is not a database (a stub file among them).
+  FullRebuild(const std::filesystem::path& path, std::chrono::milliseconds lock_timeout,
+              const std::atomic<bool>* stop_requested = nullptr);
   // Removes the staging folder unless swap_in() succeeded.
   ~FullRebuild();
   FullRebuild(const FullRebuild&) = delete;

@@ -14,7 +14,8 @@ IndexStatistics forget(const IndexRun& run) {
   if (!run.options.inputs.empty()) {
     throw UsageError("--forget takes its paths alone; run indexing separately");
   }
-  Xapian::WritableDatabase database = open_for_writing(run.database, run.lock_timeout);
+  Xapian::WritableDatabase database =
+      open_for_writing(run.database, run.lock_timeout, run.options.stop_requested);
   IndexStatistics statistics = forget_paths(database, run.forget, run.options.commit_every,
                                             writable_database_path(run.database).string());
   database.close();
@@ -23,9 +24,12 @@ IndexStatistics forget(const IndexRun& run) {
 
 IndexStatistics rebuild(const IndexRun& run, const IssueReporter& report_issue,
                         const ProgressReporter& report_progress) {
-  FullRebuild rebuild(run.database, run.lock_timeout);
-  IndexStatistics statistics = build_from_scratch(rebuild.staging_path(), run.options,
-                                                  rebuild.live(), report_issue, report_progress);
+  FullRebuild rebuild(run.database, run.lock_timeout, run.options.stop_requested);
+  // Errors name the database being rebuilt, not the staging folder or shard that failed.
+  IndexOptions options = run.options;
+  options.database_name = rebuild.path().string();
+  IndexStatistics statistics = build_from_scratch(rebuild.staging_path(), options, rebuild.live(),
+                                                  report_issue, report_progress);
   if (!statistics.interrupted) {
     rebuild.swap_in();
   } else {
@@ -42,7 +46,8 @@ IndexStatistics update(const IndexRun& run, const IssueReporter& report_issue,
   if (!run.options.inputs.empty() && !holds_database(writable_database_path(run.database))) {
     (void)scan_inputs(run.options.inputs, RootTable());
   }
-  Xapian::WritableDatabase database = open_for_writing(run.database, run.lock_timeout);
+  Xapian::WritableDatabase database =
+      open_for_writing(run.database, run.lock_timeout, run.options.stop_requested);
   IndexOptions options = run.options;
   options.database_name = writable_database_path(run.database).string();
   IndexStatistics statistics =

@@ -31,7 +31,8 @@ struct IndexRun {
 // - otherwise index_incrementally; a first run refused for its inputs (missing or empty) leaves
 //   nothing behind, not even a new empty database.
 // Throws UsageError (forget with inputs, bad inputs), DatabaseLockedError when another
-// writer holds the database past lock_timeout, DatabaseError.
+// writer holds the database past lock_timeout, StoppedError when options.stop_requested is
+// set while it waits for that writer, DatabaseError.
 [[nodiscard]] IndexStatistics run_index(const IndexRun& run, const IssueReporter& report_issue,
                                         const ProgressReporter& report_progress);
 

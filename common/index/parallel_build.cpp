@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -125,23 +127,23 @@ void add_statistics(IndexStatistics& total, const IndexStatistics& part) {
 }
 
 // The shards were written without syncing; the merged database must be on disk before it
-// is swapped in.
-void sync_folder(const fs::path& folder) {
-  std::error_code error;
-  for (const auto& entry : fs::directory_iterator(folder, error)) {
-    const int fd = ::open(entry.path().c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) continue;
-    if (::fsync(fd) != 0) {
-      ::close(fd);
-      throw DatabaseError(entry.path().string() + ": cannot sync to disk");
+// is swapped in: every file, and the folder's entries. Any failure (EIO, a full disk that
+// kept pages unwritten) fails the rebuild, which name (the database rebuilt) tells.
+void sync_folder(const fs::path& folder, const std::string& name) {
+  const auto sync = [&](const fs::path& path, int flags) {
+    const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
+    const bool synced = fd >= 0 && ::fsync(fd) == 0;
+    const int reason = errno;
+    if (fd >= 0) ::close(fd);
+    if (!synced) {
+      throw DatabaseError(name + ": cannot sync the rebuilt database to disk (" +
+                          path.filename().string() + "): " + std::strerror(reason));
     }
-    ::close(fd);
-  }
-  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd >= 0) {
-    ::fsync(fd);
-    ::close(fd);
-  }
+  };
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(folder, error)) sync(entry.path(), O_RDONLY);
+  if (error) throw DatabaseError(name + ": cannot list the rebuilt database: " + error.message());
+  sync(folder, O_RDONLY | O_DIRECTORY);
 }
 
 // The scan of a rebuild: every input, with the roots the live database holds.
@@ -194,7 +196,7 @@ class ParallelBuild {
       reconcile(rebuilt);
       rebuilt.close();
     }
-    sync_folder(destination_);
+    sync_folder(destination_, rebuilt_name());
     return statistics_;
   }
 
@@ -211,13 +213,19 @@ class ParallelBuild {
   }
 
   // Carries over what the rebuild could not make, and counts against the live database.
+  // The database errors name: the one being rebuilt (IndexOptions::database_name), else the
+  // folder it is built in.
+  [[nodiscard]] std::string rebuilt_name() const {
+    return options_.database_name.empty() ? destination_.string() : options_.database_name;
+  }
+
   void reconcile(Xapian::WritableDatabase& rebuilt) {
     try {
       (void)carry_kept_briefs(live_, live_state_.files, scan_, statistics_.unparsed_files, rebuilt,
                               report_issue_);
       count_against_live(live_, rebuilt, statistics_);
     } catch (const Xapian::Error& error) {
-      throw DatabaseError(destination_.string() +
+      throw DatabaseError(rebuilt_name() +
                           ": cannot complete the rebuild: " + error.get_description());
     }
   }
@@ -291,8 +299,7 @@ class ParallelBuild {
       combined.compact(destination_.string());
     } catch (const Xapian::Error& error) {
       remove_shards();
-      throw DatabaseError(destination_.string() +
-                          ": cannot merge the shards: " + error.get_description());
+      throw DatabaseError(rebuilt_name() + ": cannot merge the shards: " + error.get_description());
     }
     remove_shards();
   }

@@ -11,6 +11,7 @@ int answer_batch(std::istream& in, std::ostream& out, const QueryAnswerer& answe
                  const std::function<bool()>& flush) {
   auto writer = make_result_writer(OutputFormat::kJson, out, false);
   bool any_error = false;
+  bool any_unread = false;
   std::string line;
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -19,9 +20,14 @@ int answer_batch(std::istream& in, std::ostream& out, const QueryAnswerer& answe
     } catch (const QueryError& error) {
       any_error = true;
       out << batch_error_json(line, error.what()) << '\n';
+    } catch (const DatabaseChangingError& error) {
+      // The next line reopens the database and may well be read.
+      any_unread = true;
+      out << batch_error_json(line, error.what()) << '\n';
     }
     if (!flush()) break;
   }
+  if (any_unread) return kExitTemporaryFailure;
   return any_error ? kExitUsage : kExitSuccess;
 }
 

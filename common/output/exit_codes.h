@@ -52,7 +52,7 @@ inline constexpr std::array<ExitCodeRow, 9> kIndexExitCodes = {{
 }};
 
 // brief-search's exit codes, in ascending order, with what each means with --batch.
-inline constexpr std::array<ExitCodeRow, 6> kSearchExitCodes = {{
+inline constexpr std::array<ExitCodeRow, 7> kSearchExitCodes = {{
     {kExitSuccess, "at least one brief matched (with --relax: or a relaxed search found briefs)",
      "every query was answered, with or without hits"},
     {kExitNoMatch, "no brief matched the query as written", "not used"},
@@ -66,6 +66,11 @@ inline constexpr std::array<ExitCodeRow, 6> kSearchExitCodes = {{
      "results could not be written to stdout (disk full, I/O error, stdout closed); a closed "
      "pipe is not an error: the run ends quietly with the code it had",
      "the batch stops at the line that could not be written"},
+    {kExitTemporaryFailure,
+     "brief-index kept committing while the search read the database, however often the search "
+     "started over on the new revision; nothing is wrong: search again",
+     "some line could not be read so (its line is an error object); the other lines were "
+     "answered"},
 }};
 
 // What a one-column table says of row: its meaning, followed by " (--batch: X)" when it

@@ -17,6 +17,7 @@
 #include <string>
 
 #include "common/base/errors.h"
+#include "common/output/stop_signals.h"
 #include "common/output/terminal_text.h"
 
 namespace briefsearch {
@@ -140,6 +141,9 @@ int run_reporting_failures(std::string_view program, const std::function<int()>&
     // A closed pipe leaves the code as it was: the reader took what it wanted.
     (void)flush_results();
     return code;
+  } catch (const StoppedError& error) {
+    report(program, error.what());
+    return stopped_exit_code();
   } catch (const BriefsearchError& error) {
     report(program, error.what());
     return error.exit_code();

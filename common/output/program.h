@@ -9,7 +9,8 @@
 namespace briefsearch {
 
 // Runs work and returns what it returns; for an exception, the BriefsearchError's exit
-// code, kExitDatabase for a Xapian or file-system error, and kExitInternal (70) for any
+// code (stopped_exit_code() for a StoppedError, common/output/stop_signals.h),
+// kExitDatabase for a Xapian or file-system error, and kExitInternal (70) for any
 // other (out of memory, or a bug: "internal error: ..."). Around it:
 // - a closed stdin, stdout or stderr is held on /dev/null (stdout read-only), so no
 //   database file can take its number and a write of results fails visibly;

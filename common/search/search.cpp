@@ -10,14 +10,14 @@
 #include "common/base/errors.h"
 #include "common/query/query.h"
 #include "common/search/brief_reference.h"
+#include "common/search/held_hits.h"
 #include "common/search/snippets.h"
+#include "common/store/reopen_retry.h"
 #include "common/store/schema.h"
 #include "common/store/stored_brief.h"
 
 namespace briefsearch {
 namespace {
-
-constexpr int kReopenAttempts = 3;
 
 // Counts each value of a multi-valued slot (or a prefix of the date slot) over every
 // match it is shown.
@@ -217,27 +217,31 @@ SearchResults run_search(Xapian::Database& database, const Xapian::Query& query,
                          const std::vector<HighlightTerm>& highlights, const SearchOptions& options,
                          Analyser& analyser, const HitSink& sink) {
   if (query.empty()) return {};
-  std::size_t delivered = 0;
-  for (int attempt = 1;; ++attempt) {
-    try {
-      return search_once(database, query, highlights, options, analyser, sink, delivered);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      // The writer moved on more than one revision; read the latest and try again, unless
-      // hits already written would be written again, or missed.
-      if (delivered > 0) {
-        throw DatabaseError("the index changed while the hits were written; search again");
-      }
-      if (attempt == kReopenAttempts) throw DatabaseError("search failed: index kept changing");
-      database.reopen();
-    } catch (const Xapian::WildcardError&) {
-      throw WildcardLimitError({}, 0,
-                               "a wildcard matches too many words; type more letters before '*'");
-    } catch (const Xapian::Error& error) {
-      // A query Xapian refuses is the query's fault, never the database's.
-      if (auto problem = query_problem_of(error)) throw QueryError(*problem);
-      throw DatabaseError("search failed: " + error.get_description());
-    }
+  SearchResults results;
+  HeldHits held(sink);
+  try {
+    reopen_and_retry(
+        database,
+        [&] {
+          held.start_over();
+          std::size_t delivered = 0;
+          results =
+              search_once(database, query, highlights, options, analyser, held.sink(), delivered);
+        },
+        false, [&] { return held.none_passed_on(); });
+  } catch (const Xapian::WildcardError&) {
+    throw WildcardLimitError({}, 0,
+                             "a wildcard matches too many words; type more letters before '*'");
+  } catch (const Xapian::DatabaseError& error) {
+    // Not a writer moving on (reopen_and_retry retried those): the database itself failed.
+    throw DatabaseError("search failed: " + error.get_description());
+  } catch (const Xapian::Error& error) {
+    // A query Xapian refuses is the query's fault, never the database's.
+    if (auto problem = query_problem_of(error)) throw QueryError(*problem);
+    throw DatabaseError("search failed: " + error.get_description());
   }
+  held.pass_on_rest();
+  return results;
 }
 
 std::optional<std::string> suggest_spelling(

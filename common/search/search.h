@@ -146,11 +146,13 @@ using HitSink = std::function<bool(const Hit&)>;
 // when sink is given, handed to it one by one and not kept, so the memory a search needs
 // does not grow with the hits it writes. The total is exact when every match was seen
 // (all of them streamed, an exact count asked for, or few enough), otherwise a lower
-// bound. A reader that falls behind the writer reopens and retries, unless a hit has
-// already gone to sink: then the search ends with DatabaseError. Throws
-// WildcardLimitError when a wildcard expands too far, QueryError (without the query text,
-// which the caller adds) for another Xapian error the query causes (query_problem_of),
-// DatabaseError when the database fails.
+// bound. A search that a writer overtakes reopens the database and starts over
+// (reopen_and_retry, common/store/reopen_retry.h); sink gets the first kHeldHits hits
+// only once they are all read (common/search/held_hits.h), so that the search can start
+// over until then. Throws DatabaseChangingError when the writer kept overtaking it, or
+// overtook it after hits went to sink; WildcardLimitError when a wildcard expands too far,
+// QueryError (without the query text, which the caller adds) for another Xapian error the
+// query causes (query_problem_of), DatabaseError when the database fails.
 [[nodiscard]] SearchResults run_search(Xapian::Database& database, const Xapian::Query& query,
                                        const std::vector<HighlightTerm>& highlights,
                                        const SearchOptions& options, Analyser& analyser,

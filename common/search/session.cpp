@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "common/base/errors.h"
+#include "common/store/reopen_retry.h"
 
 namespace briefsearch {
 
@@ -13,6 +14,29 @@ SearchSession::SearchSession(Xapian::Database& database, SessionOptions options)
       today_(options_.today ? *options_.today : CalendarDate::today()) {}
 
 SearchReport SearchSession::answer(const std::string& query_text, const HitSink& sink) {
+  SearchReport report;
+  std::size_t passed_on = 0;
+  HitSink counted;
+  if (sink) {
+    counted = [&](const Hit& hit) {
+      ++passed_on;
+      return sink(hit);
+    };
+  }
+  try {
+    // Every read of the query (expanding field words and wildcards, the search, facets,
+    // snippets, spelling, relaxation, --like) on one revision, the latest: a writer that
+    // overtakes any of them starts the whole answer over.
+    reopen_and_retry(
+        database_, [&] { report = answer_once(query_text, counted); }, true,
+        [&] { return passed_on == 0; });
+  } catch (const Xapian::DatabaseError& error) {
+    throw DatabaseError("cannot read the database: " + error.get_description());
+  }
+  return report;
+}
+
+SearchReport SearchSession::answer_once(const std::string& query_text, const HitSink& sink) {
   SearchReport report;
   report.query = query_text;
   report.options = options_.search;

@@ -62,19 +62,23 @@ struct SessionOptions {
 
 class SearchSession {
  public:
-  // Keeps a reference to database (which must outlive the session): run_search reopens it
-  // when a writer has moved on.
+  // Keeps a reference to database (which must outlive the session), and reopens it before
+  // each answer and whenever a writer overtakes a read (reopen_and_retry).
   SearchSession(Xapian::Database& database, SessionOptions options);
 
   // Answers one query: an empty one matches nothing unless options.like is set. When
   // nothing matches, report.suggestion is a respelling that does find briefs
   // (suggest_spelling), if there is one. Throws QueryError naming the query (and the
   // column where it can tell) for a malformed query, an unknown --like id or a wildcard
-  // over its limit, and DatabaseError when the database fails. With a sink, the hits go to
-  // it as they are read (run_search) and report.results.hits stays empty.
+  // over its limit, DatabaseError when the database fails, and DatabaseChangingError when
+  // a writer kept overtaking the reads however often they started over (or overtook them
+  // after hits went to sink). With a sink, the hits go to it as they are read (run_search)
+  // and report.results.hits stays empty. Each answer reads the database's latest revision.
   [[nodiscard]] SearchReport answer(const std::string& query_text, const HitSink& sink = {});
 
  private:
+  // One attempt at answer, on the revision open.
+  SearchReport answer_once(const std::string& query_text, const HitSink& sink);
   void relax_into(SearchReport& report, const std::string& query_text, const QueryNode& tree,
                   const std::vector<HighlightTerm>& highlights, const HitSink& sink);
   std::optional<std::string> suggestion_for(const std::string& query_text, const QueryNode& tree);

@@ -5,11 +5,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <thread>
 
 #include "common/base/errors.h"
@@ -17,31 +17,6 @@
 
 namespace briefsearch {
 namespace {
-
-std::string rebuild_hint(const std::filesystem::path& path) {
-  return "rebuild it with: brief-index --full --db " + path.string() + " CORPUS";
-}
-
-// The schema version, then the analyser version (a database whose terms another analyser
-// wrote would silently miss matches). name says which database failed: the path, or the
-// stub and the database it lists; hint says what to do about it.
-void check_schema_version(const Xapian::Database& database, const std::string& name,
-                          const std::string& hint) {
-  const std::string stored = database.get_metadata(std::string(kSchemaVersionKey));
-  if (stored.empty()) {
-    throw DatabaseError(name + ": not a briefsearch database (no schema version); " + hint);
-  }
-  if (stored != std::to_string(kSchemaVersion)) {
-    throw DatabaseError(name + ": schema version " + stored + ", this program needs " +
-                        std::to_string(kSchemaVersion) + "; " + hint);
-  }
-  const std::string analyser = database.get_metadata(std::string(kAnalyserVersionKey));
-  if (analyser != std::to_string(kAnalyserVersion)) {
-    throw DatabaseError(name + ": terms written by analyser version " +
-                        (analyser.empty() ? "(none recorded)" : analyser) +
-                        ", this program needs " + std::to_string(kAnalyserVersion) + "; " + hint);
-  }
-}
 
 void record_versions(Xapian::WritableDatabase& database) {
   database.set_metadata(std::string(kSchemaVersionKey), std::to_string(kSchemaVersion));
@@ -73,7 +48,17 @@ void rethrow_unless_held_by_another_writer(const Xapian::DatabaseLockError& erro
 // becomes it in one step.
 void create_in_place(const std::filesystem::path& path) {
   const std::filesystem::path staging = staging_path_for(path);
-  create_database(staging).close();
+  try {
+    create_database(staging).close();
+  } catch (const DatabaseError& error) {
+    // A full disk or a read-only folder: nothing is left behind, and the message names the
+    // database asked for, not the staging folder.
+    std::error_code ignored;
+    std::filesystem::remove_all(staging, ignored);
+    std::string message = error.what();
+    if (message.starts_with(staging.string())) message.replace(0, staging.string().size(), path);
+    throw DatabaseError(message);
+  }
   if (::rename(staging.c_str(), path.c_str()) != 0) {
     const int rename_error = errno;
     std::error_code ignored;
@@ -145,7 +130,7 @@ Xapian::WritableDatabase open_for_writing_once(const std::filesystem::path& path
       record_versions(database);
       database.commit();
     }
-    check_schema_version(database, path.string(), rebuild_hint(path));
+    check_versions(database, path.string(), rebuild_hint(path));
     return database;
   } catch (const Xapian::DatabaseLockError& error) {
     rethrow_unless_held_by_another_writer(error, path);
@@ -157,6 +142,28 @@ Xapian::WritableDatabase open_for_writing_once(const std::filesystem::path& path
 }
 
 }  // namespace
+
+std::string rebuild_hint(const std::filesystem::path& path) {
+  return "rebuild it with: brief-index --full --db " + path.string() + " CORPUS";
+}
+
+void check_versions(const Xapian::Database& database, const std::string& name,
+                    const std::string& hint) {
+  const std::string stored = database.get_metadata(std::string(kSchemaVersionKey));
+  if (stored.empty()) {
+    throw DatabaseError(name + ": not a briefsearch database (no schema version); " + hint);
+  }
+  if (stored != std::to_string(kSchemaVersion)) {
+    throw DatabaseError(name + ": schema version " + stored + ", this program needs " +
+                        std::to_string(kSchemaVersion) + "; " + hint);
+  }
+  const std::string analyser = database.get_metadata(std::string(kAnalyserVersionKey));
+  if (analyser != std::to_string(kAnalyserVersion)) {
+    throw DatabaseError(name + ": terms written by analyser version " +
+                        (analyser.empty() ? "(none recorded)" : analyser) +
+                        ", this program needs " + std::to_string(kAnalyserVersion) + "; " + hint);
+  }
+}
 
 bool is_database_version_file(std::string_view name) {
   return name == "iamglass" || name == "iamchert" || name == "iamhoney";
@@ -274,32 +281,44 @@ Xapian::WritableDatabase create_database(const std::filesystem::path& path, int 
 
 Xapian::WritableDatabase open_when_unlocked(const std::function<Xapian::WritableDatabase()>& open,
                                             const std::filesystem::path& path,
-                                            std::chrono::milliseconds lock_timeout) {
+                                            std::chrono::milliseconds lock_timeout,
+                                            const std::atomic<bool>* stop_requested) {
   const auto deadline = std::chrono::steady_clock::now() + lock_timeout;
-  constexpr auto kRetryInterval = std::chrono::milliseconds(100);
+  const auto stopping = [&] { return stop_requested != nullptr && stop_requested->load(); };
   while (true) {
     try {
       return open();
     } catch (const Xapian::DatabaseLockError&) {
+      if (stopping()) {
+        throw StoppedError(path.string() +
+                           ": stopped while waiting for another brief-index run to release "
+                           "the database; nothing was changed");
+      }
       if (std::chrono::steady_clock::now() >= deadline) {
         throw DatabaseLockedError(path.string() +
                                   ": database is locked by another brief-index run; try again "
                                   "later or wait with --lock-timeout SECONDS");
       }
-      std::this_thread::sleep_for(kRetryInterval);
+      // Short sleeps, so that a stop request is seen at once.
+      const auto wake = std::min(deadline, std::chrono::steady_clock::now() + kLockRetryInterval);
+      while (!stopping() && std::chrono::steady_clock::now() < wake) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      }
     }
   }
 }
 
 Xapian::WritableDatabase open_for_writing(const std::filesystem::path& path,
-                                          std::chrono::milliseconds lock_timeout) {
+                                          std::chrono::milliseconds lock_timeout,
+                                          const std::atomic<bool>* stop_requested) {
   const std::filesystem::path real_path = writable_database_path(path);
   return open_when_unlocked([&] { return open_for_writing_once(real_path); }, real_path,
-                            lock_timeout);
+                            lock_timeout, stop_requested);
 }
 
 Xapian::WritableDatabase create_and_lock(const std::filesystem::path& path,
-                                         std::chrono::milliseconds lock_timeout) {
+                                         std::chrono::milliseconds lock_timeout,
+                                         const std::atomic<bool>* stop_requested) {
   return open_when_unlocked(
       [&] {
         try {
@@ -314,69 +333,7 @@ Xapian::WritableDatabase create_and_lock(const std::filesystem::path& path,
                               error.get_description() + "); move it away first");
         }
       },
-      path, lock_timeout);
-}
-
-// The database lines of a stub file ("auto PATH", "remote :PORT", ...), in order: the
-// shards of the opened stub, named in messages as the user wrote them.
-std::vector<std::string> stub_lines(const std::filesystem::path& stub) {
-  std::vector<std::string> lines;
-  std::ifstream in(stub);
-  for (std::string line; std::getline(in, line);) {
-    const auto first = line.find_first_not_of(" \t\r");
-    if (first == std::string::npos || line[first] == '#') continue;
-    const auto last = line.find_last_not_of(" \t\r");
-    lines.push_back(line.substr(first, last - first + 1));
-  }
-  return lines;
-}
-
-Xapian::Database open_for_reading(const std::vector<std::filesystem::path>& given) {
-  const std::vector<std::filesystem::path> paths =
-      given.empty() ? std::vector{resolve_database_path(std::nullopt)} : given;
-  Xapian::Database combined;
-  for (const std::filesystem::path& path : paths) {
-    std::error_code ignored;
-    const bool is_stub = std::filesystem::is_regular_file(path, ignored);
-    try {
-      Xapian::Database database(path.string());
-      std::vector<std::string> listed;
-      if (is_stub) listed = stub_lines(path);
-      if (database.internal.empty()) {
-        throw DatabaseError(path.string() + ": this stub file lists no database");
-      }
-      // A stub file opens as several databases, and get_metadata reads only the first:
-      // each one is checked on its own. Database(Internal*) is Xapian's internal
-      // constructor; it takes a reference, so the part shares the open shard.
-      for (std::size_t i = 0; i < database.internal.size(); ++i) {
-        const Xapian::Database part(database.internal[i].get());
-        if (!is_stub) {
-          check_schema_version(part, path.string(), rebuild_hint(path));
-          continue;
-        }
-        // A stub that lists stubs has more shards than lines; then only the number is known.
-        const std::string which = listed.size() == database.internal.size()
-                                      ? "'" + listed[i] + "'"
-                                      : "database " + std::to_string(i + 1);
-        check_schema_version(part, path.string() + ": " + which + " listed in it",
-                             "rebuild that database with brief-index --full --db FOLDER CORPUS");
-      }
-      combined.add_database(database);
-    } catch (const Xapian::DatabaseNotFoundError& error) {
-      if (is_stub) {
-        throw DatabaseError(path.string() + ": a database this stub file lists cannot be opened: " +
-                            error.get_msg());
-      }
-      if (std::filesystem::exists(path, ignored) && ::access(path.c_str(), R_OK | X_OK) != 0) {
-        throw DatabaseError(path.string() + ": cannot read the database: " + std::strerror(errno));
-      }
-      throw DatabaseError(path.string() + ": no database here; create one with: brief-index --db " +
-                          path.string() + " CORPUS");
-    } catch (const Xapian::Error& error) {
-      throw DatabaseError(path.string() + ": cannot open database: " + error.get_description());
-    }
-  }
-  return combined;
+      path, lock_timeout, stop_requested);
 }
 
 }  // namespace briefsearch

@@ -8,6 +8,14 @@
 
 namespace briefsearch::testing {
 
+// Writes that many generated briefs into folder (scripts/gen-corpus BRIEFS FOLDER --seed SEED).
+inline void generate_briefs(const std::filesystem::path& folder, int briefs, int seed) {
+  const ProcessResult generated = run_process(
+      {GEN_CORPUS, std::to_string(briefs), folder.string(), "--seed", std::to_string(seed)});
+  INFO(generated.err);
+  REQUIRE(generated.exit_code == 0);
+}
+
 // 2,000 generated briefs (scripts/gen-corpus 2000 DIR --seed 1): large enough that
 // Xapian's estimates of `oil OR gas`, `oil NOT gas` or `election -mexico` are wrong.
 // Built once per test process.

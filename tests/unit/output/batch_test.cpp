@@ -69,3 +69,20 @@ TEST_CASE("a batch with every query answered succeeds, and stops when the reader
           [] { return true; }),
       DatabaseError);
 }
+
+TEST_CASE("a line a writer kept overtaking gets an error object, and the batch goes on",
+          "[output][batch]") {
+  std::istringstream in("a\nbusy\n(c\nd\n");
+  std::ostringstream out;
+  const auto overtaken = [](const std::string& query) -> SearchReport {
+    if (query == "busy") throw DatabaseChangingError("the index kept changing while it was read");
+    return answer(query);
+  };
+  // Temporary failure outranks a malformed line: a script that retries on 75 gets both.
+  CHECK(answer_batch(in, out, overtaken, [] { return true; }) == kExitTemporaryFailure);
+  const auto lines = lines_of(out.str());
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[1]["error"] == "the index kept changing while it was read");
+  CHECK(lines[2]["error"] == "query '(c': unbalanced");
+  CHECK(lines[3]["total"] == 1);
+}
