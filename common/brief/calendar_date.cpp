@@ -15,6 +15,10 @@ constexpr std::array<std::string_view, 12> kMonthNames = {
     "january", "february", "march",     "april",   "may",      "june",
     "july",    "august",   "september", "october", "november", "december"};
 
+// No two days of the calendar (years 1000-9999) are further apart than this.
+constexpr int kMaxDaysApart = (9999 - 1000 + 1) * 366;
+constexpr int kMaxMonthsApart = (9999 - 1000 + 1) * 12;
+
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
@@ -101,6 +105,9 @@ std::optional<CalendarDate> CalendarDate::parse(std::string_view text) {
 }
 
 std::optional<CalendarDate> CalendarDate::plus_days(int n) const {
+  // Checked first: std::chrono keeps a year in a short, so a day count of millions of
+  // years would wrap around into a year of the calendar.
+  if (n > kMaxDaysApart || n < -kMaxDaysApart) return std::nullopt;
   namespace chrono = std::chrono;
   const chrono::year_month_day start{chrono::year{year_},
                                      chrono::month{static_cast<unsigned>(month_)},
@@ -112,6 +119,8 @@ std::optional<CalendarDate> CalendarDate::plus_days(int n) const {
 }
 
 std::optional<CalendarDate> CalendarDate::plus_months(int n) const {
+  // Checked first, so that the sum below cannot overflow.
+  if (n > kMaxMonthsApart || n < -kMaxMonthsApart) return std::nullopt;
   const int months = year_ * 12 + (month_ - 1) + n;
   if (months < 0) return std::nullopt;
   const int year = months / 12;

@@ -26,10 +26,11 @@ class CalendarDate {
   [[nodiscard]] int month() const { return month_; }
   [[nodiscard]] int day() const { return day_; }
 
-  // The day n days later (earlier for negative n); nothing outside years 1000-9999.
+  // The day n days later (earlier for negative n); nothing outside years 1000-9999, for
+  // any n.
   [[nodiscard]] std::optional<CalendarDate> plus_days(int n) const;
   // The same day n months later, or the month's last day when it is shorter (Mar 31 - 1
-  // month = Feb 28).
+  // month = Feb 28); nothing outside years 1000-9999, for any n.
   [[nodiscard]] std::optional<CalendarDate> plus_months(int n) const;
   // The last day of the given month.
   [[nodiscard]] static std::optional<CalendarDate> end_of_month(int year, int month);

@@ -73,8 +73,10 @@ class Lexer {
       } else if (c == '"') {
         lexemes.push_back({Type::kPhrase, read_phrase(column), column});
       } else if ((c == '+' || c == '-') && pos_ + 1 < query_.size() &&
-                 !is_space(query_[pos_ + 1])) {
-        // Only in front of a term, so "S-400" and "F-16" stay words.
+                 !is_space(query_[pos_ + 1]) && query_[pos_ + 1] != ')') {
+        // Only in front of a term, so "S-400" and "F-16" stay words. Before a space, a ')'
+        // or the end, the sign is a word of its own whichever of them follows: "(a -)"
+        // reads as "(a - )" does, so --explain's "(a OR -) AND b" reads back.
         lexemes.push_back({c == '+' ? Type::kPlus : Type::kMinus, std::string(1, c), column});
         ++pos_;
       } else {

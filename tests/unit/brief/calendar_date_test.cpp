@@ -3,6 +3,7 @@
 #include "common/brief/calendar_date.h"
 
 #include <catch2/catch.hpp>
+#include <climits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -140,6 +141,25 @@ TEST_CASE("CalendarDate::compact sorts as a string in date order", "[calendar_da
     CHECK(*before < *after);
     CHECK(before->compact() < after->compact());
   }
+}
+
+// Found by the dates fuzzer (tests/fuzz-regressions/dates/): std::chrono keeps a year in a
+// short, so 762,917,127 days wrapped around into a year of the calendar, and a month count
+// near INT_MAX overflowed the sum of months.
+TEST_CASE("CalendarDate arithmetic leaves the calendar for any count", "[calendar_date]") {
+  const CalendarDate day = *CalendarDate::parse("2025-07-28");
+  for (const int n : {762917127, -762917127, 3294000, -3294000, 3294001, -3294001, INT_MAX, INT_MIN,
+                      INT_MAX - 1}) {
+    INFO(n);
+    CHECK_FALSE(day.plus_days(n).has_value());
+    CHECK_FALSE(day.plus_months(n).has_value());
+  }
+  CHECK(day.plus_days(2700000)->iso() == "9417-12-03");
+  CHECK(day.plus_days(-372567)->iso() == "1005-07-09");
+  CHECK(CalendarDate::parse("9999-12-31")->plus_days(-3287181)->iso() == "1000-01-01");
+  CHECK(CalendarDate::parse("1000-01-01")->plus_months(107999)->iso() == "9999-12-01");
+  CHECK_FALSE(CalendarDate::parse("1000-01-01")->plus_months(108000).has_value());
+  CHECK(CalendarDate::parse("9999-12-31")->plus_months(-107999)->iso() == "1000-01-31");
 }
 
 TEST_CASE("CalendarDate equality compares the day", "[calendar_date]") {

@@ -56,6 +56,20 @@ TEST_CASE("the parsed query is written in the query language", "[query]") {
   CHECK(query_text_of(parse_query("a b -c", kToday, {}, true)) == "(a OR b) AND NOT c");
 }
 
+// Found by the query fuzzer (tests/fuzz-regressions/query/): a sign before ')' was an
+// operator without a term, while before a space or the end it is a word, so "(1- OR -)"
+// did not read back.
+TEST_CASE("a lone sign reads back wherever --explain writes it", "[query]") {
+  for (const std::string query :
+       {"1-  - -  - -- -", "(a -)", "(a +)", "(a - )", "a -", "-- -", "(a OR -) b", "a (+)"}) {
+    CHECK(reads_back(query, false));
+    CHECK(reads_back(query, true));
+  }
+  CHECK(query_text_of(parse_query("(a -) b", kToday)) == "(a AND -) AND b");
+  // Before a term the sign still negates or requires.
+  CHECK(query_text_of(parse_query("a -(b) +\"c\"", kToday)) == "a AND NOT b AND \"c\"");
+}
+
 TEST_CASE("every parsed regression query reads back as the same tree", "[query]") {
   std::size_t parsed = 0;
   for (const std::string& query : regression_queries()) {
