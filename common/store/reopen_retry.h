@@ -16,7 +16,7 @@ namespace briefsearch {
 // How often reopen_and_retry reads again, and how long it pauses between attempts: no pause
 // before the second attempt, first_pause before the third, doubling up to longest_pause,
 // each pause drawn between half and all of it so that readers and a writer committing at
-// a steady rate fall out of step. The defaults give a reader about 4 s of retries: a
+// a steady rate fall out of step. The defaults give a reader 2 to 4 s of retries: a
 // nightly run committing every 500 briefs commits a few times a second, and a search
 // needs one commit interval to itself (docs/reliability.md measures it).
 struct ReopenPolicy {

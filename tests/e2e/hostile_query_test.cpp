@@ -202,11 +202,8 @@ TEST_CASE("every kind of hostile query is a clear error or a documented reading"
       CHECK(json::accept(result.out));
     }
   }
-}
-
-TEST_CASE("NUL and --timeout 0.001 are read as documented", "[e2e][query][hostile]") {
-  const GeneratedCorpus& corpus = GeneratedCorpus::instance();
   // A NUL byte (only a --batch line can hold one) reads as punctuation.
+  const GeneratedCorpus& corpus = GeneratedCorpus::instance();
   const ProcessResult batch =
       corpus.search({"--batch", "-n", "0"}, std::string("china\0russia\n\0\nchina-russia\n", 27));
   REQUIRE(batch.exit_code == 0);
