@@ -145,11 +145,11 @@ Xapian::doccount as_doccount(std::size_t count) {
       std::min<std::size_t>(count, std::numeric_limits<Xapian::doccount>::max()));
 }
 
-// delivered counts the hits handed to sink, so a retry can tell whether it may start over.
+// One pass of the search over the database as it is; run_search retries it (HeldHits
+// decides whether hits already handed to sink allow that).
 SearchResults search_once(Xapian::Database& database, const Xapian::Query& query,
                           const std::vector<HighlightTerm>& highlights,
-                          const SearchOptions& options, Analyser& analyser, const HitSink& sink,
-                          std::size_t& delivered) {
+                          const SearchOptions& options, Analyser& analyser, const HitSink& sink) {
   SearchResults results;
   Xapian::Enquire enquire(database);
   enquire.set_query(query);
@@ -184,7 +184,6 @@ SearchResults search_once(Xapian::Database& database, const Xapian::Query& query
         results.hits.push_back(std::move(hit));
         continue;
       }
-      ++delivered;
       if (!sink(hit)) return results;
     }
     first += mset.size();
@@ -224,9 +223,7 @@ SearchResults run_search(Xapian::Database& database, const Xapian::Query& query,
         database,
         [&] {
           held.start_over();
-          std::size_t delivered = 0;
-          results =
-              search_once(database, query, highlights, options, analyser, held.sink(), delivered);
+          results = search_once(database, query, highlights, options, analyser, held.sink());
         },
         false, [&] { return held.none_passed_on(); });
   } catch (const Xapian::WildcardError&) {

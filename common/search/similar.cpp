@@ -20,29 +20,42 @@ namespace {
 constexpr Xapian::termcount kSimilarTerms = 30;
 
 // Only stemmed text terms describe what a brief is about; filters and ids do not. A word no
-// other brief has cannot find similar ones.
-// Stop words ("have", "they") are indexed for phrases but say nothing of a topic.
-bool shared_stemmed_text(const Xapian::Database& database, const std::string& term) {
+// other brief has (termfreq 1) cannot find similar ones. Stop words ("have", "they") are
+// indexed for phrases but say nothing of a topic.
+bool shared_stemmed_text(const std::string& term, Xapian::doccount termfreq) {
   if (!term.starts_with(kStemmedPrefix) || term.size() <= kStemmedPrefix.size() + 2) return false;
   const std::string_view stem = std::string_view(term).substr(kStemmedPrefix.size());
-  return !is_stop_word(stem, stem) && database.get_termfreq(term) > 1;
+  return !is_stop_word(stem, stem) && termfreq > 1;
 }
+
+// A shared stemmed word of the brief: how much the brief says it, and how many briefs
+// have it.
+struct Said {
+  double amount = 0;
+  Xapian::doccount termfreq = 0;
+};
 
 // How much the brief says each of its shared stemmed words: its wdf (its BM25F
 // pseudo-frequency, common/store/schema.h), and one occurrence more for each word of the
 // title. BM25F weighs the title little (the title boost ranks titles), but what a brief
-// is about is first what its title says.
-std::map<std::string, double> said_in_brief(const Xapian::Database& database, Xapian::docid brief,
-                                            Analyser& analyser) {
-  std::map<std::string, double> said;
-  const std::string title_prefix(kTitleField.prefix);
+// is about is first what its title says. One pass over the brief's term list, whose
+// term frequencies are the databases'.
+std::map<std::string, Said> said_in_brief(const Xapian::Database& database, Xapian::docid brief,
+                                          Analyser& analyser) {
+  std::map<std::string, Said> said;
+  std::vector<std::string> title_stems;
   for (auto term = database.termlist_begin(brief); term != database.termlist_end(brief); ++term) {
     const std::string& name = *term;
-    if (shared_stemmed_text(database, name)) said[name] += term.get_wdf();
     if (auto word = spelling_word(name, kTitleField)) {
-      const std::string stemmed = std::string(kStemmedPrefix) + analyser.stem(*word);
-      if (shared_stemmed_text(database, stemmed)) said[stemmed] += kWdfScale;
+      title_stems.push_back(std::string(kStemmedPrefix) + analyser.stem(*word));
+    } else if (const Xapian::doccount termfreq = term.get_termfreq();
+               shared_stemmed_text(name, termfreq)) {
+      said[name] = {static_cast<double>(term.get_wdf()), termfreq};
     }
+  }
+  // Each title word's stem is one of the brief's own stemmed terms.
+  for (const std::string& stem : title_stems) {
+    if (auto found = said.find(stem); found != said.end()) found->second.amount += kWdfScale;
   }
   return said;
 }
@@ -52,18 +65,18 @@ std::map<std::string, double> said_in_brief(const Xapian::Database& database, Xa
 // expansion (an ESet from the brief as relevant) was used before: it weighs words by the
 // sub-database holding the brief only, and since wdfs are BM25F pseudo-frequencies its
 // saturation left little but rarity, so it picked words the brief uses once ("hard").
-std::vector<std::pair<std::string, double>> telling_words(
-    const Xapian::Database& database, const std::map<std::string, double>& said) {
+std::vector<std::pair<std::string, double>> telling_words(const Xapian::Database& database,
+                                                          const std::map<std::string, Said>& said) {
   const double briefs = database.get_doccount();
   std::vector<std::pair<double, std::string>> ranked;
-  for (const auto& [term, amount] : said) {
-    ranked.emplace_back(-(amount * std::log(briefs / database.get_termfreq(term))), term);
+  for (const auto& [term, word] : said) {
+    ranked.emplace_back(-(word.amount * std::log(briefs / word.termfreq)), term);
   }
   std::sort(ranked.begin(), ranked.end());
   std::vector<std::pair<std::string, double>> words;
   for (const auto& [weight, term] : ranked) {
     if (words.size() == kSimilarTerms) break;
-    words.emplace_back(term, said.at(term));
+    words.emplace_back(term, said.at(term).amount);
   }
   return words;
 }
