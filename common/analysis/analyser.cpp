@@ -184,18 +184,25 @@ std::vector<Token> Analyser::analyse(std::string_view text, bool with_stems) {
 
 void Analyser::add_ascii_words(std::string_view text, std::size_t from, std::size_t to,
                                bool with_stems, std::vector<Token>& tokens) {
-  for (const auto& [begin, end] : ascii_words(text.substr(from, to - from))) {
-    if (end - begin > kMaxWordBytes) continue;
+  for_each_ascii_word(text.substr(from, to - from), [&](std::size_t begin, std::size_t end) {
+    if (end - begin > kMaxWordBytes) return;
     const std::string_view word = text.substr(from + begin, end - begin);
-    Token token;
-    token.term = ascii_lowercase(word);
-    remove_elided_article(token.term);
+    Token& token = tokens.emplace_back();
+    // Lowercased while copied, and an apostrophe noted on the way: this runs for every
+    // word of every brief indexed and every snippet made.
+    token.term.resize(word.size());
+    bool apostrophe = false;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+      const char c = word[i];
+      token.term[i] = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 'a' - 'A' : 0));
+      apostrophe = apostrophe || c == '\'';
+    }
+    if (apostrophe) remove_elided_article(token.term);
     if (with_stems) token.stem = stem_of(token.term);
     token.begin = from + begin;
     token.end = from + end;
     if (with_stems) token.stop_word = is_stop_word(token.term, word);
-    tokens.push_back(std::move(token));
-  }
+  });
 }
 
 void Analyser::analyse_with_icu(std::string_view text, std::size_t offset, bool with_stems,

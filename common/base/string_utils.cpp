@@ -68,11 +68,16 @@ std::vector<std::string_view> split_lines(std::string_view text) {
 
 // A-Z and a-z only, whatever the C locale says: std::tolower is a call per byte (a
 // tenth of a snippet's cost) and may map other bytes under another locale.
+void ascii_lowercase_in_place(std::string& text) {
+  for (char& c : text) {
+    // Branch-free, so the loop vectorises.
+    c = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 'a' - 'A' : 0));
+  }
+}
+
 std::string ascii_lowercase(std::string_view text) {
   std::string lowered(text);
-  for (char& c : lowered) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  ascii_lowercase_in_place(lowered);
   return lowered;
 }
 
@@ -147,6 +152,7 @@ uint64_t hash_bytes(std::string_view bytes) {
 }
 
 bool is_valid_utf8(std::string_view bytes) {
+  if (is_ascii(bytes)) return true;  // the common case, checked a block at a time
   const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
   const auto length = static_cast<int32_t>(bytes.size());
   int32_t offset = 0;

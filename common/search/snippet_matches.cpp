@@ -1,6 +1,7 @@
 #include "common/search/snippet_matches.h"
 
 #include <algorithm>
+#include <limits>
 #include <set>
 #include <tuple>
 
@@ -58,21 +59,35 @@ SnippetTerms::SnippetTerms(const std::vector<HighlightTerm>& terms) {
   }
 }
 
-bool SnippetTerms::may_match(std::string_view text) const {
-  if (!is_ascii(text)) return true;
-  const std::string lowered = ascii_lowercase(text);
-  return std::any_of(needles_.begin(), needles_.end(), [&](const std::string& needle) {
-    return lowered.find(needle) != std::string::npos;
-  });
+SnippetTerms::MatchBound SnippetTerms::match_bound(std::string_view text) const {
+  constexpr std::size_t kUnbounded = std::numeric_limits<std::size_t>::max();
+  if (!is_ascii(text)) return {terms_.size(), kUnbounded};
+  lowered_.assign(text);
+  ascii_lowercase_in_place(lowered_);
+  MatchBound bound;
+  for (std::size_t id = 0; id < terms_.size(); ++id) {
+    const std::string& needle = needles_[id];
+    std::size_t at = lowered_.find(needle);
+    if (at == std::string::npos) continue;
+    ++bound.distinct;
+    if (terms_[id]->operands.size() > 1 || bound.matches == kUnbounded) {
+      bound.matches = kUnbounded;
+      continue;
+    }
+    // Overlapping occurrences are counted too: still a bound, and simpler.
+    for (; at != std::string::npos; at = lowered_.find(needle, at + 1)) ++bound.matches;
+  }
+  return bound;
 }
 
 std::optional<std::size_t> SnippetTerms::first_mention(std::string_view text) const {
-  const std::string lowered = ascii_lowercase(text);
+  lowered_.assign(text);
+  ascii_lowercase_in_place(lowered_);
+  const std::string_view lowered = lowered_;
   std::optional<std::size_t> first;
   for (const std::string& needle : needles_) {
     // Only an earlier mention matters: the search stops where the best one so far ends.
-    const std::string_view before =
-        first ? std::string_view(lowered).substr(0, *first + needle.size()) : lowered;
+    const std::string_view before = first ? lowered.substr(0, *first + needle.size()) : lowered;
     const std::size_t at = before.find(needle);
     if (at != std::string_view::npos) first = at;
   }

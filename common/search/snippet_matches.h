@@ -36,13 +36,20 @@ class SnippetTerms {
   // Distinct terms; SnippetMatch::term counts them from 0.
   [[nodiscard]] std::size_t size() const { return terms_.size(); }
 
-  // False only when no term can match in text, without analysing it: for ASCII text the
-  // analysed words are its lowercased words, and each contains its needle (an exact word,
-  // a prefix, or the start of a stem). Analysing every hit's sections was most of a
-  // snippet's cost.
-  [[nodiscard]] bool may_match(std::string_view text) const;
+  // At most how many of the terms, and how many matches, any window of text can hold.
+  // For ASCII text this is read without analysing it: the analysed words are its
+  // lowercased words, and a word matching a term contains the term's needle (an exact
+  // word, a prefix, or the start of a stem), so the needles present and their occurrences
+  // bound both numbers. A NEAR/ADJ term, which matches once per occurrence of any operand,
+  // leaves the count of matches unbounded; so does text that is not ASCII. {0, 0} means no
+  // term can match. Analysing every hit's sections was most of a snippet's cost.
+  struct MatchBound {
+    std::size_t distinct = 0;
+    std::size_t matches = 0;
+  };
+  [[nodiscard]] MatchBound match_bound(std::string_view text) const;
 
-  // The byte offset in text of the first needle (see may_match), ASCII case aside; nothing
+  // The byte offset in text of the first needle (see match_bound), ASCII case aside; nothing
   // when no needle appears, which rules out a match only when text is ASCII.
   [[nodiscard]] std::optional<std::size_t> first_mention(std::string_view text) const;
 
@@ -73,6 +80,8 @@ class SnippetTerms {
   std::unordered_multimap<std::string_view, std::size_t> stems_;
   std::bitset<256> stem_first_bytes_;
   std::vector<std::string> needles_;
+  // Scratch space for lowercased text, reused across sections.
+  mutable std::string lowered_;
   std::unordered_multimap<std::string_view, RunStart> exact_starts_;
   std::vector<RunStart> prefix_starts_;
 };

@@ -54,9 +54,9 @@ std::size_t word_end_before(std::string_view text, std::size_t at) {
 
 // The part of a section's text a snippet looks at: all of it when it is short, else
 // kMaxScannedBytes from a little before the first mention of a term (from the opening when
-// none is seen in non-ASCII text). Empty when no term can match.
+// none is seen in non-ASCII text; empty when none is seen in ASCII text).
 std::string_view scanned_part(std::string_view text, const SnippetTerms& terms) {
-  if (text.size() <= kMaxScannedBytes) return terms.may_match(text) ? text : std::string_view();
+  if (text.size() <= kMaxScannedBytes) return text;
   const std::optional<std::size_t> mention = terms.first_mention(text);
   if (!mention && is_ascii(text)) return {};
   const std::size_t at = mention.value_or(0);
@@ -69,24 +69,24 @@ std::string_view scanned_part(std::string_view text, const SnippetTerms& terms) 
 // Whitespace runs become one space, so the words (and the analyser's tokens) stay the same.
 FlatText flatten(std::string_view raw) {
   FlatText flat;
-  flat.text.reserve(raw.size());
-  std::size_t at = 0;
-  while (at < raw.size()) {
-    // A run of whitespace, then a run of the rest, copied whole.
-    bool line = false;
-    const std::size_t space_start = at;
-    for (; at < raw.size() && is_ascii_space(raw[at]); ++at) {
-      if (raw[at] == '\n') line = true;
+  flat.text.resize(raw.size());
+  std::size_t size = 0;
+  bool space = false;
+  bool line = false;
+  for (const char c : raw) {
+    if (is_ascii_space(c)) {
+      space = true;
+      line = line || c == '\n';
+      continue;
     }
-    if (at == raw.size()) break;
-    if (!flat.text.empty() && at > space_start) {
-      flat.text += ' ';
-      if (line) flat.line_starts.push_back(flat.text.size());
+    if (space && size > 0) {
+      flat.text[size++] = ' ';
+      if (line) flat.line_starts.push_back(size);
     }
-    const std::size_t word_start = at;
-    while (at < raw.size() && !is_ascii_space(raw[at])) ++at;
-    flat.text.append(raw, word_start, at - word_start);
+    space = line = false;
+    flat.text[size++] = c;
   }
+  flat.text.resize(size);
   return flat;
 }
 
@@ -295,6 +295,10 @@ Snippet make_snippet(const Brief& brief, const std::vector<HighlightTerm>& terms
     if (applicable.empty()) continue;
     const std::string_view scanned = scanned_part(section.text, index);
     if (scanned.empty()) continue;
+    // A section that cannot beat the best window so far is not analysed: the same snippet,
+    // for a fraction of the work when the first section holding the words is best.
+    const SnippetTerms::MatchBound bound = index.match_bound(scanned);
+    if (!((best ? best->window.score : Score{}) < Score{bound.distinct, bound.matches})) continue;
     budget -= std::min(budget, scanned.size());
     Candidate candidate;
     // Repaired first so the analyser's byte offsets are exact.
