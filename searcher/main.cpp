@@ -40,6 +40,9 @@ int run(int argc, char** argv) {
                                               command.session.search, command.limit);
   Xapian::Database database =
       open_for_reading({command.databases.begin(), command.databases.end()});
+  command.session.database_name = command.databases.empty()
+                                      ? resolve_database_path(std::nullopt).string()
+                                      : join(command.databases, ", ");
   SearchSession session(database, command.session);
   Watchdog watchdog(kProgram, command.timeout_seconds);
   const auto answer = [&](const std::string& query, const HitSink& sink = {}) {

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "common/base/errors.h"
+#include "common/store/database.h"
 #include "common/store/reopen_retry.h"
 
 namespace briefsearch {
@@ -11,6 +12,7 @@ namespace briefsearch {
 SearchSession::SearchSession(Xapian::Database& database, SessionOptions options)
     : database_(database),
       options_(std::move(options)),
+      checked_uuid_(database_.get_uuid()),
       today_(options_.today ? *options_.today : CalendarDate::today()) {}
 
 SearchReport SearchSession::answer(const std::string& query_text, const HitSink& sink) {
@@ -37,6 +39,10 @@ SearchReport SearchSession::answer(const std::string& query_text, const HitSink&
 }
 
 SearchReport SearchSession::answer_once(const std::string& query_text, const HitSink& sink) {
+  if (std::string uuid = database_.get_uuid(); uuid != checked_uuid_) {
+    check_versions_of_parts(database_, options_.database_name);
+    checked_uuid_ = std::move(uuid);
+  }
   SearchReport report;
   report.query = query_text;
   report.options = options_.search;

@@ -58,6 +58,8 @@ struct SessionOptions {
   // The day relative dates count from; without one, the machine's today when the session
   // opens.
   std::optional<CalendarDate> today;
+  // The database as the user named it (the --db paths), for messages.
+  std::string database_name = "the database";
 };
 
 class SearchSession {
@@ -85,6 +87,12 @@ class SearchSession {
 
   Xapian::Database& database_;
   SessionOptions options_;
+  // The database's UUID when its versions were last checked (open_for_reading checked them
+  // first). Only a new database, such as a --full rebuild swapped in, has a new UUID, and
+  // only a new database can have other versions: a writer refuses to add to one of another
+  // version. Comparing costs nothing; reading the versions' metadata for every query would
+  // cost a round trip per remote shard.
+  std::string checked_uuid_;
   // The --like query (similar_to), found on the first answer.
   std::optional<Xapian::Query> similar_;
   CalendarDate today_;

@@ -104,4 +104,11 @@ void check_versions(const Xapian::Database& database, const std::string& name,
 // and for a stub file the database it lists that failed (common/store/database_reading.cpp).
 [[nodiscard]] Xapian::Database open_for_reading(const std::vector<std::filesystem::path>& given);
 
+// check_versions for each database that database reads (one, a stub file's shards, several
+// --db), named together as name. For a long-lived reader such as brief-search --batch: a
+// brief-index of another version may rebuild the database with --full and swap it in while
+// the reader runs, and its next reopen() then reads terms its analyser did not write.
+// Throws DatabaseError naming the version found.
+void check_versions_of_parts(const Xapian::Database& database, const std::string& name);
+
 }  // namespace briefsearch

@@ -103,4 +103,15 @@ Xapian::Database open_for_reading(const std::vector<std::filesystem::path>& give
   return combined;
 }
 
+void check_versions_of_parts(const Xapian::Database& database, const std::string& name) {
+  for (std::size_t i = 0; i < database.internal.size(); ++i) {
+    const Xapian::Database part(database.internal[i].get());
+    const std::string which =
+        database.internal.size() == 1 ? name : name + " (database " + std::to_string(i + 1) + ")";
+    check_versions(part, which + ", rebuilt while this program was reading it",
+                   "run a brief-search of the version that rebuilt it, or rebuild it with "
+                   "this version's brief-index --full");
+  }
+}
+
 }  // namespace briefsearch

@@ -9,6 +9,7 @@
 #include "common/base/errors.h"
 #include "common/index/incremental.h"
 #include "common/store/database.h"
+#include "common/store/schema.h"
 #include "tests/support/choice_tables.h"
 #include "tests/support/temporary_folder.h"
 
@@ -344,4 +345,50 @@ TEST_CASE("a session's errors name the query and the column", "[search][session]
   CHECK(query_error_of(briefs, "", unknown) ==
         "--like: no brief has the id or path 'no/such/brief' (as a path: " +
             (std::filesystem::current_path() / "no/such/brief").string() + ")");
+}
+
+TEST_CASE("a session refuses a database that another version swapped in while it ran",
+          "[search][session]") {
+  // brief-index --full swaps a rebuilt database into place (renameat2 RENAME_EXCHANGE); one
+  // rebuilt by another version would be read with the wrong analyser, silently.
+  TemporaryFolder folder;
+  {
+    std::ofstream file(folder / "briefs.jsonl");
+    file << record("red-sea", "Red Sea: Houthi Attacks", "2024-01-15", "Sanctions on ships.")
+         << '\n';
+  }
+  const auto build = [&](const std::filesystem::path& path, const std::string& schema) {
+    IndexOptions options;
+    options.inputs = {folder / "briefs.jsonl"};
+    Xapian::WritableDatabase writer = open_for_writing(path);
+    (void)index_incrementally(writer, options, [](const ParseIssue&, bool) {});
+    if (!schema.empty()) writer.set_metadata(std::string(kSchemaVersionKey), schema);
+    writer.commit();
+  };
+  build(folder / "db", "");
+  Xapian::Database database = open_for_reading({folder / "db"});
+  SessionOptions options;
+  options.database_name = "DBNAME";
+  SearchSession session(database, options);
+  CHECK(session.answer("sanctions").results.total == 1);
+
+  SECTION("a rebuild of the same version is read on") {
+    build(folder / "next", "");
+    std::filesystem::rename(folder / "db", folder / "old");
+    std::filesystem::rename(folder / "next", folder / "db");
+    CHECK(session.answer("sanctions").results.total == 1);
+  }
+  SECTION("a rebuild of another version is a database error naming it") {
+    build(folder / "next", "99");
+    std::filesystem::rename(folder / "db", folder / "old");
+    std::filesystem::rename(folder / "next", folder / "db");
+    try {
+      (void)session.answer("sanctions");
+      FAIL("no error");
+    } catch (const DatabaseError& error) {
+      CHECK_THAT(error.what(), Catch::StartsWith("DBNAME, rebuilt while this program was "
+                                                 "reading it: schema version 99, this "
+                                                 "program needs "));
+    }
+  }
 }
