@@ -34,7 +34,18 @@ void Watchdog::arm(const std::string& query) {
 
 void Watchdog::disarm() {
   std::lock_guard lock(mutex_);
+  // A search that ran past its deadline before the watching thread woke (a loaded machine
+  // may not run it for a while) timed out all the same: the outcome must not depend on
+  // which thread the scheduler ran first.
+  if (armed_ && seconds_ > 0 && std::chrono::steady_clock::now() >= deadline_) time_out();
   armed_ = false;
+}
+
+void Watchdog::time_out() {
+  std::fprintf(stderr, "%s: query '%s': timed out after %g s; narrow the query\n", program_.c_str(),
+               printable_text(query_).c_str(), seconds_);
+  std::fflush(stdout);
+  std::_Exit(kExitUsage);
 }
 
 void Watchdog::watch() {
@@ -46,10 +57,7 @@ void Watchdog::watch() {
     }
     if (changed_.wait_until(lock, deadline_) == std::cv_status::timeout && armed_ &&
         std::chrono::steady_clock::now() >= deadline_) {
-      std::fprintf(stderr, "%s: query '%s': timed out after %g s; narrow the query\n",
-                   program_.c_str(), printable_text(query_).c_str(), seconds_);
-      std::fflush(stdout);
-      std::_Exit(kExitUsage);
+      time_out();
     }
   }
 }

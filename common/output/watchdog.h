@@ -23,9 +23,9 @@ class Watchdog {
   Watchdog& operator=(const Watchdog&) = delete;
 
   // Starts the clock for query. Unless disarm() comes first, when the seconds have passed
-  // it writes "PROGRAM: query 'QUERY': timed out after N s; narrow the query" to stderr,
-  // flushes stdout and ends the process at once with kExitUsage (std::_Exit: no
-  // destructor runs; readers leave no state behind).
+  // (or at disarm(), when they passed before the watching thread noticed) it writes "PROGRAM: query
+  // 'QUERY': timed out after N s; narrow the query" to stderr, flushes stdout and ends the process
+  // at once with kExitUsage (std::_Exit: no destructor runs; readers leave no state behind).
   void arm(const std::string& query);
   void disarm();
 
@@ -45,6 +45,8 @@ class Watchdog {
 
  private:
   void watch();
+  // Writes the message and ends the process (see arm). Called with mutex_ held.
+  [[noreturn]] void time_out();
 
   std::string program_;
   double seconds_;
