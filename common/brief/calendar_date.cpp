@@ -62,6 +62,10 @@ std::optional<CalendarDate> parse_iso(std::string_view text) {
 }  // namespace
 
 // Full names and three-letter abbreviations ("Sept" too), with an optional trailing dot.
+std::string_view month_name(int month) {
+  return kMonthNames.at(static_cast<std::size_t>(month - 1));
+}
+
 std::optional<int> month_from_name(std::string_view word) {
   if (!word.empty() && word.back() == '.') word.remove_suffix(1);
   for (size_t i = 0; i < kMonthNames.size(); ++i) {

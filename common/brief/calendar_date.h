@@ -12,6 +12,10 @@ namespace briefsearch {
 // other words.
 [[nodiscard]] std::optional<int> month_from_name(std::string_view word);
 
+// The English name of month (1-12), lowercase ("june"). Throws std::out_of_range for other
+// numbers.
+[[nodiscard]] std::string_view month_name(int month);
+
 // A valid day of the proleptic Gregorian calendar, years 1000-9999.
 class CalendarDate {
  public:

@@ -122,8 +122,9 @@ Xapian::Document build_document(const Brief& brief, Analyser& analyser) {
   add_filter(document, kLanguageFilter, meta.language);
   if (brief.date) {
     document.add_value(kDateSlot, brief.date->compact());
-    add_filter(document, kYearFilter, brief.date->compact().substr(0, 4));
-    add_filter(document, kMonthFilter, brief.date->compact().substr(0, 6));
+    // With the wdf of one mention, so that a year or month word ranks by them too.
+    document.add_term(filter_term(kYearFilter, brief.date->compact().substr(0, 4)), kDateTermWdf);
+    document.add_term(filter_term(kMonthFilter, brief.date->compact().substr(0, 6)), kDateTermWdf);
   }
   document.set_data(brief_document_data(brief));
   return document;

@@ -58,6 +58,18 @@ std::optional<Xapian::Query> title_part(const Boosts& boosts) {
 
 }  // namespace
 
+std::optional<Xapian::Query> date_boost(const std::vector<std::string>& period_terms,
+                                        const Xapian::Database& database) {
+  Xapian::doccount dated = 0;
+  for (const std::string& term : period_terms) dated += database.get_termfreq(term);
+  const Xapian::doccount briefs = database.get_doccount();
+  if (dated == 0 || dated >= briefs) return std::nullopt;
+  const double weight = kDateBoost * std::log(static_cast<double>(briefs) / dated);
+  return Xapian::Query(
+      Xapian::Query::OP_FILTER, fixed_weight(weight),
+      Xapian::Query(Xapian::Query::OP_OR, period_terms.begin(), period_terms.end()));
+}
+
 std::optional<TitleBoost> title_boost(const std::vector<std::string>& holder_terms,
                                       std::size_t word, const Xapian::Database& database) {
   Xapian::doccount in_titles = 0;
@@ -75,9 +87,11 @@ std::optional<TitleBoost> title_boost(const std::vector<std::string>& holder_ter
 
 Xapian::Query with_boosts(Xapian::Query query, const Boosts& boosts) {
   if (query.empty()) return query;
-  auto title = title_part(boosts);
-  if (!title) return query;
-  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, std::move(*title));
+  std::vector<Xapian::Query> parts = boosts.dated;
+  if (auto title = title_part(boosts)) parts.push_back(std::move(*title));
+  if (parts.empty()) return query;
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                       Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
 }
 
 }  // namespace briefsearch

@@ -39,6 +39,8 @@ struct TitleBoost {
 // while the query is built.
 struct Boosts {
   std::vector<TitleBoost> title;
+  // date_boost's, one for each year or month written as a word.
+  std::vector<Xapian::Query> dated;
   std::size_t plain_words = 0;
   std::set<std::string> content_stems;  // the stems of those that are not stop words
 };
@@ -53,6 +55,22 @@ struct Boosts {
 [[nodiscard]] std::optional<TitleBoost> title_boost(const std::vector<std::string>& holder_terms,
                                                     std::size_t word,
                                                     const Xapian::Database& database);
+
+// How much a brief dated in the period a year or month word names gains, as a multiple of
+// log(N / n): N the briefs searched, n those dated then. Set on corpus/ (tests/e2e
+// ranking_test.cpp): 1 puts 2025's elections first for "election 2025" and keeps a brief
+// about an election above one that is merely dated in the month ("election november
+// 2024"); the title boost's 3 let a month's date outweigh the words.
+inline constexpr double kDateBoost = 1.0;
+
+// What a year or month written as a word (period_terms: its kYearFilter or kMonthFilter
+// terms) adds to the briefs dated then: kDateBoost x log(N / n) with n the briefs dated
+// then, not coordinated. The date line says when a brief is
+// about as its title says what: "election 2025" asks for 2025's elections, and a brief of
+// 2024 that mentions 2025 is not one. Nothing when no brief (or every brief) is dated then.
+// Throws what Xapian throws reading term frequencies.
+[[nodiscard]] std::optional<Xapian::Query> date_boost(const std::vector<std::string>& period_terms,
+                                                      const Xapian::Database& database);
 
 // query, with boosts added to the briefs it matches (OP_AND_MAYBE): they change the
 // order, never what matches, and are looked at only for briefs that match query.

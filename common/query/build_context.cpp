@@ -125,18 +125,17 @@ Xapian::Query written_word_query(const QueryNode& node, BuildContext& context) {
 // Whole years or whole months are matched through their filter terms: Xapian reads those
 // as posting lists, much faster than it compares the date value of every candidate
 // ("sanctions date:2025" at 100,000 briefs: 1.4 ms by term, 3.8 ms as a day range).
-namespace {
-
-std::optional<Xapian::Query> whole_period_query(const CalendarDate& from, const CalendarDate& to) {
+std::optional<std::vector<std::string>> whole_period_terms(const CalendarDate& from,
+                                                           const CalendarDate& to) {
   constexpr int kMostTerms = 60;
   if (from.day() != 1 || std::optional(to) != CalendarDate::end_of_month(to.year(), to.month())) {
     return std::nullopt;
   }
-  std::vector<Xapian::Query> terms;
+  std::vector<std::string> terms;
   if (from.month() == 1 && to.month() == 12) {
     if (to.year() - from.year() >= kMostTerms) return std::nullopt;
     for (int year = from.year(); year <= to.year(); ++year) {
-      terms.emplace_back(filter_term(kYearFilter, std::to_string(year)));
+      terms.push_back(filter_term(kYearFilter, std::to_string(year)));
     }
   } else {
     const int first = from.year() * 12 + from.month() - 1;
@@ -144,17 +143,17 @@ std::optional<Xapian::Query> whole_period_query(const CalendarDate& from, const 
     if (last - first >= kMostTerms) return std::nullopt;
     for (int month = first; month <= last; ++month) {
       const std::string number = std::to_string(month / 12 * 100 + month % 12 + 1);
-      terms.emplace_back(filter_term(kMonthFilter, number));
+      terms.push_back(filter_term(kMonthFilter, number));
     }
   }
-  return weightless(combined(std::move(terms)));
+  return terms;
 }
-
-}  // namespace
 
 Xapian::Query date_query(const QueryNode& node) {
   if (node.date_from && node.date_to) {
-    if (auto terms = whole_period_query(*node.date_from, *node.date_to)) return *terms;
+    if (auto terms = whole_period_terms(*node.date_from, *node.date_to)) {
+      return weightless(Xapian::Query(Xapian::Query::OP_OR, terms->begin(), terms->end()));
+    }
     return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kDateSlot, node.date_from->compact(),
                          node.date_to->compact());
   }

@@ -66,6 +66,11 @@ struct BuildContext {
 // boost to context.title_boosts.
 [[nodiscard]] Xapian::Query written_word_query(const QueryNode& node, BuildContext& context);
 
+// The year or month terms (kYearFilter, kMonthFilter) of the briefs dated from from to to,
+// when the period is whole years or whole months (at most 60 terms); nothing otherwise.
+[[nodiscard]] std::optional<std::vector<std::string>> whole_period_terms(const CalendarDate& from,
+                                                                         const CalendarDate& to);
+
 // A kDateRange node's query (or any node with date_from/date_to set); weightless.
 [[nodiscard]] Xapian::Query date_query(const QueryNode& node);
 

@@ -17,8 +17,10 @@ using namespace building;
 using Kind = QueryNode::Kind;
 
 // A word as written, or as what it means (expansion.h): a period its brief's date may be
-// in, or a country's other names. Neither adds weight, as date: and mentions: add none, so
-// briefs with the word as written rank first: weighting the other names (even at half)
+// in, or a country's other names. A whole year or month is a synonym of the word, with
+// the date boost (boosts.h) for briefs dated then; a day, or a country's other names, add
+// no weight, as date: and mentions: add none, so briefs with the word as written rank
+// first: weighting the other names (even at half)
 // let long briefs that repeat "Algerian" outrank the short "Algeria: Military" for
 // "algeria military". The names are matched through the country's mention term
 // (mentions:), which the indexer writes wherever the gazetteer finds any of its names:
@@ -39,13 +41,35 @@ Xapian::Query with_meaning(Xapian::Query written, const WordMeaning& meaning,
   }
   if (meaning.empty()) return written;
   std::vector<Xapian::Query> alternatives;
-  if (!written.empty()) alternatives.push_back(std::move(written));
-  if (meaning.period) {
-    QueryNode period;
-    period.date_from = meaning.period->from;
-    period.date_to = meaning.period->to;
-    alternatives.push_back(date_query(period));
+  if (!meaning.month_name.empty()) {  // "jun 2025": "june" in the text too
+    QueryNode full;
+    full.kind = Kind::kWord;
+    full.text = meaning.month_name;
+    const Xapian::Query spelled_out = written_word_query(full, context);
+    written = written.empty() ? spelled_out
+                              : Xapian::Query(Xapian::Query::OP_SYNONYM, written, spelled_out);
   }
+  if (meaning.period) {
+    // A whole year or month is a synonym of the word (OP_SYNONYM: one weight from the
+    // summed wdfs, the frequency of either): the date counts as one mention, so a brief
+    // dated then is not outranked by every brief that merely says the year.
+    // And briefs dated then gain date_boost's weight.
+    if (const auto names = whole_period_terms(*meaning.period->from, *meaning.period->to)) {
+      const Xapian::Query terms(Xapian::Query::OP_OR, names->begin(), names->end());
+      written = written.empty() ? terms : Xapian::Query(Xapian::Query::OP_SYNONYM, written, terms);
+      if (context.negations == 0) {
+        if (auto boost = date_boost(*names, context.database)) {
+          context.boosts.dated.push_back(std::move(*boost));
+        }
+      }
+    } else {
+      QueryNode period;
+      period.date_from = meaning.period->from;
+      period.date_to = meaning.period->to;
+      alternatives.push_back(date_query(period));
+    }
+  }
+  if (!written.empty()) alternatives.insert(alternatives.begin(), std::move(written));
   if (!meaning.country_names.empty()) {
     alternatives.push_back(
         weightless(Xapian::Query(filter_term(kMentionsFilter, meaning.country))));

@@ -67,8 +67,11 @@ std::string period_text(const DateBounds& period) {
 
 void add_notes(const std::string& written, const WordMeaning& meaning,
                std::vector<std::string>& notes) {
-  if (meaning.period)
-    notes.push_back(written + ": also briefs dated " + period_text(*meaning.period));
+  if (meaning.period) {
+    notes.push_back(written + ": also " +
+                    (meaning.month_name.empty() ? "" : "'" + meaning.month_name + "' and ") +
+                    "briefs dated " + period_text(*meaning.period));
+  }
   if (meaning.country_names.empty()) return;
   std::vector<std::string> names;
   for (const auto& words : meaning.country_names) names.push_back(join(words, " "));
@@ -111,6 +114,8 @@ WordMeaning meaning_of(const QueryNode& node, Analyser& analyser, std::optional<
     if (const auto month = month_from_name(node.text)) {
       meaning.period = DateBounds{CalendarDate::from_parts(*year_beside, *month, 1),
                                   CalendarDate::end_of_month(*year_beside, *month)};
+      const std::string_view full = month_name(*month);
+      if (ascii_lowercase(node.text) != full) meaning.month_name = full;
     }
   }
   if (meaning.period) return meaning;

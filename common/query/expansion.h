@@ -20,6 +20,9 @@ struct WordMeaning {
   // day ("2024-06-15"); or a month's English name right beside such a year among words
   // that are ANDed ("june 2024", "2024 June"). The brief's date may be in that period.
   std::optional<DateBounds> period;
+  // The month's full name when the word is a month's abbreviation beside a year ("jun",
+  // "Sept."): the brief's text may spell it out, as a synonym of the word.
+  std::string month_name;
   // A country the word names (country_code_named, the gazetteer's code_named: "venezuela",
   // "Venezuelan", "PRC"; never a bare ISO code): its code, and its other names as analysed words,
   // which the brief's text may use instead.

@@ -23,7 +23,8 @@ namespace briefsearch {
 // kMentionsRegionFilter and their facet slots.
 // 5: wdfs are BM25F pseudo-frequencies (TextField below), scaled by kWdfScale; the
 // title's length as a kTitleLengthPrefix term.
-inline constexpr int kSchemaVersion = 5;
+// 6: the year and month terms carry the wdf of one mention (kDateTermWdf).
+inline constexpr int kSchemaVersion = 6;
 // Database metadata key holding kSchemaVersion as decimal text.
 inline constexpr std::string_view kSchemaVersionKey = "briefsearch.schema_version";
 // Database metadata key holding the roots the database indexes (RootTable::encode in
@@ -119,6 +120,10 @@ inline constexpr double kDocumentLengthNormalisation = 0.75;
 // occurrence can be found.
 [[nodiscard]] Xapian::termcount scaled_wdf(double pseudo_frequency);
 
+// The wdf of a brief's year and month terms (kYearFilter, kMonthFilter): one occurrence,
+// as scaled_wdf(1) writes it. Persisted: changing it needs a new kSchemaVersion.
+inline constexpr auto kDateTermWdf = static_cast<Xapian::termcount>(kWdfScale);
+
 // The title's BM25F weight is small: what ranks the brief whose title says what a query
 // asks is the title boost (common/query/boosts.h), which counts only titles that hold
 // several of the query's words. At weight 1 a body word that another brief has in its
@@ -166,6 +171,10 @@ inline constexpr FilterField kClassificationFilter{"classification", "XL"};
 inline constexpr FilterField kLanguageFilter{"language", "L"};
 // Which sections a brief has, by canonical name (common/brief/section_names.h): "section:".
 inline constexpr FilterField kSectionFilter{"section", "XN"};
+// The brief's year ("Y2025") and month ("M202507"). Unlike the other filter terms they carry
+// a wdf, kDateTermWdf: a year or month written as a word in a query matches the brief's
+// date as a synonym of the word (common/query/builder.cpp), and a brief dated then ranks as
+// one whose text says it once, rather than below every brief that merely mentions it.
 inline constexpr FilterField kYearFilter{"year", "Y"};
 inline constexpr FilterField kMonthFilter{"month", "M"};
 

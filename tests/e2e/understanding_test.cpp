@@ -60,6 +60,52 @@ TEST_CASE("a year written as a word also matches the brief's date", "[e2e][under
   CHECK_THAT(text.out, Catch::Contains("meaning: 2024: also briefs dated 2024-01-01..2024-12-31"));
 }
 
+TEST_CASE("briefs dated in the year or month a query names rank above mere mentions",
+          "[e2e][understanding]") {
+  // corpus/ has elections dated 2024 and 2025, and briefs of one year that mention the
+  // other ("the 2025 budget" in a brief of December 2024). Each query is tried in both
+  // directions, and with a month: the first hits are dated in the period.
+  const auto first_dates = [](const std::string& query, std::size_t count) {
+    const json output = corpus().search_json({"-n", std::to_string(count), query});
+    std::vector<std::string> dates;
+    for (const json& hit : output["hits"]) dates.push_back(hit["date"].get<std::string>());
+    return dates;
+  };
+  for (const auto& [query, period] : std::vector<std::pair<std::string, std::string>>{
+           {"election 2025", "2025"},
+           {"election 2024", "2024"},
+           {"elections 2024", "2024"},
+           {"2025 election", "2025"},
+           {"election december 2024", "2024-12"},
+           {"sanctions 2025", "2025"},
+           {"tariffs 2025", "2025"},
+       }) {
+    INFO(query);
+    const std::vector<std::string> dates = first_dates(query, 3);
+    REQUIRE(dates.size() == 3);
+    for (const std::string& date : dates) CHECK(date.starts_with(period));
+  }
+}
+
+TEST_CASE("a month's abbreviation beside a year also matches the month spelled out",
+          "[e2e][understanding]") {
+  // The Iran ceasefire brief (June 2025) and the DRC brief (July 2025) that says "June".
+  for (const auto& [short_form, long_form] : std::vector<std::pair<std::string, std::string>>{
+           {"ceasefire jun 2025", "ceasefire june 2025"},
+           {"ceasefire Jun. 2025", "ceasefire june 2025"},
+           {"election nov 2024", "election november 2024"},
+           {"election dec 2024", "election december 2024"},
+           {"2024 sept protests", "2024 september protests"},
+       }) {
+    INFO(short_form);
+    const json abbreviated = corpus().search_json({short_form});
+    CHECK(abbreviated["total"] == corpus().search_json({long_form})["total"]);
+    CHECK(ids_of(abbreviated) == ids_of(corpus().search_json({long_form})));
+  }
+  const json explained = corpus().search_json({"--explain", "ceasefire jun 2025"});
+  CHECK(explained["meanings"][0] == "jun: also 'june' and briefs dated 2025-06-01..2025-06-30");
+}
+
 TEST_CASE("a country's name, adjective or short form matches its other names",
           "[e2e][understanding]") {
   // The brief says "Venezuelan", never "Venezuela".

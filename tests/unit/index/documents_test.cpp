@@ -130,12 +130,17 @@ TEST_CASE("metadata becomes boolean filter terms and the date a value", "[docume
   Analyser analyser;
   const Xapian::Document document = build_document(sample_brief(), analyser);
   const auto terms = wdf_by_term(document);
-  for (const std::string term :
-       {"Qeurope/baltic.txt", "XReurope", "XCfi", "XCee", "Kcritical-infrastructure", "Len",
-        "Y2024", "M202412", "XNdescription", "XNoutlook"}) {
+  for (const std::string term : {"Qeurope/baltic.txt", "XReurope", "XCfi", "XCee",
+                                 "Kcritical-infrastructure", "Len", "XNdescription", "XNoutlook"}) {
     INFO(term);
     REQUIRE(terms.count(term) == 1);
     CHECK(terms.at(term) == 0);
+  }
+  // The year and month rank a year or month written as a word: one mention's wdf.
+  for (const std::string term : {"Y2024", "M202412"}) {
+    INFO(term);
+    REQUIRE(terms.count(term) == 1);
+    CHECK(terms.at(term) == kDateTermWdf);
   }
   CHECK(document.get_value(kDateSlot) == "20241227");
   CHECK(document.get_value(kIdSlot) == "europe/baltic.txt");  // ties are ordered by it
