@@ -12,12 +12,23 @@
 #include "common/search/brief_reference.h"
 #include "common/search/search.h"
 #include "common/store/schema.h"
+#include "common/store/stored_brief.h"
 
 namespace briefsearch {
 namespace {
 
-// The terms --like searches for.
-constexpr Xapian::termcount kSimilarTerms = 30;
+// The terms --like searches for: at most kSimilarTerms of the words the brief says at
+// least twice (its title counting once), and words it says once only to make up
+// kFewestSimilarTerms. Lucene's MoreLikeThis skips words said once (its minTermFreq of 2)
+// for the same reason: among them, "hard" and "double" weigh as much as "canal", and in
+// a short brief they filled most of the 30 places.
+constexpr std::size_t kSimilarTerms = 30;
+constexpr std::size_t kFewestSimilarTerms = 10;
+// Words in more than this share of the briefs ("most", "day", "include") say nothing of a
+// topic; MoreLikeThis's maxDocFreqPct. Not applied below kFewestBriefsForShare briefs,
+// where shares are too coarse to tell.
+constexpr double kMostCommonShare = 1.0 / 3;
+constexpr Xapian::doccount kFewestBriefsForShare = 30;
 
 // Only stemmed text terms describe what a brief is about; filters and ids do not. A word no
 // other brief has (termfreq 1) cannot find similar ones. Stop words ("have", "they") are
@@ -33,7 +44,23 @@ bool shared_stemmed_text(const std::string& term, Xapian::doccount termfreq) {
 struct Said {
   double amount = 0;
   Xapian::doccount termfreq = 0;
+  int occurrences = 0;  // in the title and the text, as the analyser reads them
 };
+
+// Counts each stemmed word of the brief's title and text into said (words not in said are
+// not shared, or are stop words). The wdfs cannot be used: BM25F normalises each field by
+// its length, so a word said twice in a long section has the wdf of one said once in a
+// short one.
+void count_occurrences(const Brief& brief, Analyser& analyser, std::map<std::string, Said>& said) {
+  const auto count = [&](std::string_view text) {
+    for (const Token& token : analyser.analyse(text)) {
+      const auto found = said.find(std::string(kStemmedPrefix) + token.stem);
+      if (found != said.end()) ++found->second.occurrences;
+    }
+  };
+  count(brief.title);
+  for (const Section& section : brief.sections) count(section.text);
+}
 
 // How much the brief says each of its shared stemmed words: its wdf (its BM25F
 // pseudo-frequency, common/store/schema.h), and one occurrence more for each word of the
@@ -57,6 +84,8 @@ std::map<std::string, Said> said_in_brief(const Xapian::Database& database, Xapi
   for (const std::string& stem : title_stems) {
     if (auto found = said.find(stem); found != said.end()) found->second.amount += kWdfScale;
   }
+  count_occurrences(brief_from_document_data(database.get_document(brief).get_data()), analyser,
+                    said);
   return said;
 }
 
@@ -68,15 +97,21 @@ std::map<std::string, Said> said_in_brief(const Xapian::Database& database, Xapi
 std::vector<std::pair<std::string, double>> telling_words(const Xapian::Database& database,
                                                           const std::map<std::string, Said>& said) {
   const double briefs = database.get_doccount();
+  const bool by_share = database.get_doccount() >= kFewestBriefsForShare;
   std::vector<std::pair<double, std::string>> ranked;
   for (const auto& [term, word] : said) {
+    if (by_share && word.termfreq > kMostCommonShare * briefs) continue;
     ranked.emplace_back(-(word.amount * std::log(briefs / word.termfreq)), term);
   }
   std::sort(ranked.begin(), ranked.end());
   std::vector<std::pair<std::string, double>> words;
   for (const auto& [weight, term] : ranked) {
     if (words.size() == kSimilarTerms) break;
-    words.emplace_back(term, said.at(term).amount);
+    if (said.at(term).occurrences >= 2) words.emplace_back(term, said.at(term).amount);
+  }
+  for (const auto& [weight, term] : ranked) {
+    if (words.size() >= kFewestSimilarTerms) break;
+    if (said.at(term).occurrences < 2) words.emplace_back(term, said.at(term).amount);
   }
   return words;
 }
