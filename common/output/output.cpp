@@ -32,14 +32,12 @@ Json hit_json(const Hit& hit, bool explain) {
   const double score = std::round(hit.score * 10000.0) / 10000.0;
   Json highlights = Json::array();
   for (const auto& [begin, end] : hit.highlights) highlights.push_back({begin, end});
-  Json json = {{"rank", hit.rank},
-               {"id", hit.id},
-               {"path", hit.path},
-               {"title", hit.title},
-               {"date", hit.date.empty() ? Json(nullptr) : Json(hit.date)},
-               {"score", score},
-               {"snippet", hit.snippet},
-               {"highlights", highlights}};
+  Json json = {
+      {"rank", hit.rank},        {"id", hit.id},
+      {"path", hit.path},        {"line", hit.line > 0 ? Json(hit.line) : Json(nullptr)},
+      {"title", hit.title},      {"date", hit.date.empty() ? Json(nullptr) : Json(hit.date)},
+      {"score", score},          {"snippet", hit.snippet},
+      {"highlights", highlights}};
   if (explain) {
     Json terms = Json::array();
     for (const Hit::MatchedTerm& term : hit.matched_terms) {

@@ -79,4 +79,22 @@ TEST_CASE("text output shows each hit's id, and FILE#LINE for a JSON Lines recor
   const ProcessResult file = corpus.search({"-n", "1", "title:estlink"});
   REQUIRE(file.exit_code == 0);
   CHECK_THAT(file.out, Catch::Contains("id " + kBalticId));
+  // JSON and JSON Lines give the line beside the path, whatever the record's id.
+  for (const std::string format : {"json", "jsonl"}) {
+    INFO(format);
+    const ProcessResult json_record = corpus.search({"--format", format, "kyivstar"});
+    REQUIRE(json_record.exit_code == 0);
+    const nlohmann::json hit =
+        format == "json"
+            ? nlohmann::json::parse(json_record.out)["hits"][0]
+            : nlohmann::json::parse(json_record.out.substr(0, json_record.out.find('\n')));
+    CHECK(hit["id"] == kRecordId);
+    CHECK(hit["path"] == (kCorpus / "pipeline-export.jsonl").string());
+    CHECK(hit["line"] == 2);
+    const ProcessResult json_file = corpus.search({"--format", format, "-n", "1", "title:estlink"});
+    const nlohmann::json file_hit =
+        format == "json" ? nlohmann::json::parse(json_file.out)["hits"][0]
+                         : nlohmann::json::parse(json_file.out.substr(0, json_file.out.find('\n')));
+    CHECK(file_hit["line"].is_null());
+  }
 }
