@@ -1,8 +1,10 @@
 #include <algorithm>
 
+#include "common/analysis/edit_distance.h"
 #include "common/analysis/filter_values.h"
 #include "common/base/errors.h"
 #include "common/base/string_utils.h"
+#include "common/brief/section_names.h"
 #include "common/query/boosts.h"
 #include "common/query/build_context.h"
 #include "common/query/expansion.h"
@@ -98,13 +100,48 @@ Xapian::Query words_query(const std::vector<QueryNode>& siblings, std::size_t in
   return with_meaning(std::move(written), at.meaning, context);
 }
 
+// The problem with section:VALUE when no brief has that section: sections are whatever
+// headings the briefs use, so the database's own are listed, the closest first.
+std::string section_problem(std::string_view value, const Xapian::Database& database) {
+  constexpr std::size_t kMostListed = 12;
+  const std::string prefix(kSectionFilter.prefix);
+  const std::u32string wanted = code_points_of(ascii_lowercase(value));
+  const std::size_t limit = std::max<std::size_t>(1, wanted.size() / 4);
+  std::vector<std::pair<std::size_t, std::string>> held;
+  for (auto term = database.allterms_begin(prefix); term != database.allterms_end(prefix); ++term) {
+    std::string name = (*term).substr(prefix.size());
+    held.emplace_back(edit_distance(wanted, code_points_of(name), limit), std::move(name));
+  }
+  std::string problem = "no brief has a section '" + std::string(value) + "'";
+  if (held.empty()) return problem;
+  std::sort(held.begin(), held.end());
+  if (held.front().first <= limit)
+    problem += "; did you mean " + held.front().second + "?";
+  else
+    problem += ".";
+  std::sort(held.begin(), held.end(),
+            [](const auto& a, const auto& b) { return a.second < b.second; });
+  problem += " The briefs' sections are ";
+  for (std::size_t i = 0; i < held.size() && i < kMostListed; ++i) {
+    problem += (i > 0 ? ", " : "") + held[i].second;
+  }
+  if (held.size() > kMostListed)
+    problem += " and " + std::to_string(held.size() - kMostListed) + " more";
+  return problem;
+}
+
 // A filter's term. A value that no table knows (filter_value_problem) and no brief holds
-// is a mistake to report, not an empty result: "region:mideast", "country:narnia".
+// is a mistake to report, not an empty result: "region:mideast", "country:narnia", and a
+// section no brief has and no brief is known to use ("section:outlok").
 Xapian::Query filter_query(const QueryNode& node, BuildContext& context) {
   const std::string term =
       filter_term(*node.filter, canonical_filter_value(*node.filter, node.text));
   if (!context.database.term_exists(term)) {
     if (auto problem = filter_value_problem(*node.filter, node.text)) context.fail(node, *problem);
+    // A section some briefs are known to use ("summary") may simply be absent here.
+    if (node.filter->prefix == kSectionFilter.prefix && !section_named_in_query(node.text)) {
+      context.fail(node, section_problem(node.text, context.database));
+    }
   }
   return weightless(Xapian::Query(term));
 }

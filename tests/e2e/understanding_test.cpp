@@ -279,3 +279,24 @@ TEST_CASE("text to a pipe with stderr on a terminal says what would work", "[e2e
   const ProcessResult single = search("xylophone");
   CHECK(single.err == "brief-search: no brief matches 'xylophone'\n");
 }
+
+TEST_CASE("a section no brief has and none is known to use is an error naming the sections",
+          "[e2e][understanding]") {
+  for (const auto& [query, suggestion] : std::vector<std::pair<std::string, std::string>>{
+           {"section:outlok", "did you mean outlook?"},
+           {"section:impakt houthi", "did you mean impact?"},
+           {"houthi -section:Backgroud", "did you mean background?"},
+           {"section:zzzz", "'zzzz'. The briefs' sections are "},
+       }) {
+    INFO(query);
+    const ProcessResult result = corpus().search({query});
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Catch::Contains("query '" + query + "': no brief has a section") &&
+                               Catch::Contains(suggestion) &&
+                               Catch::Contains("assessment, background, description, impact, "
+                                               "key-judgments, outlook"));
+  }
+  // A section briefs are known to use, absent from this corpus, only matches nothing.
+  CHECK(corpus().search({"section:summary"}).exit_code == 1);
+  CHECK(corpus().search({"section:outlook", "sanctions"}).exit_code == 0);
+}
