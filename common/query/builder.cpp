@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <map>
 
 #include "common/analysis/edit_distance.h"
 #include "common/analysis/filter_values.h"
@@ -201,9 +202,27 @@ Xapian::Query alternatives_query(const QueryNode& node, BuildContext& context) {
   std::vector<const QueryNode*> children = without_stop_words(node.children, context.analyser);
   // a XOR a matches nothing, so only OR's copies may go.
   if (node.kind == Kind::kOr) children = distinct(std::move(children));
+  // The title boosts' word number after each child (a country's subject boost counts as
+  // the last word naming it).
+  std::map<const QueryNode*, std::size_t> word_numbers;
   for (const QueryNode* child : children) {
     Xapian::Query part = build(*child, context);
+    word_numbers[child] = context.boosts.plain_words;
     if (!part.empty()) parts.push_back(std::move(part));
+  }
+  // Under --any, words side by side that name a country together ("north korea") are
+  // alternatives each, and the country's other names one more.
+  for (std::size_t index = 0; node.side_by_side && index < node.children.size(); ++index) {
+    const std::size_t words = country_name_words(node.children, index, context.analyser);
+    if (words < 2) continue;
+    const WordMeaning meaning = meaning_of_name(node.children, index, words, context.analyser);
+    const auto last = word_numbers.find(&node.children[index + words - 1]);
+    const std::size_t counted = context.boosts.plain_words;
+    if (last != word_numbers.end()) context.boosts.plain_words = last->second;
+    Xapian::Query other_names = with_meaning({}, meaning, context);
+    context.boosts.plain_words = counted;
+    if (!other_names.empty()) parts.push_back(std::move(other_names));
+    index += words - 1;
   }
   if (parts.empty()) return {};
   return combined(std::move(parts),

@@ -86,6 +86,12 @@ void collect_notes(const QueryNode& node, Analyser& analyser, std::vector<std::s
   if (node.kind == Kind::kNear) return;  // its operands are exact words
   for (std::size_t i = 0; i < node.children.size(); ++i) {
     const QueryNode& child = node.children[i];
+    if (node.side_by_side && child.kind == Kind::kWord) {  // --any: each word, and any name
+      if (const std::size_t words = country_name_words(node.children, i, analyser); words > 1) {
+        add_notes(span_text(node.children, i, words),
+                  meaning_of_name(node.children, i, words, analyser), notes);
+      }
+    }
     if (node.kind != Kind::kAnd || child.kind != Kind::kWord) {
       collect_notes(child, analyser, notes);
       continue;

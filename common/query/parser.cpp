@@ -109,6 +109,7 @@ class Parser {
     }
     if (alternatives.empty()) return combine(Kind::kAnd, std::move(restrictions));
     std::vector<QueryNode> children{combine(Kind::kOr, std::move(alternatives))};
+    if (children.front().kind == Kind::kOr) children.front().side_by_side = true;
     for (QueryNode& restriction : restrictions) children.push_back(std::move(restriction));
     return combine(Kind::kAnd, std::move(children));
   }

@@ -51,6 +51,10 @@ struct QueryNode {
   // kNear: the window in words, and whether order matters (ADJ).
   Xapian::termcount window = 0;
   bool ordered = false;
+  // kOr: its children were written side by side and ORed by --any (parse_query's
+  // any_word), so plain words among them may name a country together ("north korea").
+  // Not part of describe(): the text --explain writes reads back as the same alternatives.
+  bool side_by_side = false;
   std::vector<QueryNode> children;
 };
 

@@ -12,6 +12,11 @@ using nlohmann::json;
 
 namespace {
 
+std::string ascii_upper(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return text;
+}
+
 const std::string kRedSea = "corpus/middle-east/red-sea-houthi-shipping-attacks.txt";
 const std::string kTaiwanDrills = "corpus/indo-pacific/taiwan-strait-drills-2024.txt";
 
@@ -129,6 +134,27 @@ TEST_CASE("a country's name, adjective or short form matches its other names",
   CHECK_THAT(explained["meanings"][0].get<std::string>(), Catch::StartsWith("venezuela: also ") &&
                                                               Catch::Contains("venezuelan") &&
                                                               Catch::EndsWith("(country VE)"));
+}
+
+TEST_CASE("under --any, words side by side that name a country add its other names",
+          "[e2e][understanding]") {
+  for (const auto& [words, code] : std::vector<std::pair<std::vector<std::string>, std::string>>{
+           {{"--any", "north", "korea"}, "kp"},
+           {{"--any", "united", "states", "tariffs"}, "us"},
+           {{"--any", "sanctions", "south", "korea"}, "kr"},
+       }) {
+    std::vector<std::string> arguments = words;
+    arguments.insert(arguments.begin(), "--explain");
+    const json explained = corpus().search_json(arguments);
+    INFO(explained["parsed_query"]);
+    CHECK(explained["xapian_query"].get<std::string>().find("XM" + code) != std::string::npos);
+    REQUIRE(explained["meanings"].size() == 1);
+    CHECK_THAT(explained["meanings"][0].get<std::string>(),
+               Catch::EndsWith("(country " + ascii_upper(code) + ")"));
+  }
+  // Written with OR, the words stay words.
+  const json written = corpus().search_json({"--explain", "north OR korea"});
+  CHECK(written["xapian_query"].get<std::string>().find("XMkp") == std::string::npos);
 }
 
 TEST_CASE("filters and dates restrict under --any", "[e2e][understanding]") {
@@ -299,4 +325,26 @@ TEST_CASE("a section no brief has and none is known to use is an error naming th
   // A section briefs are known to use, absent from this corpus, only matches nothing.
   CHECK(corpus().search({"section:summary"}).exit_code == 1);
   CHECK(corpus().search({"section:outlook", "sanctions"}).exit_code == 0);
+}
+
+TEST_CASE("snippets mark the other names and spelled-out months a query word matched",
+          "[e2e][understanding]") {
+  const auto marked_words = [](const json& output) {
+    std::set<std::string> words;
+    for (const json& hit : output["hits"]) {
+      const std::string snippet = hit["snippet"];
+      for (const json& range : hit["highlights"]) {
+        words.insert(snippet.substr(range[0].get<std::size_t>(),
+                                    range[1].get<std::size_t>() - range[0].get<std::size_t>()));
+      }
+    }
+    return words;
+  };
+  // Neither brief says "DPRK"; both say "North Korea".
+  const std::set<std::string> dprk = marked_words(corpus().search_json({"dprk"}));
+  CHECK(dprk.contains("North"));
+  CHECK(dprk.contains("Korea"));
+  CHECK(marked_words(corpus().search_json({"deportations venezuela"})).contains("Venezuelan"));
+  CHECK(marked_words(corpus().search_json({"-n", "1", "ceasefire jun 2025"})).contains("June"));
+  CHECK(marked_words(corpus().search_json({"--any", "north korea"})).contains("Korea"));
 }
