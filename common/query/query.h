@@ -124,7 +124,8 @@ struct RequiredParts {
 };
 
 // The parts of tree: its children when it is an AND (stop words left out as the builder
-// leaves them out), or tree itself as one part. Nothing when no part holds words.
+// leaves them out; plain words that name a country together, "united states", one part:
+// an AND of them), or tree itself as one part. Nothing when no part holds words.
 [[nodiscard]] std::optional<RequiredParts> required_parts(const QueryNode& tree,
                                                           Analyser& analyser);
 

@@ -5,6 +5,7 @@
 
 #include "common/base/string_utils.h"
 #include "common/brief/section_names.h"
+#include "common/query/expansion.h"
 #include "common/query/query.h"
 #include "common/query/words.h"
 
@@ -160,7 +161,22 @@ std::optional<RequiredParts> required_parts(const QueryNode& tree, Analyser& ana
     parts.words.push_back(tree);
     return parts;
   }
-  for (const QueryNode* child : without_stop_words(tree.children, analyser)) {
+  const std::vector<const QueryNode*> kept = without_stop_words(tree.children, analyser);
+  for (std::size_t index = 0; index < tree.children.size(); ++index) {
+    // Words that name a country together ("united states", "republic of korea") are one
+    // part: relaxing must not keep "united" and drop "states".
+    if (const std::size_t words = country_name_words(tree.children, index, analyser); words > 1) {
+      QueryNode name;
+      name.kind = Kind::kAnd;
+      name.column = tree.children[index].column;
+      const auto first = tree.children.begin() + static_cast<std::ptrdiff_t>(index);
+      name.children.assign(first, first + static_cast<std::ptrdiff_t>(words));
+      parts.words.push_back(std::move(name));
+      index += words - 1;
+      continue;
+    }
+    const QueryNode* child = &tree.children[index];
+    if (std::find(kept.begin(), kept.end(), child) == kept.end()) continue;  // a stop word
     (only_restricts(*child) ? parts.restrictions : parts.words).push_back(*child);
   }
   if (parts.words.empty()) return std::nullopt;

@@ -1,5 +1,6 @@
 #include "common/search/relaxation.h"
 
+#include <algorithm>
 #include <span>
 #include <utility>
 
@@ -15,15 +16,32 @@ bool matches_any(Xapian::Database& database, const Xapian::Query& query, Analyse
   return run_search(database, query, {}, count_only, analyser).total > 0;
 }
 
+// A part as the user wrote it: the words of a country's name side by side ("united
+// states", which required_parts made one part), anything else in the query language.
+std::string part_text(const QueryNode& node) {
+  const bool words_only =
+      node.kind == QueryNode::Kind::kAnd &&
+      std::all_of(node.children.begin(), node.children.end(), [](const QueryNode& child) {
+        return child.kind == QueryNode::Kind::kWord && !child.field;
+      });
+  if (!words_only) return query_text_of(node);
+  std::vector<std::string> words;
+  for (const QueryNode& child : node.children) words.push_back(query_text_of(child));
+  return join(words, " ");
+}
+
 // The words joined as a query: side by side, each in the query language, then the
 // restrictions. A group keeps its parentheses, so that the parts stay ANDed:
-// "(houthi OR kyivstar) NOT shipping", not "houthi OR kyivstar NOT shipping".
+// "(houthi OR kyivstar) NOT shipping", not "houthi OR kyivstar NOT shipping"; a name's
+// words need none, since side by side is AND.
 std::string query_text(const std::vector<const QueryNode*>& nodes) {
   std::vector<std::string> texts;
   for (const QueryNode* node : nodes) {
-    const bool group = node->kind == QueryNode::Kind::kOr || node->kind == QueryNode::Kind::kXor ||
-                       node->kind == QueryNode::Kind::kAnd;
-    texts.push_back(group ? "(" + query_text_of(*node) + ")" : query_text_of(*node));
+    const std::string text = part_text(*node);
+    const bool group = text == query_text_of(*node) &&
+                       (node->kind == QueryNode::Kind::kOr || node->kind == QueryNode::Kind::kXor ||
+                        node->kind == QueryNode::Kind::kAnd);
+    texts.push_back(group ? "(" + text + ")" : text);
   }
   return join(texts, " ");
 }
@@ -50,7 +68,7 @@ RelaxedSearch relax(const RequiredParts& parts, const std::string& query_text_ty
   std::vector<Xapian::Query> words;
   std::vector<const QueryNode*> kept;
   for (const QueryNode& node : parts.words) {
-    relaxation.words.push_back(query_text_of(node));
+    relaxation.words.push_back(part_text(node));
     Xapian::Query word = build(node);
     if (word.empty() || !matches_any(database, word, analyser)) {
       relaxation.unmatched.push_back(relaxation.words.back());

@@ -86,3 +86,27 @@ TEST_CASE("relaxation never drops filters, dates or negations", "[search][relaxa
   CHECK(one.relaxation.minimum_should_match == 0);
   CHECK(one.ids.empty());
 }
+
+TEST_CASE("relaxation keeps a country's name of several words as one word",
+          "[search][relaxation]") {
+  // "united" and "states" alone would each count as a word kept: the Turkey brief (about
+  // the United States' sanctions, "US") would match "states" nowhere, and a brief saying
+  // "united" in passing would count one word of the name.
+  QueryFixture fixture(
+      {brief("un", "United Nations: Vote", {{"Description", "The states united."}})});
+  for (const auto& [query, words] : std::vector<std::pair<std::string, std::vector<std::string>>>{
+           {"united states sanctions xylophone", {"united states", "sanctions", "xylophone"}},
+           {"sanctions republic of turkey xylophone",
+            {"sanctions", "republic of turkey", "xylophone"}},
+           {"sanctions turkey xylophone", {"sanctions", "turkey", "xylophone"}},
+       }) {
+    INFO(query);
+    const Relaxed result = relaxed(fixture, query);
+    CHECK(result.relaxation.words == words);
+    CHECK(result.relaxation.unmatched == std::vector<std::string>{"xylophone"});
+  }
+  // The name is one word of the query to try, written as typed.
+  const Relaxed name = relaxed(fixture, "united states sanctions xylophone");
+  CHECK(name.relaxation.without_unmatched == "united states sanctions");
+  CHECK(name.ids == Ids{"turkey"});
+}
