@@ -40,6 +40,7 @@ Json hit_json(const Hit& hit, bool explain) {
                {"score", score},
                {"snippet", hit.snippet},
                {"highlights", highlights}};
+  if (hit.relaxed) json["relaxed"] = true;
   if (explain) {
     Json terms = Json::array();
     for (const Hit::MatchedTerm& term : hit.matched_terms) {
@@ -76,6 +77,7 @@ Json relaxation_json(const std::optional<Relaxation>& relaxation) {
   if (!relaxation || !relaxation->shown) return nullptr;
   return {{"words", relaxation->words},
           {"unmatched_words", relaxation->unmatched},
+          {"restrictions", relaxation->restrictions},
           {"filters_exclude_all", relaxation->filters_exclude_all},
           {"minimum_should_match", relaxation->minimum_should_match},
           {"without_unmatched",

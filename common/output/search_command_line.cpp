@@ -69,9 +69,8 @@ void read_search_choices(SearchCommandLine& command) {
   // A reader at a terminal sees the briefs with most of the words; a script, when it asks.
   command.session.relax = command.relax || (!command.no_relax && !command.batch &&
                                             command.format == "text" && isatty(STDOUT_FILENO));
-  // A reader whose stdout goes to a pipe still learns, on stderr, what would work.
-  command.session.diagnose =
-      !command.session.relax && !command.batch && command.format == "text" && isatty(STDERR_FILENO);
+  // A reader at a terminal learns, on stderr, what would work, whatever the format.
+  command.session.diagnose = !command.session.relax && !command.batch && isatty(STDERR_FILENO);
   if (command.sort) command.session.sort = sort_order_named(*command.sort);
   for (const std::string& facet : command.facets) {
     command.session.search.facets.push_back(*facet_named(facet));

@@ -39,9 +39,9 @@ void add_search_options(CLI::App& app, SearchCommandLine& command);
 
 // The choices named on the command line into command.session: the date of --now, the
 // sort, the facets, and whether a query that matches nothing is relaxed (--relax, or text
-// on a terminal unless --no-relax) or only diagnosed for stderr (text to a pipe, stderr a
-// terminal). Throws UsageError for a missing or unwanted query and
-// a malformed --now.
+// on a terminal unless --no-relax) or only diagnosed for stderr (stderr a terminal,
+// whatever the format). Throws UsageError for a missing or unwanted query and a malformed
+// --now.
 void read_search_choices(SearchCommandLine& command);
 
 }  // namespace briefsearch

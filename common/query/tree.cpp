@@ -208,6 +208,13 @@ std::string query_text_of(const QueryNode& tree) {
   return out;
 }
 
+std::string typed_text_of(const QueryNode& node, std::string_view query) {
+  if (node.typed_end == 0 || node.typed_end > query.size() || node.typed_begin >= node.typed_end) {
+    return query_text_of(node);
+  }
+  return std::string(query.substr(node.typed_begin, node.typed_end - node.typed_begin));
+}
+
 std::string describe(const QueryNode& tree) {
   std::string out;
   describe_into(tree, out);
