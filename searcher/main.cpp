@@ -33,7 +33,7 @@ int run(int argc, char** argv) {
   SearchCommandLine command;
   add_search_options(app, command);
   if (const auto ended = parse_command_line(app, argc, argv)) return *ended;
-  read_search_choices(command);
+  read_search_choices(app, command);
   const OutputFormat format = *output_format_named(command.format);
   // A batch writes --format json's object for each line, whatever --format says.
   command.session.search = options_for_format(command.batch ? OutputFormat::kJson : format,

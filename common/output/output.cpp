@@ -117,6 +117,12 @@ class TextWriter : public ResultWriter {
     constexpr std::size_t kFacetValuesShown = 10;
     for (const auto& [facet, counts] : results.facets) {
       out_ << '\n' << paint(kBold, std::string(facet_name(facet))) << '\n';
+      // A heading alone would look like output cut short.
+      if (counts.empty()) {
+        out_ << paint(kDim, results.total == 0 ? "  none: no brief matches"
+                                               : "  none: no matching brief has a value")
+             << '\n';
+      }
       const std::size_t shown =
           facet_values_shown(report.options, counts.size(), kFacetValuesShown);
       for (std::size_t i = 0; i < shown; ++i) {
