@@ -84,6 +84,9 @@ void reject_options_without_effect(const CLI::App& app, const SearchCommandLine&
   if (given("--facet-limit") && command.facets.empty()) {
     throw UsageError("--facet-limit has no effect without --facet, whose values it limits");
   }
+  if (given("--any") && command.query_words.empty() && !command.batch) {
+    throw UsageError("--any has no effect with --like alone, which has no query words to OR");
+  }
 }
 
 }  // namespace

@@ -48,7 +48,7 @@ inline constexpr double kShortestTimeout = 0.000001;
 // malformed --now, and an option that would do nothing in this combination, naming both:
 // --facet or --explain with a format that does not show them (--facet: text and json;
 // --explain: text, json and jsonl; --batch writes json), --facet-limit without --facet,
-// --format other than json with --batch.
+// --format other than json with --batch, --any with --like and no query words.
 void read_search_choices(const CLI::App& app, SearchCommandLine& command);
 
 }  // namespace briefsearch

@@ -53,6 +53,8 @@ TEST_CASE("an option that would do nothing is a usage error naming both options"
                            " has no effect with --batch, which writes --format json's object "
                            "for each line"});
   }
+  refused.push_back({{"--any", "--like", "pipeline-0002"},
+                     "--any has no effect with --like alone, which has no query words to OR"});
   refused.push_back({{"--width", "10", "houthi"},
                      "--width: 10 columns is below the narrowest width text output is laid out "
                      "for, 40 columns (0: never wrap)"});
@@ -75,6 +77,7 @@ TEST_CASE("an option that would do nothing is a usage error naming both options"
       {"--facet", "tag", "--format", "json", "ceasefire"},
       {"--facet", "tag", "--facet-limit", "0", "ceasefire"},
       {"--explain", "--format", "jsonl", "ceasefire"},
+      {"--any", "--like", "pipeline-0002", "ceasefire", "sanctions"},
       {"--batch", "--facet", "region", "--explain"},
       {"--batch", "--format", "json"},
       // Colour and width shape text alone; a script may pass them whatever the format.

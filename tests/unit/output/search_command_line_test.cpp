@@ -43,7 +43,11 @@ TEST_CASE("an option without effect in its combination is a usage error",
   CHECK(refusal({"--batch", "--format", "paths"}) ==
         "--format paths has no effect with --batch, which writes --format json's object for "
         "each line");
+  CHECK(refusal({"--any", "--like", "pipeline-0002"}) ==
+        "--any has no effect with --like alone, which has no query words to OR");
   // Accepted: where they act, and what the documentation says of the rest.
+  CHECK(refusal({"--any", "--like", "pipeline-0002", "a", "b"}).empty());
+  CHECK(refusal({"--any", "--batch"}).empty());
   CHECK(refusal({"--facet", "tag", "--facet-limit", "3", "q"}).empty());
   CHECK(refusal({"--batch", "--facet", "tag", "--explain"}).empty());
   CHECK(refusal({"--batch", "--format", "json"}).empty());
