@@ -33,7 +33,7 @@ int run(int argc, char** argv) {
   SearchCommandLine command;
   add_search_options(app, command);
   if (const auto ended = parse_command_line(app, argc, argv)) return *ended;
-  read_search_choices(command);
+  read_search_choices(app, command);
   const OutputFormat format = *output_format_named(command.format);
   // A batch writes --format json's object for each line, whatever --format says.
   command.session.search = options_for_format(command.batch ? OutputFormat::kJson : format,
@@ -61,10 +61,9 @@ int run(int argc, char** argv) {
   const bool found = report.results.total > 0 && (!report.relaxation || command.relax);
   const int code = found ? kExitSuccess : kExitNoMatch;
   if (!flush_results()) return code;  // the reader has gone
-  const bool stderr_terminal = isatty(STDERR_FILENO);
-  const std::string message = no_match_message(report, stderr_terminal);
-  if (!message.empty() && (format == OutputFormat::kText || stderr_terminal))
-    std::fprintf(stderr, "%s: %s\n", kProgram, message.c_str());
+  const std::string note =
+      after_answer_note(report, format == OutputFormat::kText, isatty(STDERR_FILENO));
+  if (!note.empty()) std::fprintf(stderr, "%s: %s\n", kProgram, note.c_str());
   return code;
 }
 

@@ -151,6 +151,17 @@ uint64_t hash_bytes(std::string_view bytes) {
   return hash;
 }
 
+std::string decimal_text(double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.6f", value);
+  std::string text = buffer;
+  if (text.find('.') != std::string::npos) {
+    while (text.back() == '0') text.pop_back();
+    if (text.back() == '.') text.pop_back();
+  }
+  return text == "-0" ? "0" : text;
+}
+
 bool is_valid_utf8(std::string_view bytes) {
   if (is_ascii(bytes)) return true;  // the common case, checked a block at a time
   const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());

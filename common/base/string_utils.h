@@ -72,6 +72,11 @@ inline constexpr std::size_t kShownExcerptBytes = 80;
 // to one decimal, shown only when it is not 0).
 [[nodiscard]] std::string describe_size(std::uintmax_t bytes);
 
+// A number for people, as messages quote a value such as a --timeout: fixed-point, at
+// most 6 decimals, trailing zeros dropped, never an exponent ("0.000001", "2.5", "86400";
+// "%g" would write "1e-06").
+[[nodiscard]] std::string decimal_text(double value);
+
 // True when the bytes are well-formed UTF-8 (no overlongs, no surrogates).
 [[nodiscard]] bool is_valid_utf8(std::string_view bytes);
 

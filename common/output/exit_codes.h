@@ -53,7 +53,9 @@ inline constexpr std::array<ExitCodeRow, 9> kIndexExitCodes = {{
 
 // brief-search's exit codes, in ascending order, with what each means with --batch.
 inline constexpr std::array<ExitCodeRow, 7> kSearchExitCodes = {{
-    {kExitSuccess, "at least one brief matched (with --relax: or a relaxed search found briefs)",
+    {kExitSuccess,
+     "at least one brief matched (with --relax: or a relaxed search found briefs, which every "
+     "format labels)",
      "every query was answered, with or without hits"},
     {kExitNoMatch, "no brief matched the query as written", "not used"},
     {kExitUsage,

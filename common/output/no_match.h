@@ -18,6 +18,20 @@ namespace briefsearch {
 // exit code, as from grep's).
 [[nodiscard]] std::string no_match_message(const SearchReport& report, bool to_terminal);
 
+// Whether the results of report are a relaxed search's (SessionOptions::relax, and the
+// relaxed search found briefs): what every output format must say.
+[[nodiscard]] bool is_relaxed_answer(const SearchReport& report);
+
+// What brief-search writes on stderr after writing report's results in a format (without
+// the program's name and newline; empty for nothing). The same whatever the format when
+// stderr is a terminal (to_terminal): no_match_message's line. Otherwise, when the
+// results are a relaxed answer, that line in every format, so that no script takes them
+// for matches (json also says so in "relaxed", jsonl on each hit); and text output says
+// what it would say on a terminal but "no briefs match" alone (a script learns that
+// from the exit code). Other formats say nothing then.
+[[nodiscard]] std::string after_answer_note(const SearchReport& report, bool text_format,
+                                            bool to_terminal);
+
 // The line above a relaxed search's hits ("No brief matches all 4 words; these match 3 of
 // them:"); empty when report is not relaxed or found nothing.
 [[nodiscard]] std::string relaxed_label(const SearchReport& report);

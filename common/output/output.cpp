@@ -38,6 +38,7 @@ Json hit_json(const Hit& hit, bool explain) {
       {"title", hit.title},      {"date", hit.date.empty() ? Json(nullptr) : Json(hit.date)},
       {"score", score},          {"snippet", hit.snippet},
       {"highlights", highlights}};
+  if (hit.relaxed) json["relaxed"] = true;
   if (explain) {
     Json terms = Json::array();
     for (const Hit::MatchedTerm& term : hit.matched_terms) {
@@ -74,6 +75,7 @@ Json relaxation_json(const std::optional<Relaxation>& relaxation) {
   if (!relaxation || !relaxation->shown) return nullptr;
   return {{"words", relaxation->words},
           {"unmatched_words", relaxation->unmatched},
+          {"restrictions", relaxation->restrictions},
           {"filters_exclude_all", relaxation->filters_exclude_all},
           {"minimum_should_match", relaxation->minimum_should_match},
           {"without_unmatched",
@@ -113,6 +115,12 @@ class TextWriter : public ResultWriter {
     constexpr std::size_t kFacetValuesShown = 10;
     for (const auto& [facet, counts] : results.facets) {
       out_ << '\n' << paint(kBold, std::string(facet_name(facet))) << '\n';
+      // A heading alone would look like output cut short.
+      if (counts.empty()) {
+        out_ << paint(kDim, results.total == 0 ? "  none: no brief matches"
+                                               : "  none: no matching brief has a value")
+             << '\n';
+      }
       const std::size_t shown =
           facet_values_shown(report.options, counts.size(), kFacetValuesShown);
       for (std::size_t i = 0; i < shown; ++i) {

@@ -37,11 +37,18 @@ struct SearchCommandLine {
 // parse).
 void add_search_options(CLI::App& app, SearchCommandLine& command);
 
-// The choices named on the command line into command.session: the date of --now, the
-// sort, the facets, and whether a query that matches nothing is relaxed (--relax, or text
-// on a terminal unless --no-relax) or only diagnosed for stderr (text to a pipe, stderr a
-// terminal). Throws UsageError for a missing or unwanted query and
-// a malformed --now.
-void read_search_choices(SearchCommandLine& command);
+// A --timeout shorter than this (other than 0, no limit) is refused: no search answers in
+// less, and messages write seconds to 6 decimals (decimal_text), so it always shows.
+inline constexpr double kShortestTimeout = 0.000001;
+
+// The choices named on the command line (parsed by app) into command.session: the date of
+// --now, the sort, the facets, and whether a query that matches nothing is relaxed
+// (--relax, or text on a terminal unless --no-relax) or only diagnosed for stderr (stderr
+// a terminal, whatever the format). Throws UsageError for a missing or unwanted query, a
+// malformed --now, and an option that would do nothing in this combination, naming both:
+// --facet or --explain with a format that does not show them (--facet: text and json;
+// --explain: text, json and jsonl; --batch writes json), --facet-limit without --facet,
+// --format other than json with --batch, --any with --like and no query words.
+void read_search_choices(const CLI::App& app, SearchCommandLine& command);
 
 }  // namespace briefsearch

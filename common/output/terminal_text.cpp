@@ -3,6 +3,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -47,9 +48,10 @@ std::string printable_text(std::string_view text, bool keep_newlines) {
   return out;
 }
 
-std::size_t output_width(std::optional<std::size_t> asked, int fd) {
-  if (asked) return *asked;
-  if (::isatty(fd) != 1) return 0;
+namespace {
+
+// The terminal's width: TIOCGWINSZ, else $COLUMNS when it is a number, else 80.
+std::size_t terminal_width(int fd) {
   struct winsize size {};
   if (::ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
   if (const char* columns = std::getenv("COLUMNS"); columns && *columns) {
@@ -58,6 +60,14 @@ std::size_t output_width(std::optional<std::size_t> asked, int fd) {
     if (*end == '\0' && parsed > 0 && parsed <= 10000) return parsed;
   }
   return 80;
+}
+
+}  // namespace
+
+std::size_t output_width(std::optional<std::size_t> asked, int fd) {
+  if (asked) return *asked;
+  if (::isatty(fd) != 1) return 0;
+  return std::max(terminal_width(fd), kNarrowestWidth);
 }
 
 bool should_use_color(ColorMode mode, int fd) {

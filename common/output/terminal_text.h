@@ -26,10 +26,16 @@ inline constexpr std::array<NamedChoice<ColorMode>, 3> kColorModes = {{
     {"never", ColorMode::kNever, ""},
 }};
 
+// The narrowest width text output is laid out for: a hit's first line ("10. 2025-07-15  ")
+// and a hanging indent under it need room for the title beside them. --width refuses
+// less; a narrower terminal gets lines this wide, which it folds itself.
+inline constexpr std::size_t kNarrowestWidth = 40;
+
 // The width text output wraps to (0: no wrapping): asked (--width) when given; else, when
-// fd is a terminal, its width (TIOCGWINSZ), else $COLUMNS when it is a number, else 80;
-// else (a pipe or a file) 0: piped lines stay whole for grep, sort and pagers, as ripgrep
-// and notmuch leave them, whatever $COLUMNS a shell exported.
+// fd is a terminal, its width (TIOCGWINSZ), else $COLUMNS when it is a number, else 80,
+// and at least kNarrowestWidth; else (a pipe or a file) 0: piped lines stay whole for
+// grep, sort and pagers, as ripgrep and notmuch leave them, whatever $COLUMNS a shell
+// exported.
 [[nodiscard]] std::size_t output_width(std::optional<std::size_t> asked, int fd);
 
 // kAuto colours only when fd is a terminal, NO_COLOR is unset or empty, and TERM is not

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "common/base/errors.h"
+#include "common/base/string_utils.h"
 #include "common/output/terminal_text.h"
 
 namespace briefsearch {
@@ -42,8 +43,8 @@ void Watchdog::disarm() {
 }
 
 void Watchdog::time_out() {
-  std::fprintf(stderr, "%s: query '%s': timed out after %g s; narrow the query\n", program_.c_str(),
-               printable_text(query_).c_str(), seconds_);
+  std::fprintf(stderr, "%s: query '%s': timed out after %s s; narrow the query\n", program_.c_str(),
+               printable_text(query_).c_str(), decimal_text(seconds_).c_str());
   std::fflush(stdout);
   std::_Exit(kExitUsage);
 }

@@ -2,6 +2,7 @@
 #include <charconv>
 
 #include "common/base/errors.h"
+#include "common/base/string_utils.h"
 #include "common/query/dates.h"
 #include "common/query/lexer.h"
 #include "common/query/query.h"
@@ -79,13 +80,13 @@ class Parser {
     }
     // Groups of terms joined by an explicit AND; side by side, groups are ANDed too,
     // or ORed with any_word.
-    std::vector<std::vector<QueryNode>> groups{{parse_near()}};
+    std::vector<std::vector<QueryNode>> groups{{parse_typed_near()}};
     while (true) {
       if (peek().type == Type::kAnd) {
         expect_term_after(take());
-        groups.back().push_back(parse_near());
+        groups.back().push_back(parse_typed_near());
       } else if (starts_term(peek().type)) {
-        groups.push_back({parse_near()});
+        groups.push_back({parse_typed_near()});
       } else {
         break;
       }
@@ -112,6 +113,18 @@ class Parser {
     if (children.front().kind == Kind::kOr) children.front().side_by_side = true;
     for (QueryNode& restriction : restrictions) children.push_back(std::move(restriction));
     return combine(Kind::kAnd, std::move(children));
+  }
+
+  // An operand of AND, with where it was written: from its first lexeme to the spaces
+  // before the next.
+  QueryNode parse_typed_near() {
+    const std::size_t begin = peek().column - 1;
+    QueryNode node = parse_near();
+    std::size_t end = peek().column - 1;
+    while (end > begin && is_ascii_space(query_[end - 1])) --end;
+    node.typed_begin = begin;
+    node.typed_end = end;
+    return node;
   }
 
   QueryNode parse_near() {

@@ -56,6 +56,11 @@ struct QueryNode {
   // Not part of describe(): the text --explain writes reads back as the same alternatives.
   bool side_by_side = false;
   std::vector<QueryNode> children;
+  // Where the node was written in the query, as bytes [typed_begin, typed_end), when the
+  // parser recorded it (typed_end > 0): for each operand of an AND, and so for each part
+  // relaxation may drop or keep (typed_text_of).
+  std::size_t typed_begin = 0;
+  std::size_t typed_end = 0;
 };
 
 struct QueryLimits {
@@ -146,6 +151,11 @@ struct RequiredParts {
 // name as one word: key-judgments:), dates as ISO ranges (relative ones resolved).
 // Parsing it gives the same tree, whatever --any was.
 [[nodiscard]] std::string query_text_of(const QueryNode& tree);
+
+// The node as the user wrote it in query (the parser's typed_begin..typed_end: "date:2025",
+// "-yemen", "desc:houthi"), so that a query offered back keeps the user's own syntax;
+// query_text_of(node) when the parser did not record where it was written.
+[[nodiscard]] std::string typed_text_of(const QueryNode& node, std::string_view query);
 
 // For --explain, the words of tree that mean more than their letters (a year or month
 // also matches the brief's date, a country's name its other names; see

@@ -171,6 +171,11 @@ std::optional<RequiredParts> required_parts(const QueryNode& tree, Analyser& ana
       name.column = tree.children[index].column;
       const auto first = tree.children.begin() + static_cast<std::ptrdiff_t>(index);
       name.children.assign(first, first + static_cast<std::ptrdiff_t>(words));
+      // As typed, from its first word to its last ("united  states" stays one part).
+      if (name.children.front().typed_end > 0 && name.children.back().typed_end > 0) {
+        name.typed_begin = name.children.front().typed_begin;
+        name.typed_end = name.children.back().typed_end;
+      }
       parts.words.push_back(std::move(name));
       index += words - 1;
       continue;
@@ -222,6 +227,13 @@ std::string query_text_of(const QueryNode& tree) {
   std::string out;
   write_query_text(tree, out);
   return out;
+}
+
+std::string typed_text_of(const QueryNode& node, std::string_view query) {
+  if (node.typed_end == 0 || node.typed_end > query.size() || node.typed_begin >= node.typed_end) {
+    return query_text_of(node);
+  }
+  return std::string(query.substr(node.typed_begin, node.typed_end - node.typed_begin));
 }
 
 std::string describe(const QueryNode& tree) {

@@ -51,37 +51,64 @@ std::vector<Named> briefs_from_file(const Xapian::Database& database,
   return found;
 }
 
-// "FILE#LINE" split at its last '#', when LINE is a positive number.
-std::optional<std::pair<std::string, std::size_t>> file_and_line(const std::string& reference) {
+// "FILE#LINE" split at its last '#' into FILE and what follows (maybe not a number).
+std::optional<std::pair<std::string, std::string>> file_and_suffix(const std::string& reference) {
   const std::size_t hash = reference.rfind('#');
-  if (hash == std::string::npos || hash == 0 || hash + 1 == reference.size()) return std::nullopt;
-  const std::string digits = reference.substr(hash + 1);
-  if (digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) {
+  if (hash == std::string::npos || hash == 0) return std::nullopt;
+  return std::pair{reference.substr(0, hash), reference.substr(hash + 1)};
+}
+
+// LINE as a number (0 included, which names no record), or nothing.
+std::optional<std::size_t> line_number(const std::string& digits) {
+  if (digits.empty() || digits.size() > 9 ||
+      digits.find_first_not_of("0123456789") != std::string::npos) {
     return std::nullopt;
   }
-  const std::size_t line = std::stoul(digits);
-  if (line == 0) return std::nullopt;
-  return std::pair{reference.substr(0, hash), line};
+  return std::stoul(digits);
+}
+
+// "FILE#LINE" split at its last '#', when LINE is a positive number.
+std::optional<std::pair<std::string, std::size_t>> file_and_line(const std::string& reference) {
+  const auto split = file_and_suffix(reference);
+  if (!split) return std::nullopt;
+  const auto line = line_number(split->second);
+  if (!line || *line == 0) return std::nullopt;
+  return std::pair{split->first, *line};
 }
 
 std::string resolved(const std::string& path) { return resolved_path(path).string(); }
 
-// Why reference names no brief, with the lines a JSON Lines file does have records on.
+// "1, 2, 3, 4", the first ten of lines (sorted).
+std::string lines_listed(std::vector<std::size_t> lines) {
+  std::sort(lines.begin(), lines.end());
+  std::string listed;
+  for (std::size_t i = 0; i < lines.size() && i < 10; ++i) {
+    listed += (i == 0 ? "" : ", ") + std::to_string(lines[i]);
+  }
+  if (lines.size() > 10) listed += ", ...";
+  return listed;
+}
+
+// Why reference names no brief. For FILE#LINE of a JSON Lines file that has records, the
+// lines it has them on, whatever is wrong with LINE: past the last record, 0 (lines count
+// from 1, as editors and the record's FILE#LINE in text output count them), not a number.
 std::string nothing_named(const Xapian::Database& database, const std::string& reference) {
-  if (const auto split = file_and_line(reference)) {
+  if (const auto split = file_and_suffix(reference)) {
     const std::string file = resolved(split->first);
     const std::vector<Named> records = briefs_from_file(database, file, std::nullopt);
     if (!records.empty()) {
       std::vector<std::size_t> lines;
       for (const Named& record : records) lines.push_back(record.line);
-      std::sort(lines.begin(), lines.end());
-      std::string listed;
-      for (std::size_t i = 0; i < lines.size() && i < 10; ++i) {
-        listed += (i == 0 ? "" : ", ") + std::to_string(lines[i]);
+      const std::string on_lines = "its briefs are on lines " + lines_listed(std::move(lines));
+      const auto line = line_number(split->second);
+      if (!line) {
+        const std::string problem = split->second.empty()
+                                        ? "no line number after '#'"
+                                        : "'" + split->second + "' after '#' is not a line number";
+        return "'" + reference + "': " + problem + "; " + on_lines + " (lines are counted from 1)";
       }
-      if (lines.size() > 10) listed += ", ...";
-      return "no brief of " + file + " is on line " + std::to_string(split->second) +
-             " (its briefs are on lines " + listed + ")";
+      return "no brief of " + file + " is on line " + split->second + "; " + on_lines +
+             " (lines are counted from 1)";
     }
   }
   return "no brief has the id or path '" + reference + "' (as a path: " + resolved(reference) + ")";

@@ -16,32 +16,24 @@ bool matches_any(Xapian::Database& database, const Xapian::Query& query, Analyse
   return run_search(database, query, {}, count_only, analyser).total > 0;
 }
 
-// A part as the user wrote it: the words of a country's name side by side ("united
-// states", which required_parts made one part), anything else in the query language.
-std::string part_text(const QueryNode& node) {
-  const bool words_only =
-      node.kind == QueryNode::Kind::kAnd &&
-      std::all_of(node.children.begin(), node.children.end(), [](const QueryNode& child) {
-        return child.kind == QueryNode::Kind::kWord && !child.field;
-      });
-  if (!words_only) return query_text_of(node);
-  std::vector<std::string> words;
-  for (const QueryNode& child : node.children) words.push_back(query_text_of(child));
-  return join(words, " ");
-}
-
-// The words joined as a query: side by side, each in the query language, then the
-// restrictions. A group keeps its parentheses, so that the parts stay ANDed:
-// "(houthi OR kyivstar) NOT shipping", not "houthi OR kyivstar NOT shipping"; a name's
-// words need none, since side by side is AND.
-std::string query_text(const std::vector<const QueryNode*>& nodes) {
+// The parts joined as a query, each as the user wrote it (typed_text_of: "date:2025", not
+// its expansion) and in the order written when the parser recorded it. A group the parser
+// did not record keeps its parentheses, so that the parts stay ANDed: "(houthi OR
+// kyivstar) NOT shipping", not "houthi OR kyivstar NOT shipping".
+std::string query_text(std::vector<const QueryNode*> nodes, std::string_view typed) {
+  const bool all_recorded = std::all_of(nodes.begin(), nodes.end(),
+                                        [](const QueryNode* node) { return node->typed_end > 0; });
+  if (all_recorded) {
+    std::stable_sort(nodes.begin(), nodes.end(), [](const QueryNode* a, const QueryNode* b) {
+      return a->typed_begin < b->typed_begin;
+    });
+  }
   std::vector<std::string> texts;
   for (const QueryNode* node : nodes) {
-    const std::string text = part_text(*node);
-    const bool group = text == query_text_of(*node) &&
-                       (node->kind == QueryNode::Kind::kOr || node->kind == QueryNode::Kind::kXor ||
-                        node->kind == QueryNode::Kind::kAnd);
-    texts.push_back(group ? "(" + text + ")" : text);
+    const bool group = node->kind == QueryNode::Kind::kOr || node->kind == QueryNode::Kind::kXor ||
+                       node->kind == QueryNode::Kind::kAnd;
+    const std::string text = typed_text_of(*node, typed);
+    texts.push_back(group && node->typed_end == 0 ? "(" + text + ")" : text);
   }
   return join(texts, " ");
 }
@@ -67,8 +59,11 @@ RelaxedSearch relax(const RequiredParts& parts, const std::string& query_text_ty
   Relaxation& relaxation = relaxed.relaxation;
   std::vector<Xapian::Query> words;
   std::vector<const QueryNode*> kept;
+  for (const QueryNode& node : parts.restrictions) {
+    relaxation.restrictions.push_back(typed_text_of(node, query_text_typed));
+  }
   for (const QueryNode& node : parts.words) {
-    relaxation.words.push_back(part_text(node));
+    relaxation.words.push_back(typed_text_of(node, query_text_typed));
     Xapian::Query word = build(node);
     if (word.empty() || !matches_any(database, word, analyser)) {
       relaxation.unmatched.push_back(relaxation.words.back());
@@ -86,7 +81,9 @@ RelaxedSearch relax(const RequiredParts& parts, const std::string& query_text_ty
     for (const QueryNode& node : parts.restrictions) rest.push_back(&node);
     const Xapian::Query instead =
         restricted(Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()));
-    if (matches_any(database, instead, analyser)) relaxation.without_unmatched = query_text(rest);
+    if (matches_any(database, instead, analyser)) {
+      relaxation.without_unmatched = query_text(rest, query_text_typed);
+    }
   }
 
   // Ranked by the words each brief matches, each once; the level only filters.

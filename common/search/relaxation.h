@@ -19,18 +19,21 @@ namespace briefsearch {
 // What relaxing a query that matched nothing found out, and the search it ran instead.
 struct Relaxation {
   // The query's words (each word, phrase, NEAR chain or group of its top-level AND, stop
-  // words left out), in the query language.
+  // words left out), as the user wrote them (typed_text_of).
   std::vector<std::string> words;
+  // The query's restrictions (filters, dates, negations, and groups of them), which are
+  // never dropped, as the user wrote them: "date:2025", "-yemen".
+  std::vector<std::string> restrictions;
   // Those of words that no brief in the database matches, even alone and unfiltered.
   std::vector<std::string> unmatched;
-  // Every word together matches briefs, but none within the query's filters and dates.
+  // Every word together matches briefs, but none that also match the restrictions.
   bool filters_exclude_all = false;
   // Every hit of the relaxed search matches at least this many of words, and some brief
   // matches this many; 0 when no brief matches any (the relaxed search then found
   // nothing).
   std::size_t minimum_should_match = 0;
   // The query without the unmatched words, when it has words left and finds briefs: what
-  // to try instead.
+  // to try instead, its parts as the user wrote them and in the order written.
   std::optional<std::string> without_unmatched;
   // Whether the relaxed search's briefs are the answer (SessionOptions::relax), or were
   // only looked for, to say what would work (SessionOptions::diagnose).

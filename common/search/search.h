@@ -40,6 +40,9 @@ struct Hit {
   std::vector<MatchedTerm> matched_terms;
   // The record's line in a JSON Lines file (path#line names it); 0 for other formats.
   std::size_t line = 0;
+  // A hit of a relaxed search (SearchReport::relaxation): it lacks some of the query's
+  // words.
+  bool relaxed = false;
 };
 
 // Relevance is BM25 with ties by id; newest and oldest order by date with ties by id,

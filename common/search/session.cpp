@@ -93,8 +93,18 @@ void SearchSession::relax_into(SearchReport& report, const std::string& query_te
   report.relaxation->shown = options_.relax;
   if (relaxed.query.empty() || !options_.relax) return;
   if (report.options.explain) report.xapian_query = relaxed.query.get_description();
+  // Each hit says it lacks words, so that a format that writes hits alone can tell.
+  HitSink marked;
+  if (sink) {
+    marked = [&sink](const Hit& hit) {
+      Hit relaxed_hit = hit;
+      relaxed_hit.relaxed = true;
+      return sink(relaxed_hit);
+    };
+  }
   report.results =
-      run_search(database_, relaxed.query, highlights, report.options, analyser_, sink);
+      run_search(database_, relaxed.query, highlights, report.options, analyser_, marked);
+  for (Hit& hit : report.results.hits) hit.relaxed = true;
 }
 
 // Offered only when the respelled query finds something.

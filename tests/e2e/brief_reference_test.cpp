@@ -56,9 +56,24 @@ TEST_CASE("a brief for --like that cannot be found or chosen is named in the err
   CHECK(several.out.empty());
   CHECK_THAT(several.err, Catch::Contains("'" + export_file + "' names 4 briefs"));
   CHECK_THAT(several.err, Catch::Contains("'pipeline-0002' (" + export_file + "#2)"));
+  // Past the last record, 0 (lines count from 1), or no number: the lines with briefs.
+  const std::string lines = "its briefs are on lines 1, 2, 3, 4 (lines are counted from 1)";
   const ProcessResult no_record = corpus.search({"--like", export_file + "#9"});
   CHECK(no_record.exit_code == 2);
-  CHECK_THAT(no_record.err, Catch::Contains("no brief of " + export_file + " is on line 9"));
+  CHECK(no_record.err ==
+        "brief-search: --like: no brief of " + export_file + " is on line 9; " + lines + "\n");
+  const ProcessResult zero = corpus.search({"--like", export_file + "#0"});
+  CHECK(zero.exit_code == 2);
+  CHECK(zero.err ==
+        "brief-search: --like: no brief of " + export_file + " is on line 0; " + lines + "\n");
+  const std::string relative = std::filesystem::relative(export_file).string();
+  for (const std::string suffix : {"x", "-1", "1.5", ""}) {
+    const ProcessResult result = corpus.search({"--like", relative + "#" + suffix});
+    INFO(suffix);
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Catch::Contains("--like: '" + relative + "#" + suffix + "': ") &&
+                               Catch::EndsWith(lines + "\n"));
+  }
   for (const std::string& unknown : std::vector<std::string>{
            "no/such/brief.txt", (kCorpus / "europe").string(), "pipeline-0002#2", "#2"}) {
     const ProcessResult result = corpus.search({"--like", unknown});

@@ -9,6 +9,7 @@
 
 #include "tests/support/process.h"
 #include "tests/support/temporary_folder.h"
+#include "tests/support/terminal.h"
 
 namespace briefsearch::testing {
 
@@ -35,6 +36,9 @@ inline ProcessResult brief_search(const TemporaryFolder& home, std::vector<std::
   return run_process(arguments, isolated(home));
 }
 
+// Which of brief-search's streams IndexedCorpus::search_on_terminal puts on a terminal.
+enum class TerminalStream { kStdout, kStderr };
+
 // A temporary home with corpus/ (or the briefs given) indexed into home/db.
 class IndexedCorpus {
  public:
@@ -50,6 +54,24 @@ class IndexedCorpus {
   ProcessResult search(std::vector<std::string> arguments) const {
     arguments.insert(arguments.begin(), {"--db", database().string()});
     return brief_search(home_, std::move(arguments));
+  }
+
+  // Runs a search, --now 2025-07-15, with stdout or stderr on a pseudo-terminal (the other
+  // to a file) and environment added; that stream's field of the result is what the
+  // terminal got.
+  ProcessResult search_on_terminal(
+      std::vector<std::string> arguments, TerminalStream stream = TerminalStream::kStdout,
+      const std::map<std::string, std::string>& environment = {}) const {
+    PseudoTerminal terminal;
+    ProcessOptions options = isolated(home_);
+    options.environment.insert(environment.begin(), environment.end());
+    (stream == TerminalStream::kStdout ? options.stdout_path : options.stderr_path) =
+        terminal.path();
+    arguments.insert(arguments.begin(),
+                     {kSearchBinary, "--db", database().string(), "--now", "2025-07-15"});
+    ProcessResult result = run_process(arguments, options);
+    (stream == TerminalStream::kStdout ? result.out : result.err) = terminal.read_all();
+    return result;
   }
 
   // Runs a --format json search and returns the parsed output.

@@ -243,3 +243,13 @@ TEST_CASE("describe_size names sizes in binary units", "[string_utils]") {
   CHECK(describe_size(63000000) == "60.1 MiB");
   CHECK(describe_size(std::uintmax_t{3} << 40) == "3072 GiB");
 }
+
+TEST_CASE("decimal_text writes a number for people, never with an exponent", "[string_utils]") {
+  CHECK(decimal_text(0.000001) == "0.000001");
+  CHECK(decimal_text(0.5) == "0.5");
+  CHECK(decimal_text(2) == "2");
+  CHECK(decimal_text(86400) == "86400");
+  CHECK(decimal_text(1.25) == "1.25");
+  CHECK(decimal_text(0) == "0");
+  CHECK(decimal_text(40.0) == "40");
+}

@@ -112,6 +112,21 @@ TEST_CASE("JSON Lines has one hit object per line", "[output]") {
   CHECK(hits[1]["id"] == "pipeline.jsonl#3");
 }
 
+TEST_CASE("a facet without values says so in text, and is an empty array in JSON", "[output]") {
+  SearchReport report = sample_report();
+  report.results.facets[Facet::kTag] = {};
+  report.results.facets[Facet::kRegion] = {{"Europe", 2, ""}};
+  CHECK_THAT(
+      render(OutputFormat::kText, false, report),
+      Catch::EndsWith("\nregion\n  2  Europe\n\ntag\n  none: no matching brief has a value\n"));
+  report.results.total = 0;
+  report.results.hits.clear();
+  report.results.facets.erase(Facet::kRegion);
+  CHECK(render(OutputFormat::kText, false, report) == "\ntag\n  none: no brief matches\n");
+  const auto json = nlohmann::json::parse(render(OutputFormat::kJson, false, report));
+  CHECK(json["facets"]["tag"] == nlohmann::json::array());
+}
+
 TEST_CASE("paths and count formats", "[output]") {
   CHECK(render(OutputFormat::kPaths) == "corpus/europe/baltic.txt\ncorpus/pipeline.jsonl\n");
   CHECK(render(OutputFormat::kCount) == "3\n");

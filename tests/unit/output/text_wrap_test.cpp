@@ -1,5 +1,6 @@
 #include "common/output/text_wrap.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "common/output/terminal_text.h"
+#include "tests/support/terminal.h"
 #include "tests/support/text_lines.h"
 
 using namespace briefsearch;
@@ -127,4 +129,18 @@ TEST_CASE("the width is --width when given, and none for a pipe, whatever COLUMN
   ::unsetenv("COLUMNS");
   ::close(pipe_ends[0]);
   ::close(pipe_ends[1]);
+}
+
+TEST_CASE("a terminal narrower than text output is laid out for gets the narrowest width",
+          "[output][wrap]") {
+  testing::PseudoTerminal terminal;  // no window size: $COLUMNS says
+  const int fd = ::open(terminal.path().c_str(), O_WRONLY);
+  REQUIRE(fd >= 0);
+  ::setenv("COLUMNS", "10", 1);
+  CHECK(output_width(std::nullopt, fd) == kNarrowestWidth);
+  ::setenv("COLUMNS", "120", 1);
+  CHECK(output_width(std::nullopt, fd) == 120);
+  ::unsetenv("COLUMNS");
+  CHECK(output_width(std::nullopt, fd) == 80);
+  ::close(fd);
 }

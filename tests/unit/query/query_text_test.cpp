@@ -56,6 +56,26 @@ TEST_CASE("the parsed query is written in the query language", "[query]") {
   CHECK(query_text_of(parse_query("a b -c", kToday, {}, true)) == "(a OR b) AND NOT c");
 }
 
+TEST_CASE("each operand of an AND is written back as the user typed it", "[query]") {
+  const std::string query =
+      "election  date:2025 -yemen\tdesc:\"red sea\" AND (a OR b) lang:en NOT x +y s*";
+  const QueryNode tree = parse_query(query, kToday);
+  REQUIRE(tree.kind == QueryNode::Kind::kAnd);
+  std::vector<std::string> typed;
+  for (const QueryNode& part : tree.children) typed.push_back(typed_text_of(part, query));
+  CHECK(typed == std::vector<std::string>{"election", "date:2025", "-yemen", "desc:\"red sea\"",
+                                          "(a OR b)", "lang:en", "NOT x", "+y", "s*"});
+  // A query of one part is that part; inside a group, each operand of an AND is recorded.
+  CHECK(typed_text_of(parse_query(" date:30d.. ", kToday), " date:30d.. ") == "date:30d..");
+  const std::string grouped = "(a  b) OR c";
+  const QueryNode group = parse_query(grouped, kToday).children.front();
+  CHECK(typed_text_of(group.children.back(), grouped) == "b");
+  // A node the parser did not record (an OR; one made by hand) is written in the query
+  // language.
+  CHECK(typed_text_of(parse_query(grouped, kToday), grouped) == "(a AND b) OR c");
+  CHECK(typed_text_of(parse_query("date:2025", kToday), "") == "date:2025-01-01..2025-12-31");
+}
+
 // Found by the query fuzzer (tests/fuzz-regressions/query/): a sign before ')' was an
 // operator without a term, while before a space or the end it is a word, so "(1- OR -)"
 // did not read back.

@@ -59,9 +59,14 @@ TEST_CASE("relaxation names the words that match nothing and the query to try",
   CHECK(none.relaxation.unmatched == std::vector<std::string>{"xylophone"});
   CHECK_FALSE(none.relaxation.without_unmatched);
   CHECK(none.relaxation.minimum_should_match == 2);
-  // A group keeps its parentheses, so the query to try means what the parts meant.
+  // The parts as written, in the order written: a group keeps its parentheses, so the
+  // query to try means what the parts meant, and a negation its '-'.
   const Relaxed grouped = relaxed(fixture, "(houthi OR tanker) xylophone -letter");
-  CHECK(grouped.relaxation.without_unmatched == "(houthi OR tanker) NOT letter");
+  CHECK(grouped.relaxation.without_unmatched == "(houthi OR tanker) -letter");
+  CHECK(grouped.relaxation.restrictions == std::vector<std::string>{"-letter"});
+  const Relaxed typed = relaxed(fixture, "-letter  desc:ships AND xylophone date:2024");
+  CHECK(typed.relaxation.words == std::vector<std::string>{"desc:ships", "xylophone"});
+  CHECK(typed.relaxation.without_unmatched == "-letter desc:ships date:2024");
   // Nothing matches any word.
   const Relaxed nothing = relaxed(fixture, "xylophone quokka");
   CHECK(nothing.relaxation.minimum_should_match == 0);
