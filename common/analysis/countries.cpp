@@ -7,12 +7,17 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "common/analysis/data_tables.h"
+#include "common/analysis/m49.h"
 #include "common/base/embedded_data.h"
 #include "common/base/errors.h"
 #include "common/base/string_utils.h"
 
 namespace briefsearch {
 namespace {
+
+using data_tables::data_error;
+using data_tables::for_each_entry;
 
 constexpr std::string_view kAliasesFile = "data/country-aliases.tsv";
 constexpr std::string_view kRegionsFile = "data/regions.tsv";
@@ -22,10 +27,6 @@ constexpr std::string_view kRegionsFile = "data/regions.tsv";
 // (the data file names their owners instead: "Canary Islands" is ES).
 constexpr std::array<std::string_view, 13> kNotCountries = {
     "EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AC", "CP", "DG", "EA", "IC", "TA"};
-
-[[noreturn]] void data_error(std::string_view file, std::size_t line, const std::string& what) {
-  throw InternalError(std::string(file) + ":" + std::to_string(line) + ": " + what);
-}
 
 // The word as matched: the analysed term without a possessive "'s", so "Yemen’s" is a
 // mention of Yemen. Both the names and the text go through here.
@@ -45,29 +46,6 @@ bool joins_words(std::string_view text, const Token& before, const Token& after)
   constexpr std::size_t kMaxAbbreviationBytes = 3;  // "st", "u.s", "d.r"
   return gap.find('.') == std::string_view::npos ||
          before.end - before.begin <= kMaxAbbreviationBytes;
-}
-
-// A data line's tab-separated columns.
-std::vector<std::string_view> columns_of(std::string_view line) {
-  std::vector<std::string_view> columns;
-  for (std::size_t start = 0;;) {
-    const std::size_t tab = line.find('\t', start);
-    columns.push_back(trim(line.substr(start, tab == std::string_view::npos ? tab : tab - start)));
-    if (tab == std::string_view::npos) return columns;
-    start = tab + 1;
-  }
-}
-
-// Calls entry(line number, columns) for each line that is neither blank nor a comment.
-template <typename Entry>
-void for_each_entry(std::string_view tsv, Entry entry) {
-  const std::string text = normalise_line_ends(tsv);
-  std::size_t number = 0;
-  for (std::string_view line : split_lines(text)) {
-    ++number;
-    if (trim(line).empty() || trim(line).starts_with('#')) continue;
-    entry(number, columns_of(line));
-  }
 }
 
 // The forms of one of ICU's English names worth matching: "Myanmar (Burma)" is also
@@ -93,46 +71,13 @@ std::vector<std::string> name_forms(std::string name) {
   return forms;
 }
 
-bool is_area_code(std::string_view key) {
-  return key.size() == 3 &&
-         std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// Each territory's containing M.49 area ("DE" -> "155" -> "150" -> "001"), from ICU's
-// supplemental data. Non-numeric groupings (EU, QO "Outlying Oceania") are left out: they
-// overlap the M.49 tree.
-std::unordered_map<std::string, std::string> m49_parents() {
-  UErrorCode status = U_ZERO_ERROR;
-  icu::LocalUResourceBundlePointer supplemental(
-      ures_openDirect(nullptr, "supplementalData", &status));
-  icu::LocalUResourceBundlePointer containment(
-      ures_getByKey(supplemental.getAlias(), "territoryContainment", nullptr, &status));
-  if (U_FAILURE(status)) {
-    throw InternalError(std::string("ICU: cannot load territory containment: ") +
-                        u_errorName(status));
-  }
+// Each territory's containing M.49 area ("DE" -> "155" -> "150" -> "001"). CLDR's
+// groupings (EU, 419 Latin America) are left out: they overlap the M.49 tree.
+std::unordered_map<std::string, std::string> m49_parents(const M49Containment& containment) {
   std::unordered_map<std::string, std::string> parents;
-  const int32_t areas = ures_getSize(containment.getAlias());
-  for (int32_t i = 0; i < areas; ++i) {
-    icu::LocalUResourceBundlePointer area(
-        ures_getByIndex(containment.getAlias(), i, nullptr, &status));
-    if (U_FAILURE(status)) break;
-    const char* key = ures_getKey(area.getAlias());
-    if (key == nullptr || !is_area_code(key) || ures_getType(area.getAlias()) != URES_ARRAY) {
-      continue;
-    }
-    for (int32_t k = 0; k < ures_getSize(area.getAlias()); ++k) {
-      int32_t length = 0;
-      const UChar* child = ures_getStringByIndex(area.getAlias(), k, &length, &status);
-      if (U_FAILURE(status)) break;
-      std::string utf8;
-      icu::UnicodeString(child, length).toUTF8String(utf8);
-      parents.emplace(std::move(utf8), key);  // the first area listed wins
-    }
-  }
-  if (U_FAILURE(status)) {
-    throw InternalError(std::string("ICU: cannot read territory containment: ") +
-                        u_errorName(status));
+  for (const auto& [area, children] : containment.areas) {
+    // The areas in ICU's order (by code): the first area listed wins.
+    for (const std::string& child : children) parents.emplace(child, area);
   }
   return parents;
 }
@@ -143,11 +88,12 @@ const CountryGazetteer& CountryGazetteer::instance() {
   // Never destroyed: freeing its tables at exit cost a one-query process 0.7 M
   // instructions (callgrind) for memory the system takes back anyway.
   static const CountryGazetteer* const gazetteer =
-      new CountryGazetteer(kCountryAliasesData, kRegionsData);
+      new CountryGazetteer(kCountryAliasesData, kRegionsData, kAreasData);
   return *gazetteer;
 }
 
-CountryGazetteer::CountryGazetteer(std::string_view aliases_tsv, std::string_view regions_tsv) {
+CountryGazetteer::CountryGazetteer(std::string_view aliases_tsv, std::string_view regions_tsv,
+                                   std::string_view areas_tsv) {
   load_icu_codes();
   // Our data first: its entries replace ICU's names with the same words.
   load_aliases(aliases_tsv);
@@ -157,7 +103,9 @@ CountryGazetteer::CountryGazetteer(std::string_view aliases_tsv, std::string_vie
       return a.words.size() > b.words.size();
     });
   }
-  load_regions(regions_tsv);
+  const M49Containment containment = load_m49_containment();
+  load_regions(regions_tsv, containment);
+  load_areas(areas_tsv, containment);
 }
 
 void CountryGazetteer::load_icu_codes() {
@@ -205,12 +153,13 @@ void CountryGazetteer::load_icu_names() {
   }
 }
 
-void CountryGazetteer::load_regions(std::string_view regions_tsv) {
+void CountryGazetteer::load_regions(std::string_view regions_tsv,
+                                    const M49Containment& containment) {
   StringMap<std::string_view> region_by_key;
   for_each_entry(regions_tsv, [&](std::size_t line, const std::vector<std::string_view>& columns) {
     if (columns.size() != 2) data_error(kRegionsFile, line, "expected: area-or-code<TAB>region");
     const std::string key(columns[0]);
-    if (!is_area_code(key) && !codes_.contains(key)) {
+    if (!is_m49_area_code(key) && !codes_.contains(key)) {
       data_error(kRegionsFile, line, "unknown M.49 area or country code \"" + key + "\"");
     }
     const auto region = std::find(kRegionNames.begin(), kRegionNames.end(), columns[1]);
@@ -221,7 +170,7 @@ void CountryGazetteer::load_regions(std::string_view regions_tsv) {
       data_error(kRegionsFile, line, "\"" + key + "\" is listed twice");
     }
   });
-  const std::unordered_map<std::string, std::string> parents = m49_parents();
+  const std::unordered_map<std::string, std::string> parents = m49_parents(containment);
   for (const std::string& code : codes_) {
     // Walk up from the country to the nearest entry; the M.49 tree is a few levels deep.
     std::string key = code;

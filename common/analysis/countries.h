@@ -3,8 +3,9 @@
 //
 // Names are ICU's English display names for every ISO 3166 code plus the short forms,
 // alternative names and demonyms of data/country-aliases.tsv. Regions follow the UN M.49
-// containment data ICU carries, mapped through data/regions.tsv. Both data files are
-// compiled in (common/base/embedded_data.h).
+// containment data ICU carries, mapped through data/regions.tsv; areas that are no country
+// and no region of ours ("Balkans", "Latin America") come from ICU's M.49 names and
+// data/areas.tsv. The data files are compiled in (common/base/embedded_data.h).
 #pragma once
 
 #include <array>
@@ -23,6 +24,8 @@
 
 namespace briefsearch {
 
+struct M49Containment;
+
 // Our five regions, exactly as stored and shown.
 inline constexpr std::array<std::string_view, 5> kRegionNames = {
     "Indo-Pacific", "Europe", "Middle East", "Africa", "Americas"};
@@ -34,10 +37,11 @@ class CountryGazetteer {
   // InternalError if ICU's data cannot be loaded or an embedded file is malformed.
   static const CountryGazetteer& instance();
 
-  // Builds from the texts of the two data files (see their headers for the format).
-  // Throws InternalError naming the file and line of the first malformed entry: an
-  // unknown code or region, a missing column, an alias given to two countries.
-  CountryGazetteer(std::string_view aliases_tsv, std::string_view regions_tsv);
+  // Builds from the texts of the data files (see their headers for the format). Throws
+  // InternalError naming the file and line of the first malformed entry: an unknown code,
+  // region or member, a missing column, an alias given to two countries.
+  CountryGazetteer(std::string_view aliases_tsv, std::string_view regions_tsv,
+                   std::string_view areas_tsv = {});
 
   // The uppercase alpha-2 code for a country as written in metadata or a query: a code
   // ("CN", "cn"), a name ("China", "Côte d’Ivoire", "cote d'ivoire", "the Gambia"), a
@@ -78,15 +82,29 @@ class CountryGazetteer {
   // Ocean", "Latin America", "Kashmir": its "-" entries); code_for gives nothing for it.
   [[nodiscard]] bool names_no_country(std::string_view name) const;
 
+  // An area that holds several countries and is not one of kRegionNames: an M.49 area or
+  // grouping that ICU names ("Asia", "Latin America", "Western Africa", "European Union",
+  // also by its code "EU"), or one of data/areas.tsv ("Balkans", "LatAm", "Mideast").
+  struct Area {
+    std::string name;                // as ICU or the data file writes it
+    std::vector<std::string> codes;  // its countries, sorted by code
+  };
+  // The area name names, ignoring case, spaces, hyphens and a leading "the"; nothing for
+  // other names.
+  [[nodiscard]] std::optional<Area> area_named(std::string_view name) const;
+
   // A name code_for knows, as written in the data or by ICU, and its code.
   struct NamedCountry {
     std::string name;
     std::string code;
   };
   // The known names nearest to name by edit distance (Damerau-Levenshtein over the
-  // analysed, case- and accent-folded code points), nearest first, one per country, at
-  // most `most`: only those within a third of the name's length (at least 1 edit), so
-  // "germny" gives Germany and "narnia" nothing. For error messages.
+  // analysed, case- and accent-folded code points), one per country, at most `most`: only
+  // those at the smallest distance found, within suggestion_edits(name), and for two edits
+  // starting with the same letter, so "germny" gives Germany, "rusia" Russia alone (not
+  // USA, two edits away), and "narnia" and "balkans" (not Malians) nothing.
+  // A name that has the value as one of its words ("Korea": North Korea, South Korea)
+  // counts as one edit away. For error messages.
   [[nodiscard]] std::vector<NamedCountry> closest_names(std::string_view name,
                                                         std::size_t most) const;
 
@@ -132,7 +150,8 @@ class CountryGazetteer {
   void load_icu_codes();
   void load_aliases(std::string_view aliases_tsv);
   void load_icu_names();
-  void load_regions(std::string_view regions_tsv);
+  void load_regions(std::string_view regions_tsv, const M49Containment& containment);
+  void load_areas(std::string_view areas_tsv, const M49Containment& containment);
   [[nodiscard]] std::vector<Token> analyse(std::string_view name) const;
   // tokens are analyse(name), and not empty.
   void add_alias(std::string_view name, const std::vector<Token>& tokens, const std::string& code,
@@ -143,6 +162,7 @@ class CountryGazetteer {
   std::unordered_set<std::string, StringHash, std::equal_to<>> codes_;
   StringMap<std::vector<Alias>> aliases_by_first_word_;  // longest alias first
   StringMap<std::string> code_by_name_;                  // match words joined by spaces
+  StringMap<Area> areas_by_key_;                         // by area_key()
   StringMap<std::string_view> region_by_code_;           // values from kRegionNames
   StringMap<std::string> written_name_by_key_;           // keys of code_by_name_, as first written
   StringMap<std::string> display_name_by_code_;          // ICU's English names

@@ -134,10 +134,29 @@ TEST_CASE("an unknown country or region is a query error", "[e2e][countries]") {
     std::string message;
   };
   for (const Case& c : std::vector<Case>{
+           {"region:narnia",
+            "query 'region:narnia': unknown region 'narnia'; regions are Indo-Pacific, Europe, "
+            "Middle East, Africa, Americas (column 8)"},
            {"region:mideast",
             "query 'region:mideast': unknown region 'mideast'; regions are Indo-Pacific, Europe, "
-            "Middle East, Africa, Americas (column 8)"},
+            "Middle East, Africa, Americas; Mideast lies in the region Middle East: write "
+            "region:middle-east (column 8)"},
            {"ceasefire mentions-region:mideast", "unknown region 'mideast'"},
+           {"region:asia",
+            "Asia spans the regions Indo-Pacific, Middle East and Europe: write "
+            "region:indo-pacific, region:middle-east or region:europe (column 8)"},
+           {"region:latam", "LatAm lies in the region Americas: write region:americas"},
+           {"region:eu", "European Union lies in the region Europe: write region:europe"},
+           {"region:europa", "; did you mean region:europe? (column 8)"},
+           {"country:balkans",
+            "query 'country:balkans': 'balkans' is an area, not a country: Albania (AL), Bosnia "
+            "& Herzegovina (BA), Bulgaria (BG), Croatia (HR), Greece (GR), Kosovo (XK), "
+            "Montenegro (ME), North Macedonia (MK), Romania (RO), Serbia (RS) and Slovenia (SI), "
+            "all in the region Europe; write region:europe, or join countries with OR "
+            "(country:AL OR country:BA) (column 9)"},
+           {"country:asia", "its 51 countries are in the regions Indo-Pacific, Middle East and"},
+           {"country:rusia", "unknown country 'rusia'; did you mean Russia (RU)? (column 9)"},
+           {"country:persya", "did you mean Persia (IR)?"},
            {"country:narnia", "query 'country:narnia': unknown country 'narnia'"},
            {"country:isreal", "did you mean Israel (IL)? (column 9)"},
            {"mentions:\"untied states\"", "did you mean United States (US)?"},
@@ -159,4 +178,19 @@ TEST_CASE("an unknown country or region is a query error", "[e2e][countries]") {
   CHECK(batch.exit_code == 2);
   CHECK_THAT(batch.out, Catch::Contains("unknown region 'mideast'"));
   CHECK_THAT(batch.out, Catch::Contains("\"total\":"));
+}
+
+TEST_CASE("suggestions name no far or unlike country", "[e2e][countries]") {
+  IndexedCorpus corpus;
+  const std::map<std::string, std::string> far_names = {
+      {"country:rusia", "USA (US)"}, {"country:balkans", "Malians"}, {"country:persya", "Serbia"}};
+  for (const auto& [query, far] : far_names) {
+    INFO(query);
+    const ProcessResult result = corpus.search({"--", query});
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, !Catch::Contains(far));
+  }
+  // A former name is a filter value.
+  CHECK(ids_of(corpus.search_json({"country:persia"})) ==
+        ids_of(corpus.search_json({"country:ir"})));
 }

@@ -401,8 +401,9 @@ TEST_CASE("malformed data files are rejected with file and line", "[countries]")
     std::string aliases;
     std::string regions;
     std::string message;
+    std::string areas = {};
   };
-  const auto [aliases, regions, message] = GENERATE(values<Case>({
+  const auto [aliases, regions, message, areas] = GENERATE(values<Case>({
       {"XX\tFoo", "", "data/country-aliases.tsv:1: unknown country code \"XX\""},
       {"# comment\n\nFR", "",
        "data/country-aliases.tsv:3: expected: code<TAB>alias[<TAB>exact-case]"},
@@ -413,10 +414,12 @@ TEST_CASE("malformed data files are rejected with file and line", "[countries]")
       {"", "FR\tEurasia", "data/regions.tsv:1: unknown region \"Eurasia\""},
       {"", "150\tEurope\r\n150\tEurope", "data/regions.tsv:2: \"150\" is listed twice"},
       {"", "150", "data/regions.tsv:1: expected: area-or-code<TAB>region"},
+      {"", "", "data/areas.tsv:2: unknown member \"Gaul\"", "# areas\nGaul\tFR Gaul"},
+      {"", "", "data/areas.tsv:1: expected: name<TAB>members", "Gaul"},
   }));
-  INFO(aliases << " | " << regions);
-  CHECK_THROWS_AS(CountryGazetteer(aliases, regions), InternalError);
-  CHECK_THROWS_WITH(CountryGazetteer(aliases, regions), message);
+  INFO(aliases << " | " << regions << " | " << areas);
+  CHECK_THROWS_AS(CountryGazetteer(aliases, regions, areas), InternalError);
+  CHECK_THROWS_WITH(CountryGazetteer(aliases, regions, areas), message);
 }
 
 TEST_CASE("data file entries replace ICU's names and add new ones", "[countries]") {
