@@ -28,26 +28,6 @@ constexpr std::string_view kRegionsFile = "data/regions.tsv";
 constexpr std::array<std::string_view, 13> kNotCountries = {
     "EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AC", "CP", "DG", "EA", "IC", "TA"};
 
-// The word as matched: the analysed term without a possessive "'s", so "Yemen’s" is a
-// mention of Yemen. Both the names and the text go through here.
-std::string_view match_word(std::string_view term) {
-  if (term.size() > 2 && term.ends_with("'s")) term.remove_suffix(2);
-  return term;
-}
-
-// Whether two words of the text can belong to one name. Spaces, hyphens, "&" and an
-// abbreviation's full stop ("St. Kitts", "U.S. Virgin Islands") join; other punctuation, a
-// line break or a full stop after a longer word ends the name, so "to the west. Bank
-// officials" is no mention of the West Bank.
-bool joins_words(std::string_view text, const Token& before, const Token& after) {
-  if (before.end > after.begin || after.begin > text.size()) return false;
-  const std::string_view gap = text.substr(before.end, after.begin - before.end);
-  if (gap.find_first_of(",;:!?()[]{}\"/|\n") != std::string_view::npos) return false;
-  constexpr std::size_t kMaxAbbreviationBytes = 3;  // "st", "u.s", "d.r"
-  return gap.find('.') == std::string_view::npos ||
-         before.end - before.begin <= kMaxAbbreviationBytes;
-}
-
 // The forms of one of ICU's English names worth matching: "Myanmar (Burma)" is also
 // "Myanmar" and "Burma"; "Hong Kong SAR China" is written "Hong Kong"; "St. Kitts & Nevis"
 // is also "Saint Kitts and Nevis" ("&" is no word, so "and" would not match).
@@ -116,16 +96,33 @@ void CountryGazetteer::load_icu_codes() {
   }
 }
 
+// The flags column of an alias ("place,person-name"); throws through fail for an
+// unknown flag.
+template <typename Fail>
+CountryGazetteer::AliasFlags alias_flags(std::string_view column, Fail fail) {
+  CountryGazetteer::AliasFlags flags;
+  const std::pair<std::string_view, bool CountryGazetteer::AliasFlags::*> known[] = {
+      {"exact-case", &CountryGazetteer::AliasFlags::exact_case},
+      {"place", &CountryGazetteer::AliasFlags::place},
+      {"person-name", &CountryGazetteer::AliasFlags::person_name},
+      {"us-state", &CountryGazetteer::AliasFlags::us_state}};
+  for (const std::string& flag : split_list(column)) {
+    const auto found = std::find_if(std::begin(known), std::end(known),
+                                    [&](const auto& entry) { return entry.first == flag; });
+    if (found == std::end(known)) fail("unknown flag \"" + flag + "\"");
+    flags.*(found->second) = true;
+  }
+  return flags;
+}
+
 void CountryGazetteer::load_aliases(std::string_view aliases_tsv) {
   for_each_entry(aliases_tsv, [&](std::size_t line, const std::vector<std::string_view>& columns) {
     const auto fail = [&](const std::string& what) { data_error(kAliasesFile, line, what); };
-    if (columns.size() < 2 || columns.size() > 3) fail("expected: code<TAB>alias[<TAB>exact-case]");
+    if (columns.size() < 2 || columns.size() > 3) fail("expected: code<TAB>alias[<TAB>flags]");
     const std::string code = columns[0] == "-" ? "" : std::string(columns[0]);
     if (!code.empty() && !codes_.contains(code)) fail("unknown country code \"" + code + "\"");
-    const bool exact_case = columns.size() == 3;
-    if (exact_case && columns[2] != "exact-case") {
-      fail("unknown flag \"" + std::string(columns[2]) + "\"");
-    }
+    const AliasFlags flags = columns.size() == 3 ? alias_flags(columns[2], fail) : AliasFlags{};
+    if (code.empty() && flags.place) fail("a phrase that is no country's (\"-\") is no place");
     const std::vector<Token> tokens = analyse(columns[1]);
     if (tokens.empty()) fail("alias \"" + std::string(columns[1]) + "\" has no words");
     const auto known = code_by_name_.find(key_of(tokens));
@@ -133,7 +130,7 @@ void CountryGazetteer::load_aliases(std::string_view aliases_tsv) {
       fail("\"" + std::string(columns[1]) + "\" is already an alias of " +
            (known->second.empty() ? "no country" : known->second));
     }
-    add_alias(columns[1], tokens, code, exact_case);
+    add_alias(columns[1], tokens, code, flags);
   });
 }
 
@@ -147,7 +144,7 @@ void CountryGazetteer::load_icu_names() {
     for (const std::string& form : name_forms(name)) {
       const std::vector<Token> tokens = analyse(form);
       if (!tokens.empty() && !code_by_name_.contains(key_of(tokens))) {
-        add_alias(form, tokens, code, false);
+        add_alias(form, tokens, code, AliasFlags{});
       }
     }
   }
@@ -197,6 +194,11 @@ std::string CountryGazetteer::name_key(std::vector<Token> tokens) {
   return key_of(tokens);
 }
 
+std::string_view CountryGazetteer::match_word(std::string_view term) {
+  if (term.size() > 2 && term.ends_with("'s")) term.remove_suffix(2);
+  return term;
+}
+
 std::string CountryGazetteer::key_of(const std::vector<Token>& tokens) {
   std::string key;
   for (const Token& token : tokens) {
@@ -207,13 +209,15 @@ std::string CountryGazetteer::key_of(const std::vector<Token>& tokens) {
 }
 
 void CountryGazetteer::add_alias(std::string_view name, const std::vector<Token>& tokens,
-                                 const std::string& code, bool exact_case) {
+                                 const std::string& code, const AliasFlags& flags) {
   Alias alias;
   for (const Token& token : tokens) alias.words.emplace_back(match_word(token.term));
   alias.code = code;
-  if (exact_case) {
+  alias.flags = flags;
+  if (flags.exact_case) {
     alias.exact_form = name.substr(tokens.front().begin, tokens.back().end - tokens.front().begin);
   }
+  if (flags.place) place_keys_.insert(key_of(tokens));
   code_by_name_.emplace(key_of(tokens), code);
   written_name_by_key_.emplace(key_of(tokens), std::string(name));
   aliases_by_first_word_[alias.words.front()].push_back(std::move(alias));
@@ -225,55 +229,18 @@ std::optional<std::string> CountryGazetteer::code_for(std::string_view name) con
     std::string code = ascii_uppercase(trimmed);
     if (codes_.contains(code)) return code;
   }
-  return code_named(trimmed);
-}
-
-std::optional<std::string> CountryGazetteer::code_named(std::string_view name) const {
-  const auto known = code_by_name_.find(name_key(analyse(trim(name))));
+  const auto known = code_by_name_.find(name_key(analyse(trimmed)));
   if (known == code_by_name_.end() || known->second.empty()) return std::nullopt;
   return known->second;
 }
 
-bool CountryGazetteer::matches_at(const Alias& alias, std::string_view text,
-                                  const std::vector<Token>& tokens, std::size_t first) {
-  const std::size_t count = alias.words.size();
-  if (tokens.size() - first < count) return false;
-  for (std::size_t k = 1; k < count; ++k) {
-    if (match_word(tokens[first + k].term) != alias.words[k]) return false;
-    if (!joins_words(text, tokens[first + k - 1], tokens[first + k])) return false;
+std::optional<std::string> CountryGazetteer::code_named(std::string_view name) const {
+  const std::string key = name_key(analyse(trim(name)));
+  const auto known = code_by_name_.find(key);
+  if (known == code_by_name_.end() || known->second.empty() || place_keys_.contains(key)) {
+    return std::nullopt;
   }
-  if (alias.exact_form.empty()) return true;
-  const std::size_t begin = tokens[first].begin;
-  const std::size_t end = tokens[first + count - 1].end;
-  // starts_with, not ==: the token may carry a possessive ("UK’s").
-  return begin <= end && end <= text.size() &&
-         text.substr(begin, end - begin).starts_with(alias.exact_form);
-}
-
-std::vector<std::string> CountryGazetteer::mentions_in(std::string_view text,
-                                                       const std::vector<Token>& tokens) const {
-  std::vector<std::string> codes;
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const auto candidates = aliases_by_first_word_.find(match_word(tokens[i].term));
-    if (candidates == aliases_by_first_word_.end()) continue;
-    for (const Alias& alias : candidates->second) {
-      if (!matches_at(alias, text, tokens, i)) continue;
-      if (!alias.code.empty()) codes.push_back(alias.code);
-      i += alias.words.size() - 1;
-      break;
-    }
-  }
-  return codes;
-}
-
-std::vector<std::string> CountryGazetteer::mentioned_in(std::string_view text,
-                                                        const std::vector<Token>& tokens) const {
-  std::vector<std::string> codes;
-  for (std::string& code : mentions_in(text, tokens)) {
-    if (std::find(codes.begin(), codes.end(), code) == codes.end())
-      codes.push_back(std::move(code));
-  }
-  return codes;
+  return known->second;
 }
 
 std::optional<std::string_view> CountryGazetteer::region_of(std::string_view code) const {

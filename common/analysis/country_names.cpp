@@ -10,10 +10,10 @@
 
 namespace briefsearch {
 
-std::vector<std::pair<std::string, std::string>> CountryGazetteer::name_keys() const {
-  std::vector<std::pair<std::string, std::string>> keys;
+std::vector<CountryGazetteer::NameKey> CountryGazetteer::name_keys() const {
+  std::vector<NameKey> keys;
   for (const auto& [key, code] : code_by_name_) {
-    if (!code.empty()) keys.emplace_back(key, code);
+    keys.push_back({key, code, !code.empty() && !place_keys_.contains(key)});
   }
   std::sort(keys.begin(), keys.end());
   return keys;
@@ -21,9 +21,12 @@ std::vector<std::pair<std::string, std::string>> CountryGazetteer::name_keys() c
 
 std::vector<std::vector<std::string>> CountryGazetteer::names_of(std::string_view code) const {
   std::vector<std::vector<std::string>> names;
+  if (code.empty()) return names;  // the phrases that are no country's
   for (const auto& [first_word, aliases] : aliases_by_first_word_) {
     for (const Alias& alias : aliases) {
-      if (alias.code == code && alias.exact_form.empty()) names.push_back(alias.words);
+      if (alias.code == code && alias.exact_form.empty() && !alias.flags.place) {
+        names.push_back(alias.words);
+      }
     }
   }
   // The map's order is the hash's: sort, so that queries built from the names are stable.

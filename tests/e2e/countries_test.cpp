@@ -1,6 +1,7 @@
 // Countries end to end on the sample corpus (issue 11): country: and region: by what a
 // brief is about, mentions: and mentions-region: by what it names, their facets with
-// names, --facet-limit, and unknown country and region values as query errors.
+// names, --facet-limit, unknown country and region values as query errors, and names that
+// are also a person's or a US state's (tests/fixtures/ambiguous-names).
 #include <algorithm>
 #include <map>
 #include <set>
@@ -190,7 +191,52 @@ TEST_CASE("suggestions name no far or unlike country", "[e2e][countries]") {
     CHECK(result.exit_code == 2);
     CHECK_THAT(result.err, !Catch::Contains(far));
   }
-  // A former name is a filter value.
+  // A former name and a place within a country are filter values.
   CHECK(ids_of(corpus.search_json({"country:persia"})) ==
         ids_of(corpus.search_json({"country:ir"})));
+  CHECK(ids_of(corpus.search_json({"-n", "100", "country:texas"})) ==
+        ids_of(corpus.search_json({"-n", "100", "country:us"})));
+}
+
+TEST_CASE("a country's other names leave out the places within it", "[e2e][countries]") {
+  IndexedCorpus corpus;
+  const ProcessResult american = corpus.search({"--explain", "american"});
+  REQUIRE(american.exit_code == 0);
+  CHECK_THAT(american.out, Catch::Contains("american: also america, u.s, u.s.a, united states"));
+  for (const char* place : {"new mexico", "new jersey", "new england", "texas"}) {
+    CHECK_THAT(american.out, !Catch::Contains(place));
+  }
+  for (const char* query : {"new mexico", "indian ocean", "scotland", "somaliland"}) {
+    INFO(query);
+    const ProcessResult explained = corpus.search({"--explain", query});
+    CHECK(explained.exit_code <= 1);
+    CHECK_THAT(explained.out, !Catch::Contains("meaning:"));
+  }
+  const ProcessResult british = corpus.search({"--explain", "british"});
+  CHECK_THAT(british.out, Catch::Contains("(country GB)"));
+  CHECK_THAT(british.out, !Catch::Contains("england"));
+}
+
+TEST_CASE("names that are also a person's or a US state's are read by their context",
+          "[e2e][countries]") {
+  IndexedCorpus briefs(kFixtures / "ambiguous-names");
+  const std::string state = "ambiguous-names/georgia-state-election-law.md";
+  const std::string country = "ambiguous-names/georgia-country-protests.md";
+  const std::string drummer = "ambiguous-names/drummer-chad-smith-tour.md";
+  const std::string player = "ambiguous-names/basketball-michael-jordan-team.md";
+  CHECK(ids_of(briefs.search_json({"country:georgia"})) == Ids{country});
+  CHECK(ids_of(briefs.search_json({"mentions:ge"})) == Ids{country});
+  CHECK(ids_of(briefs.search_json({"country:us"})) == Ids{state});
+  CHECK(ids_of(briefs.search_json({"region:europe"})) == Ids{country});
+  CHECK(ids_of(briefs.search_json({"region:americas"})) == Ids{state});
+  for (const char* query : {"mentions:td", "mentions:jo", "country:chad", "country:jordan"}) {
+    INFO(query);
+    CHECK(ids_of(briefs.search_json({query})).empty());
+  }
+  // The words themselves are still found.
+  CHECK(ids_of(briefs.search_json({"chad"})) == Ids{drummer});
+  CHECK(ids_of(briefs.search_json({"jordan"})) == Ids{player});
+  const json facets = briefs.search_json({"--facet", "mentions", "georgia OR chad OR jordan"});
+  CHECK(facet_of(facets, "mentions") ==
+        std::map<std::string, int>{{"GE", 1}, {"RU", 1}, {"US", 1}});
 }

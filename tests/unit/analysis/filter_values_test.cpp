@@ -128,4 +128,5 @@ TEST_CASE("country suggestions are near and few", "[filter_values]") {
   CHECK_FALSE(filter_value_problem(kCountryFilter, "persia"));  // Iran's former name
   CHECK(filter_value_problem(kCountryFilter, "persya").value_or("") ==
         "unknown country 'persya'; did you mean Persia (IR)?");
+  CHECK(filter_value_problem(kCountryFilter, "texas") == std::nullopt);  // filed under US
 }
