@@ -33,6 +33,9 @@ struct CountryMention {
   std::string code;       // uppercase alpha-2
   std::size_t begin = 0;  // byte range of the name in the text
   std::size_t end = 0;
+  // An item of a list of three or more countries ("Saudi Arabia, Jordan, Lebanon and
+  // Iraq"): only spaces, commas, "&", "and" and "or" between the names.
+  bool listed = false;
 };
 
 // One text of a brief and its analysed words (Analyser::analyse(text)), which must outlive

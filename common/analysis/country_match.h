@@ -27,6 +27,7 @@ struct CountryGazetteer::Match {
   std::size_t begin = 0;  // its bytes in the text
   std::size_t end = 0;
   Reading reading = Reading::kCountry;
+  bool listed = false;  // CountryMention::listed
 };
 
 namespace country_rules {
@@ -46,6 +47,10 @@ void read_towns(std::string_view text, const std::vector<Token>& tokens,
 
 // Rules 4 and 5 over one text's matches, each use alone.
 void read_names(std::string_view text, const std::vector<Token>& tokens,
+                std::vector<CountryGazetteer::Match>& matches);
+
+// Marks the matches that are items of a list of three or more names (CountryMention::listed).
+void mark_lists(std::string_view text, const std::vector<Token>& tokens,
                 std::vector<CountryGazetteer::Match>& matches);
 
 // One sense per discourse (rules 4 and 5), over the matches of all a brief's texts: the

@@ -69,6 +69,7 @@ std::vector<CountryGazetteer::Match> CountryGazetteer::matches_in(
   }
   country_rules::read_towns(text, tokens, matches);
   country_rules::read_names(text, tokens, matches);
+  country_rules::mark_lists(text, tokens, matches);
   return matches;
 }
 
@@ -81,9 +82,9 @@ std::vector<std::vector<CountryMention>> CountryGazetteer::mentions_in_brief(
   for (std::size_t t = 0; t < matches.size(); ++t) {
     for (const Match& match : matches[t]) {
       if (match.reading == Reading::kCountry || match.reading == Reading::kUndecided) {
-        mentions[t].push_back({match.alias->code, match.begin, match.end});
+        mentions[t].push_back({match.alias->code, match.begin, match.end, match.listed});
       } else if (match.reading == Reading::kState) {
-        mentions[t].push_back({"US", match.begin, match.end});
+        mentions[t].push_back({"US", match.begin, match.end, match.listed});
       }
     }
   }

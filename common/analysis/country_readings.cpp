@@ -1,6 +1,6 @@
 // Rules 3 to 5 of the country gazetteer's mentions (country_mentions.cpp lists them all):
-// towns named after countries, names that are also a person's or a US state's, and one
-// reading of a name per brief.
+// towns named after countries, names that are also a person's or a US state's, lists, and
+// one reading of a name per brief.
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -239,6 +239,23 @@ void read_names(std::string_view text, const std::vector<Token>& tokens,
     if (match.reading == Reading::kCountry && match.alias->flags.person_name) {
       match.reading = person_reading(text, tokens, matches, match);
     }
+  }
+}
+
+// Marks the matches that are items of a list of three or more names.
+void mark_lists(std::string_view text, const std::vector<Token>& tokens,
+                std::vector<Match>& matches) {
+  constexpr std::size_t kListItems = 3;
+  for (std::size_t first = 0; first < matches.size();) {
+    std::size_t last = first;
+    while (last + 1 < matches.size() &&
+           list_neighbours(text, tokens, matches[last], matches[last + 1])) {
+      ++last;
+    }
+    if (last - first + 1 >= kListItems) {
+      for (std::size_t i = first; i <= last; ++i) matches[i].listed = true;
+    }
+    first = last + 1;
   }
 }
 

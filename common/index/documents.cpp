@@ -53,7 +53,7 @@ void add_mentions(const Brief& brief, const std::vector<std::vector<Token>>& tok
   }
   for (std::size_t i = 1; i < mentions.size(); ++i) {
     for (const CountryMention& mention : mentions[i]) {
-      evidence.body.push_back(mention.code);
+      evidence.body.push_back({mention.code, i - 1, mention.listed});
     }
   }
 }

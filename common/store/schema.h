@@ -57,8 +57,9 @@ inline constexpr char kRootsFormat = '\x01';
 // 3: French and Italian elided articles dropped ("d'ivoire" -> "ivoire") (schema 5).
 // 4: former names of countries (Persia, Siam) in data/country-aliases.tsv; country
 //    mentions need a capital; places within a country (US states) are mentions of it but
-//    not its names; names that are also a person's or a US state's read by context
-//    (schema 5).
+//    not its names; names that are also a person's or a US state's read by context; the
+//    subject rule's companions must be named in the first section, a country in a list
+//    counts half, and the country the body names first leads (schema 5).
 inline constexpr int kAnalyserVersion = 4;
 // The data that decides country and region terms as much as the analyser does:
 // hash_bytes of data/country-aliases.tsv followed by data/regions.tsv (as embedded,

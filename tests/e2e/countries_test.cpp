@@ -198,6 +198,38 @@ TEST_CASE("suggestions name no far or unlike country", "[e2e][countries]") {
         ids_of(corpus.search_json({"-n", "100", "country:us"})));
 }
 
+TEST_CASE("a brief's subjects leave out the countries of its background", "[e2e][countries]") {
+  IndexedCorpus corpus;
+  const std::string vietnam = "corpus/indo-pacific/vietnam-us-tariff-framework-2025.txt";
+  const std::string china = "corpus/indo-pacific/china-rare-earth-export-controls-2025.txt";
+  const std::string red_sea = "corpus/middle-east/red-sea-houthi-shipping-attacks.txt";
+  const std::string captagon = "corpus/middle-east/syria-captagon-trade-after-assad.txt";
+  // China is named three times in the Vietnam brief's Impact section only.
+  CHECK(ids_of(corpus.search_json({"-n", "100", "country:cn"})).count(vietnam) == 0);
+  CHECK(ids_of(corpus.search_json({"-n", "100", "mentions:cn"})).count(vietnam) == 1);
+  CHECK(ids_of(corpus.search_json({"-n", "100", "country:vn"})).count(vietnam) == 1);
+  // So "chinese tariffs" ranks the China brief first, as "china tariffs" does.
+  for (const char* query : {"chinese tariffs", "china tariffs"}) {
+    INFO(query);
+    const json found = corpus.search_json({query});
+    REQUIRE_FALSE(found["hits"].empty());
+    CHECK(found["hits"][0]["id"] == china);
+  }
+  // The Red Sea brief opens with Yemen's Houthis; Israel and Gaza are their pretext.
+  for (const char* query : {"country:ps", "country:il"}) {
+    INFO(query);
+    CHECK(ids_of(corpus.search_json({"-n", "100", query})).count(red_sea) == 0);
+  }
+  CHECK(ids_of(corpus.search_json({"country:ye"})).count(red_sea) == 1);
+  // Jordan and Lebanon are routes listed with Iraq in the captagon brief.
+  for (const char* query : {"country:jo", "country:lb"}) {
+    INFO(query);
+    CHECK(ids_of(corpus.search_json({"-n", "100", query})).count(captagon) == 0);
+    CHECK(ids_of(corpus.search_json({"-n", "100", std::string("mentions:") + (query + 8)}))
+              .count(captagon) == 1);
+  }
+}
+
 TEST_CASE("a country's other names leave out the places within it", "[e2e][countries]") {
   IndexedCorpus corpus;
   const ProcessResult american = corpus.search({"--explain", "american"});

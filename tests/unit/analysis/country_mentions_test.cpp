@@ -171,6 +171,23 @@ TEST_CASE("a country's name before a US state is a town there", "[countries][men
   CHECK(mentions(text) == codes);
 }
 
+TEST_CASE("mentions in a list of three or more are marked", "[countries][mentions]") {
+  const auto listed = [](const std::string& text) {
+    Analyser analyser;
+    std::vector<bool> flags;
+    for (const CountryMention& mention : gazetteer().mentions_of(text, analyser.analyse(text))) {
+      flags.push_back(mention.listed);
+    }
+    return flags;
+  };
+  CHECK(listed("smuggled via Jordan, Lebanon and Iraq") == std::vector<bool>{true, true, true});
+  CHECK(listed("Saudi Arabia, Jordan, Lebanon, or Iraq") ==
+        std::vector<bool>{true, true, true, true});
+  CHECK(listed("Jordan and Lebanon") == std::vector<bool>{false, false});
+  CHECK(listed("Jordan, where Lebanon and Iraq") == std::vector<bool>{false, false, false});
+  CHECK(listed("Mali, Burkina Faso & Niger; Chad") == std::vector<bool>{true, true, true, false});
+}
+
 TEST_CASE("a mention's bytes are the name as written", "[countries][mentions]") {
   const std::string text = "Ties between the United States and Georgia’s government";
   Analyser analyser;
