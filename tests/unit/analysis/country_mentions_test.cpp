@@ -50,6 +50,8 @@ TEST_CASE("a name counts in running text only with a capital", "[countries][ment
       {"chile peppers", {}},
       {"Chile's copper", {"CL"}},
       {"guinea pigs and Guinea", {"GN"}},
+      {"Guinea worm cases fell in Chad", {"TD"}},
+      {"fishing off South Georgia", {"GS"}},
       {"french fries and danish pastries", {}},
       {"French troops and Danish ships", {"FR", "DK"}},
       {"the united states", {}},
