@@ -8,21 +8,22 @@
 //     Pennsylvania"): no mention of the country (the state is a mention of the US).
 //  4. A name that is also a given name or a surname (person-name: Chad, Jordan, Georgia)
 //     is no mention when a word of a person's name stands beside it on one side only (a
-//     capitalised word that is no function word, initialism, possessive or word of
-//     direction, and is not itself a name): "Chad Smith", "Jordan Peterson", "Georgia
-//     Tech", "the Jordan Valley" (followed), "Michael Jordan", "Michael B. Jordan"
-//     (preceded). Lines in title case, where every word has a capital, say nothing by
-//     themselves. A surname inside a sentence ("star Michael Jordan") makes the brief's
-//     other bare "Jordan"s the person too, and a name beside a given name or surname
+//     capitalised word that is no function word, initialism or word of direction, and is
+//     not itself a name; before it no possessive, after it no word of a country's offices
+//     such as "President" or "Armed"): "Chad Smith", "Jordan Peterson", "Georgia Tech",
+//     "the Jordan Valley" (followed), "Michael Jordan", "Michael B. Jordan" (preceded). Lines in
+//     title case, where every word has a capital, say nothing by themselves. A surname inside a
+//     sentence ("star Michael Jordan") makes the brief's other bare "Jordan"s the person too, and a
+//     name beside a given name or surname
 //     ("Chad Smith said") its uses in title case ("Drummer Chad Smith Announces Tour"),
 //     unless the brief names the country in another way (another of its aliases:
 //     "Jordanian"), or, for title case, uses the name as the country elsewhere.
 //  5. A name that is also a US state's (us-state: Georgia) is the state, a mention of the
 //     United States, where the words around it say so: "Atlanta, Georgia", "Fulton County,
-//     Georgia", "Georgia, US", "Georgia (U.S.)", "the state of Georgia", "governor of
-//     Georgia", "Georgia's governor", "Georgia Republicans", "Arizona, Georgia and
-//     Michigan". Then every bare "Georgia" of the brief is the state too, unless the brief
-//     names the country in another way ("Georgian", "Abkhazia").
+//     Georgia", "Georgia, US", "Georgia (U.S.)", "the state of Georgia", "Gov. Brian Kemp
+//     of Georgia", "Georgia's governor", "Georgia state law", "Georgia Republicans",
+//     "Arizona, Georgia and Michigan". Then every bare "Georgia" of the brief is the state too,
+//     unless the brief names the country in another way ("Georgian", "Abkhazia").
 // Rules 4 and 5 are one sense per discourse (Gale, Church and Yarowsky, 1992): a brief
 // about the US state names it so throughout, and one about the country has other signs.
 #include <algorithm>

@@ -24,10 +24,23 @@ constexpr std::array<std::string_view, 17> kStateWordsAfter = {
     "governor", "gov",       "county",      "counties",      "republican",   "republicans",
     "democrat", "democrats", "gop",         "legislature",   "statehouse",   "senate",
     "senator",  "senators",  "congressman", "congresswoman", "congressional"};
-constexpr std::array<std::string_view, 2> kStateWordsBeforeOf = {"state", "governor"};
+// Before "of Georgia", within kMostWordsBeforeOf words: "the state of Georgia", "Gov.
+// Brian Kemp of Georgia", "Sen. Raphael Warnock of Georgia".
+constexpr std::array<std::string_view, 9> kStateWordsBeforeOf = {
+    "state", "governor",       "gov",         "senator",      "sen",
+    "rep",   "representative", "congressman", "congresswoman"};
+constexpr std::size_t kMostWordsBeforeOf = 4;
 constexpr std::array<std::string_view, 13> kStateWordsBeforeComma = {
     "county", "atlanta",  "savannah", "augusta", "macon",      "athens", "columbus",
     "albany", "marietta", "valdosta", "roswell", "alpharetta", "decatur"};
+// Capitalised words after a country's name that name its offices and bodies, not a
+// person's surname (rule 4): "Chad President Mahamat Deby", "Jordan Armed Forces".
+constexpr std::array<std::string_view, 30> kOfficeWords = {
+    "president",  "presidential", "prime",   "minister",   "ministry", "king",
+    "queen",      "crown",        "prince",  "foreign",    "defence",  "defense",
+    "interior",   "army",         "armed",   "air",        "navy",     "national",
+    "government", "parliament",   "embassy", "ambassador", "supreme",  "central",
+    "coast",      "border",       "police",  "security",   "military", "junta"};
 // Capitalised words before a name that are not a person's name (rule 4).
 constexpr std::array<std::string_view, 23> kDirectionWords = {
     "north",     "south",   "east",    "west",         "northern",   "southern",
@@ -53,9 +66,9 @@ std::string_view written(std::string_view text, const Token& token) {
 }
 
 // Whether a word could belong to a person's name: capitalised, then in lowercase (or a
-// single letter, an initial), and no function word, possessive or word of direction.
+// single letter, an initial), and no function word or word of direction.
 bool is_name_word(std::string_view text, const Token& token) {
-  if (!starts_with_capital(text, token) || token.term.ends_with("'s")) return false;
+  if (!starts_with_capital(text, token)) return false;
   const std::string_view word = written(text, token);
   std::size_t offset = 0;
   (void)next_code_point(word, offset);
@@ -159,8 +172,11 @@ Reading person_reading(std::string_view text, const std::vector<Token>& tokens,
   if (in_title_case_line(text, tokens, match.first)) return Reading::kUndecided;
   const auto before = neighbour_word(text, tokens, matches, match, -1);
   const auto after = neighbour_word(text, tokens, matches, match, +1);
-  const bool name_before = before && is_name_word(text, tokens[*before]);
-  const bool name_after = after && is_name_word(text, tokens[*after]);
+  // A given name is no possessive ("Deby's Chad"); a surname may be ("Chad Smith's").
+  const bool name_before =
+      before && is_name_word(text, tokens[*before]) && !tokens[*before].term.ends_with("'s");
+  const bool name_after =
+      after && is_name_word(text, tokens[*after]) && !is_one_of(tokens[*after].term, kOfficeWords);
   const bool possessive = tokens[match.first + match.count - 1].term.ends_with("'s");
   if (name_after && !name_before && !possessive) return Reading::kNone;  // "Chad Smith"
   if (!name_before || name_after) return Reading::kCountry;
@@ -174,14 +190,22 @@ Reading person_reading(std::string_view text, const std::vector<Token>& tokens,
 // Rule 5's words, for one match of a us-state alias.
 bool state_words_beside(std::string_view text, const std::vector<Token>& tokens,
                         const std::vector<Match>& matches, const Match& match) {
+  const bool possessive = tokens[match.first + match.count - 1].term.ends_with("'s");
   if (const auto after = neighbour_word(text, tokens, matches, match, +1)) {
-    if (is_one_of(tokens[*after].term, kStateWordsAfter)) return true;
+    const std::string_view word = tokens[*after].term;
+    if (is_one_of(word, kStateWordsAfter)) return true;
+    // "Georgia state law", not "Georgia's state-run television"
+    if (word == "state" && !possessive && !text.substr(tokens[*after].end).starts_with("-")) {
+      return true;
+    }
   }
   if (const auto before = neighbour_word(text, tokens, matches, match, -1)) {
-    // "the state of Georgia", "governor of Georgia"
-    return tokens[*before].term == "of" && *before > 0 &&
-           joins_words(text, tokens[*before - 1], tokens[*before]) &&
-           is_one_of(tokens[*before - 1].term, kStateWordsBeforeOf);
+    if (tokens[*before].term != "of") return false;
+    for (std::size_t i = *before, words = 0; i > 0 && words < kMostWordsBeforeOf; --i, ++words) {
+      if (!joins_words(text, tokens[i - 1], tokens[i])) return false;
+      if (is_one_of(tokens[i - 1].term, kStateWordsBeforeOf)) return true;
+    }
+    return false;
   }
   if (match.first == 0) return false;
   // "Atlanta, Georgia", "Fulton County, Georgia"
