@@ -79,20 +79,52 @@ bool is_name_word(std::string_view text, const Token& token) {
   return !is_stop_word(token.term, word) && !is_one_of(token.term, kDirectionWords);
 }
 
-// Whether the line holding the token is in title case: at least three words (function
-// words aside) and more than four in five of them capitalised, as in a headline, where
-// capitals say nothing. A sentence has lowercase words: "Jordan Peterson spoke in London".
-bool in_title_case_line(std::string_view text, const std::vector<Token>& tokens,
-                        std::size_t index) {
-  const std::size_t at = std::min(tokens[index].begin, text.size());
-  const std::size_t line_begin = at == 0 ? 0 : text.rfind('\n', at - 1) + 1;  // npos + 1 is 0
-  const std::size_t line_end = std::min(text.find('\n', at), text.size());
+// Whether each line of a text is in title case: at least three words (function words
+// aside) and more than four in five of them capitalised, as in a headline, where capitals
+// say nothing. A sentence has lowercase words: "Jordan Peterson spoke in London". Each
+// line is read once, however many names it holds, so a long text costs one pass.
+class TitleCaseLines {
+ public:
+  TitleCaseLines(std::string_view text, const std::vector<Token>& tokens)
+      : text_(text), tokens_(tokens) {}
+
+  // Whether the line holding the token at index is in title case.
+  bool at(std::size_t index) {
+    if (line_ends_.empty()) {
+      for (std::size_t end = text_.find('\n'); end != std::string_view::npos;
+           end = text_.find('\n', end + 1)) {
+        line_ends_.push_back(end);
+      }
+      line_ends_.push_back(text_.size());
+    }
+    const auto end = std::lower_bound(line_ends_.begin(), line_ends_.end(), tokens_[index].begin);
+    const std::size_t line = static_cast<std::size_t>(end - line_ends_.begin());
+    const auto known = verdicts_.find(line);
+    if (known != verdicts_.end()) return known->second;
+    const std::size_t line_begin = line == 0 ? 0 : line_ends_[line - 1] + 1;
+    const std::size_t line_end = end == line_ends_.end() ? text_.size() : *end;
+    return verdicts_[line] = in_title_case(line_begin, line_end);
+  }
+
+ private:
+  [[nodiscard]] bool in_title_case(std::size_t line_begin, std::size_t line_end) const;
+
+  std::string_view text_;
+  const std::vector<Token>& tokens_;
+  std::vector<std::size_t> line_ends_;    // each line break's offset, then the text's size
+  std::map<std::size_t, bool> verdicts_;  // by line number
+};
+
+bool TitleCaseLines::in_title_case(std::size_t line_begin, std::size_t line_end) const {
+  // Tokens are in text order: those of the line are one run.
+  auto token = std::lower_bound(
+      tokens_.begin(), tokens_.end(), line_begin,
+      [](const Token& candidate, std::size_t offset) { return candidate.begin < offset; });
   std::size_t words = 0;
   std::size_t capitalised = 0;
-  for (const Token& token : tokens) {
-    if (token.begin < line_begin || token.begin >= line_end) continue;
-    const UChar32 letter = first_letter(text, token);
-    if (letter < 0 || !u_isalpha(letter) || is_stop_word(token.term, written(text, token))) {
+  for (; token != tokens_.end() && token->begin < line_end; ++token) {
+    const UChar32 letter = first_letter(text_, *token);
+    if (letter < 0 || !u_isalpha(letter) || is_stop_word(token->term, written(text_, *token))) {
       continue;
     }
     ++words;
@@ -149,29 +181,37 @@ bool starts_with_capital(std::string_view text, const Token& token) {
 
 namespace {
 
-// The token right before (offset -1) or after (offset +1) the match within its clause,
-// unless another match holds it; nothing otherwise.
+// The token right before (offset -1) or after (offset +1) the match at position within
+// its clause, unless the match before or after it holds that token; nothing otherwise.
 std::optional<std::size_t> neighbour_word(std::string_view text, const std::vector<Token>& tokens,
-                                          const std::vector<Match>& matches, const Match& match,
+                                          const std::vector<Match>& matches, std::size_t position,
                                           int offset) {
+  const Match& match = matches[position];
   const std::size_t last = match.first + match.count - 1;
   if (offset < 0 ? match.first == 0 : last + 1 >= tokens.size()) return std::nullopt;
   const std::size_t index = offset < 0 ? match.first - 1 : last + 1;
   const bool joined = offset < 0 ? joins_words(text, tokens[index], tokens[match.first])
                                  : joins_words(text, tokens[last], tokens[index]);
   if (!joined) return std::nullopt;
-  for (const Match& other : matches) {
-    if (index >= other.first && index < other.first + other.count) return std::nullopt;
+  // Matches are in text order and never overlap: only a neighbour can hold the token.
+  if (offset < 0 && position > 0 &&
+      matches[position - 1].first + matches[position - 1].count > index) {
+    return std::nullopt;
+  }
+  if (offset > 0 && position + 1 < matches.size() && matches[position + 1].first == index) {
+    return std::nullopt;
   }
   return index;
 }
 
-// Rule 4, for one match of a person-name alias.
+// Rule 4, for the match at position, of a person-name alias.
 Reading person_reading(std::string_view text, const std::vector<Token>& tokens,
-                       const std::vector<Match>& matches, const Match& match) {
-  if (in_title_case_line(text, tokens, match.first)) return Reading::kUndecided;
-  const auto before = neighbour_word(text, tokens, matches, match, -1);
-  const auto after = neighbour_word(text, tokens, matches, match, +1);
+                       const std::vector<Match>& matches, std::size_t position,
+                       TitleCaseLines& title_case) {
+  const Match& match = matches[position];
+  if (title_case.at(match.first)) return Reading::kUndecided;
+  const auto before = neighbour_word(text, tokens, matches, position, -1);
+  const auto after = neighbour_word(text, tokens, matches, position, +1);
   // A given name is no possessive ("Deby's Chad"); a surname may be ("Chad Smith's").
   const bool name_before =
       before && is_name_word(text, tokens[*before]) && !tokens[*before].term.ends_with("'s");
@@ -187,11 +227,12 @@ Reading person_reading(std::string_view text, const std::vector<Token>& tokens,
   return opens_sentence ? Reading::kNone : Reading::kSurname;
 }
 
-// Rule 5's words, for one match of a us-state alias.
+// Rule 5's words, for the match at position, of a us-state alias.
 bool state_words_beside(std::string_view text, const std::vector<Token>& tokens,
-                        const std::vector<Match>& matches, const Match& match) {
+                        const std::vector<Match>& matches, std::size_t position) {
+  const Match& match = matches[position];
   const bool possessive = tokens[match.first + match.count - 1].term.ends_with("'s");
-  if (const auto after = neighbour_word(text, tokens, matches, match, +1)) {
+  if (const auto after = neighbour_word(text, tokens, matches, position, +1)) {
     const std::string_view word = tokens[*after].term;
     if (is_one_of(word, kStateWordsAfter)) return true;
     // "Georgia state law", not "Georgia's state-run television"
@@ -199,7 +240,7 @@ bool state_words_beside(std::string_view text, const std::vector<Token>& tokens,
       return true;
     }
   }
-  if (const auto before = neighbour_word(text, tokens, matches, match, -1)) {
+  if (const auto before = neighbour_word(text, tokens, matches, position, -1)) {
     if (tokens[*before].term != "of") return false;
     for (std::size_t i = *before, words = 0; i > 0 && words < kMostWordsBeforeOf; --i, ++words) {
       if (!joins_words(text, tokens[i - 1], tokens[i])) return false;
@@ -233,7 +274,7 @@ Reading state_reading(std::string_view text, const std::vector<Token>& tokens,
       list_neighbours(text, tokens, matches[index - 1], match)) {
     return Reading::kState;
   }
-  return state_words_beside(text, tokens, matches, match) ? Reading::kState : Reading::kCountry;
+  return state_words_beside(text, tokens, matches, index) ? Reading::kState : Reading::kCountry;
 }
 
 }  // namespace
@@ -256,12 +297,13 @@ void read_towns(std::string_view text, const std::vector<Token>& tokens,
 // Rules 4 and 5 over one text's matches.
 void read_names(std::string_view text, const std::vector<Token>& tokens,
                 std::vector<Match>& matches) {
+  TitleCaseLines title_case(text, tokens);
   for (std::size_t i = 0; i < matches.size(); ++i) {
     Match& match = matches[i];
     if (match.reading != Reading::kCountry) continue;
     if (match.alias->flags.us_state) match.reading = state_reading(text, tokens, matches, i);
     if (match.reading == Reading::kCountry && match.alias->flags.person_name) {
-      match.reading = person_reading(text, tokens, matches, match);
+      match.reading = person_reading(text, tokens, matches, i, title_case);
     }
   }
 }
