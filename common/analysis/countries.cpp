@@ -7,12 +7,17 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "common/analysis/data_tables.h"
+#include "common/analysis/m49.h"
 #include "common/base/embedded_data.h"
 #include "common/base/errors.h"
 #include "common/base/string_utils.h"
 
 namespace briefsearch {
 namespace {
+
+using data_tables::data_error;
+using data_tables::for_each_entry;
 
 constexpr std::string_view kAliasesFile = "data/country-aliases.tsv";
 constexpr std::string_view kRegionsFile = "data/regions.tsv";
@@ -22,53 +27,6 @@ constexpr std::string_view kRegionsFile = "data/regions.tsv";
 // (the data file names their owners instead: "Canary Islands" is ES).
 constexpr std::array<std::string_view, 13> kNotCountries = {
     "EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AC", "CP", "DG", "EA", "IC", "TA"};
-
-[[noreturn]] void data_error(std::string_view file, std::size_t line, const std::string& what) {
-  throw InternalError(std::string(file) + ":" + std::to_string(line) + ": " + what);
-}
-
-// The word as matched: the analysed term without a possessive "'s", so "Yemen’s" is a
-// mention of Yemen. Both the names and the text go through here.
-std::string_view match_word(std::string_view term) {
-  if (term.size() > 2 && term.ends_with("'s")) term.remove_suffix(2);
-  return term;
-}
-
-// Whether two words of the text can belong to one name. Spaces, hyphens, "&" and an
-// abbreviation's full stop ("St. Kitts", "U.S. Virgin Islands") join; other punctuation, a
-// line break or a full stop after a longer word ends the name, so "to the west. Bank
-// officials" is no mention of the West Bank.
-bool joins_words(std::string_view text, const Token& before, const Token& after) {
-  if (before.end > after.begin || after.begin > text.size()) return false;
-  const std::string_view gap = text.substr(before.end, after.begin - before.end);
-  if (gap.find_first_of(",;:!?()[]{}\"/|\n") != std::string_view::npos) return false;
-  constexpr std::size_t kMaxAbbreviationBytes = 3;  // "st", "u.s", "d.r"
-  return gap.find('.') == std::string_view::npos ||
-         before.end - before.begin <= kMaxAbbreviationBytes;
-}
-
-// A data line's tab-separated columns.
-std::vector<std::string_view> columns_of(std::string_view line) {
-  std::vector<std::string_view> columns;
-  for (std::size_t start = 0;;) {
-    const std::size_t tab = line.find('\t', start);
-    columns.push_back(trim(line.substr(start, tab == std::string_view::npos ? tab : tab - start)));
-    if (tab == std::string_view::npos) return columns;
-    start = tab + 1;
-  }
-}
-
-// Calls entry(line number, columns) for each line that is neither blank nor a comment.
-template <typename Entry>
-void for_each_entry(std::string_view tsv, Entry entry) {
-  const std::string text = normalise_line_ends(tsv);
-  std::size_t number = 0;
-  for (std::string_view line : split_lines(text)) {
-    ++number;
-    if (trim(line).empty() || trim(line).starts_with('#')) continue;
-    entry(number, columns_of(line));
-  }
-}
 
 // The forms of one of ICU's English names worth matching: "Myanmar (Burma)" is also
 // "Myanmar" and "Burma"; "Hong Kong SAR China" is written "Hong Kong"; "St. Kitts & Nevis"
@@ -93,46 +51,13 @@ std::vector<std::string> name_forms(std::string name) {
   return forms;
 }
 
-bool is_area_code(std::string_view key) {
-  return key.size() == 3 &&
-         std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// Each territory's containing M.49 area ("DE" -> "155" -> "150" -> "001"), from ICU's
-// supplemental data. Non-numeric groupings (EU, QO "Outlying Oceania") are left out: they
-// overlap the M.49 tree.
-std::unordered_map<std::string, std::string> m49_parents() {
-  UErrorCode status = U_ZERO_ERROR;
-  icu::LocalUResourceBundlePointer supplemental(
-      ures_openDirect(nullptr, "supplementalData", &status));
-  icu::LocalUResourceBundlePointer containment(
-      ures_getByKey(supplemental.getAlias(), "territoryContainment", nullptr, &status));
-  if (U_FAILURE(status)) {
-    throw InternalError(std::string("ICU: cannot load territory containment: ") +
-                        u_errorName(status));
-  }
+// Each territory's containing M.49 area ("DE" -> "155" -> "150" -> "001"). CLDR's
+// groupings (EU, 419 Latin America) are left out: they overlap the M.49 tree.
+std::unordered_map<std::string, std::string> m49_parents(const M49Containment& containment) {
   std::unordered_map<std::string, std::string> parents;
-  const int32_t areas = ures_getSize(containment.getAlias());
-  for (int32_t i = 0; i < areas; ++i) {
-    icu::LocalUResourceBundlePointer area(
-        ures_getByIndex(containment.getAlias(), i, nullptr, &status));
-    if (U_FAILURE(status)) break;
-    const char* key = ures_getKey(area.getAlias());
-    if (key == nullptr || !is_area_code(key) || ures_getType(area.getAlias()) != URES_ARRAY) {
-      continue;
-    }
-    for (int32_t k = 0; k < ures_getSize(area.getAlias()); ++k) {
-      int32_t length = 0;
-      const UChar* child = ures_getStringByIndex(area.getAlias(), k, &length, &status);
-      if (U_FAILURE(status)) break;
-      std::string utf8;
-      icu::UnicodeString(child, length).toUTF8String(utf8);
-      parents.emplace(std::move(utf8), key);  // the first area listed wins
-    }
-  }
-  if (U_FAILURE(status)) {
-    throw InternalError(std::string("ICU: cannot read territory containment: ") +
-                        u_errorName(status));
+  for (const auto& [area, children] : containment.areas) {
+    // The areas in ICU's order (by code): the first area listed wins.
+    for (const std::string& child : children) parents.emplace(child, area);
   }
   return parents;
 }
@@ -143,11 +68,12 @@ const CountryGazetteer& CountryGazetteer::instance() {
   // Never destroyed: freeing its tables at exit cost a one-query process 0.7 M
   // instructions (callgrind) for memory the system takes back anyway.
   static const CountryGazetteer* const gazetteer =
-      new CountryGazetteer(kCountryAliasesData, kRegionsData);
+      new CountryGazetteer(kCountryAliasesData, kRegionsData, kAreasData);
   return *gazetteer;
 }
 
-CountryGazetteer::CountryGazetteer(std::string_view aliases_tsv, std::string_view regions_tsv) {
+CountryGazetteer::CountryGazetteer(std::string_view aliases_tsv, std::string_view regions_tsv,
+                                   std::string_view areas_tsv) {
   load_icu_codes();
   // Our data first: its entries replace ICU's names with the same words.
   load_aliases(aliases_tsv);
@@ -157,7 +83,9 @@ CountryGazetteer::CountryGazetteer(std::string_view aliases_tsv, std::string_vie
       return a.words.size() > b.words.size();
     });
   }
-  load_regions(regions_tsv);
+  const M49Containment containment = load_m49_containment();
+  load_regions(regions_tsv, containment);
+  load_areas(areas_tsv, containment);
 }
 
 void CountryGazetteer::load_icu_codes() {
@@ -168,16 +96,33 @@ void CountryGazetteer::load_icu_codes() {
   }
 }
 
+// The flags column of an alias ("place,person-name"); throws through fail for an
+// unknown flag.
+template <typename Fail>
+CountryGazetteer::AliasFlags alias_flags(std::string_view column, Fail fail) {
+  CountryGazetteer::AliasFlags flags;
+  const std::pair<std::string_view, bool CountryGazetteer::AliasFlags::*> known[] = {
+      {"exact-case", &CountryGazetteer::AliasFlags::exact_case},
+      {"place", &CountryGazetteer::AliasFlags::place},
+      {"person-name", &CountryGazetteer::AliasFlags::person_name},
+      {"us-state", &CountryGazetteer::AliasFlags::us_state}};
+  for (const std::string& flag : split_list(column)) {
+    const auto found = std::find_if(std::begin(known), std::end(known),
+                                    [&](const auto& entry) { return entry.first == flag; });
+    if (found == std::end(known)) fail("unknown flag \"" + flag + "\"");
+    flags.*(found->second) = true;
+  }
+  return flags;
+}
+
 void CountryGazetteer::load_aliases(std::string_view aliases_tsv) {
   for_each_entry(aliases_tsv, [&](std::size_t line, const std::vector<std::string_view>& columns) {
     const auto fail = [&](const std::string& what) { data_error(kAliasesFile, line, what); };
-    if (columns.size() < 2 || columns.size() > 3) fail("expected: code<TAB>alias[<TAB>exact-case]");
+    if (columns.size() < 2 || columns.size() > 3) fail("expected: code<TAB>alias[<TAB>flags]");
     const std::string code = columns[0] == "-" ? "" : std::string(columns[0]);
     if (!code.empty() && !codes_.contains(code)) fail("unknown country code \"" + code + "\"");
-    const bool exact_case = columns.size() == 3;
-    if (exact_case && columns[2] != "exact-case") {
-      fail("unknown flag \"" + std::string(columns[2]) + "\"");
-    }
+    const AliasFlags flags = columns.size() == 3 ? alias_flags(columns[2], fail) : AliasFlags{};
+    if (code.empty() && flags.place) fail("a phrase that is no country's (\"-\") is no place");
     const std::vector<Token> tokens = analyse(columns[1]);
     if (tokens.empty()) fail("alias \"" + std::string(columns[1]) + "\" has no words");
     const auto known = code_by_name_.find(key_of(tokens));
@@ -185,7 +130,7 @@ void CountryGazetteer::load_aliases(std::string_view aliases_tsv) {
       fail("\"" + std::string(columns[1]) + "\" is already an alias of " +
            (known->second.empty() ? "no country" : known->second));
     }
-    add_alias(columns[1], tokens, code, exact_case);
+    add_alias(columns[1], tokens, code, flags);
   });
 }
 
@@ -199,18 +144,19 @@ void CountryGazetteer::load_icu_names() {
     for (const std::string& form : name_forms(name)) {
       const std::vector<Token> tokens = analyse(form);
       if (!tokens.empty() && !code_by_name_.contains(key_of(tokens))) {
-        add_alias(form, tokens, code, false);
+        add_alias(form, tokens, code, AliasFlags{});
       }
     }
   }
 }
 
-void CountryGazetteer::load_regions(std::string_view regions_tsv) {
+void CountryGazetteer::load_regions(std::string_view regions_tsv,
+                                    const M49Containment& containment) {
   StringMap<std::string_view> region_by_key;
   for_each_entry(regions_tsv, [&](std::size_t line, const std::vector<std::string_view>& columns) {
     if (columns.size() != 2) data_error(kRegionsFile, line, "expected: area-or-code<TAB>region");
     const std::string key(columns[0]);
-    if (!is_area_code(key) && !codes_.contains(key)) {
+    if (!is_m49_area_code(key) && !codes_.contains(key)) {
       data_error(kRegionsFile, line, "unknown M.49 area or country code \"" + key + "\"");
     }
     const auto region = std::find(kRegionNames.begin(), kRegionNames.end(), columns[1]);
@@ -221,7 +167,7 @@ void CountryGazetteer::load_regions(std::string_view regions_tsv) {
       data_error(kRegionsFile, line, "\"" + key + "\" is listed twice");
     }
   });
-  const std::unordered_map<std::string, std::string> parents = m49_parents();
+  const std::unordered_map<std::string, std::string> parents = m49_parents(containment);
   for (const std::string& code : codes_) {
     // Walk up from the country to the nearest entry; the M.49 tree is a few levels deep.
     std::string key = code;
@@ -248,6 +194,11 @@ std::string CountryGazetteer::name_key(std::vector<Token> tokens) {
   return key_of(tokens);
 }
 
+std::string_view CountryGazetteer::match_word(std::string_view term) {
+  if (term.size() > 2 && term.ends_with("'s")) term.remove_suffix(2);
+  return term;
+}
+
 std::string CountryGazetteer::key_of(const std::vector<Token>& tokens) {
   std::string key;
   for (const Token& token : tokens) {
@@ -258,13 +209,15 @@ std::string CountryGazetteer::key_of(const std::vector<Token>& tokens) {
 }
 
 void CountryGazetteer::add_alias(std::string_view name, const std::vector<Token>& tokens,
-                                 const std::string& code, bool exact_case) {
+                                 const std::string& code, const AliasFlags& flags) {
   Alias alias;
   for (const Token& token : tokens) alias.words.emplace_back(match_word(token.term));
   alias.code = code;
-  if (exact_case) {
+  alias.flags = flags;
+  if (flags.exact_case) {
     alias.exact_form = name.substr(tokens.front().begin, tokens.back().end - tokens.front().begin);
   }
+  if (flags.place) place_keys_.insert(key_of(tokens));
   code_by_name_.emplace(key_of(tokens), code);
   written_name_by_key_.emplace(key_of(tokens), std::string(name));
   aliases_by_first_word_[alias.words.front()].push_back(std::move(alias));
@@ -276,55 +229,18 @@ std::optional<std::string> CountryGazetteer::code_for(std::string_view name) con
     std::string code = ascii_uppercase(trimmed);
     if (codes_.contains(code)) return code;
   }
-  return code_named(trimmed);
-}
-
-std::optional<std::string> CountryGazetteer::code_named(std::string_view name) const {
-  const auto known = code_by_name_.find(name_key(analyse(trim(name))));
+  const auto known = code_by_name_.find(name_key(analyse(trimmed)));
   if (known == code_by_name_.end() || known->second.empty()) return std::nullopt;
   return known->second;
 }
 
-bool CountryGazetteer::matches_at(const Alias& alias, std::string_view text,
-                                  const std::vector<Token>& tokens, std::size_t first) {
-  const std::size_t count = alias.words.size();
-  if (tokens.size() - first < count) return false;
-  for (std::size_t k = 1; k < count; ++k) {
-    if (match_word(tokens[first + k].term) != alias.words[k]) return false;
-    if (!joins_words(text, tokens[first + k - 1], tokens[first + k])) return false;
+std::optional<std::string> CountryGazetteer::code_named(std::string_view name) const {
+  const std::string key = name_key(analyse(trim(name)));
+  const auto known = code_by_name_.find(key);
+  if (known == code_by_name_.end() || known->second.empty() || place_keys_.contains(key)) {
+    return std::nullopt;
   }
-  if (alias.exact_form.empty()) return true;
-  const std::size_t begin = tokens[first].begin;
-  const std::size_t end = tokens[first + count - 1].end;
-  // starts_with, not ==: the token may carry a possessive ("UK’s").
-  return begin <= end && end <= text.size() &&
-         text.substr(begin, end - begin).starts_with(alias.exact_form);
-}
-
-std::vector<std::string> CountryGazetteer::mentions_in(std::string_view text,
-                                                       const std::vector<Token>& tokens) const {
-  std::vector<std::string> codes;
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const auto candidates = aliases_by_first_word_.find(match_word(tokens[i].term));
-    if (candidates == aliases_by_first_word_.end()) continue;
-    for (const Alias& alias : candidates->second) {
-      if (!matches_at(alias, text, tokens, i)) continue;
-      if (!alias.code.empty()) codes.push_back(alias.code);
-      i += alias.words.size() - 1;
-      break;
-    }
-  }
-  return codes;
-}
-
-std::vector<std::string> CountryGazetteer::mentioned_in(std::string_view text,
-                                                        const std::vector<Token>& tokens) const {
-  std::vector<std::string> codes;
-  for (std::string& code : mentions_in(text, tokens)) {
-    if (std::find(codes.begin(), codes.end(), code) == codes.end())
-      codes.push_back(std::move(code));
-  }
-  return codes;
+  return known->second;
 }
 
 std::optional<std::string_view> CountryGazetteer::region_of(std::string_view code) const {

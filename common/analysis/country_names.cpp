@@ -10,10 +10,10 @@
 
 namespace briefsearch {
 
-std::vector<std::pair<std::string, std::string>> CountryGazetteer::name_keys() const {
-  std::vector<std::pair<std::string, std::string>> keys;
+std::vector<CountryGazetteer::NameKey> CountryGazetteer::name_keys() const {
+  std::vector<NameKey> keys;
   for (const auto& [key, code] : code_by_name_) {
-    if (!code.empty()) keys.emplace_back(key, code);
+    keys.push_back({key, code, !code.empty() && !place_keys_.contains(key)});
   }
   std::sort(keys.begin(), keys.end());
   return keys;
@@ -21,9 +21,12 @@ std::vector<std::pair<std::string, std::string>> CountryGazetteer::name_keys() c
 
 std::vector<std::vector<std::string>> CountryGazetteer::names_of(std::string_view code) const {
   std::vector<std::vector<std::string>> names;
+  if (code.empty()) return names;  // the phrases that are no country's
   for (const auto& [first_word, aliases] : aliases_by_first_word_) {
     for (const Alias& alias : aliases) {
-      if (alias.code == code && alias.exact_form.empty()) names.push_back(alias.words);
+      if (alias.code == code && alias.exact_form.empty() && !alias.flags.place) {
+        names.push_back(alias.words);
+      }
     }
   }
   // The map's order is the hash's: sort, so that queries built from the names are stable.
@@ -47,22 +50,21 @@ std::vector<CountryGazetteer::NamedCountry> CountryGazetteer::closest_names(
     std::string_view name, std::size_t most) const {
   const std::string wanted_key = name_key(analyse(trim(name)));
   const std::u32string wanted = code_points_of(wanted_key);
-  const std::size_t cutoff = std::max<std::size_t>(1, (wanted.size() + 1) / 3);
+  if (wanted.empty()) return {};
   // The nearest name of each country: by distance, then the shortest (North Korea before
   // Democratic People's Republic of Korea), then by name.
   using Rank = std::tuple<std::size_t, std::size_t, std::string>;
   std::map<std::string, Rank> nearest;
   for (const auto& [key, code] : code_by_name_) {
     if (code.empty()) continue;
-    // A name with the value as one of its words ("Korea": North Korea, South Korea) ranks
-    // as the farthest near name.
-    const bool has_word =
-        !wanted.empty() && (" " + key + " ").find(" " + wanted_key + " ") != std::string::npos;
-    const std::size_t distance =
-        has_word ? cutoff : edit_distance(wanted, code_points_of(key), cutoff);
-    if (distance > cutoff) continue;
+    // A name with the value as one of its words ("Korea": North Korea, South Korea) is
+    // one edit away.
+    const bool has_word = (" " + key + " ").find(" " + wanted_key + " ") != std::string::npos;
+    const std::optional<std::size_t> distance =
+        has_word ? std::optional<std::size_t>(1) : suggestion_distance(wanted, code_points_of(key));
+    if (!distance) continue;
     const std::string& written = written_name_by_key_.at(key);
-    const Rank rank{distance, written.size(), written};
+    const Rank rank{*distance, written.size(), written};
     const auto [known, added] = nearest.emplace(code, rank);
     if (!added && rank < known->second) known->second = rank;
   }
@@ -71,7 +73,7 @@ std::vector<CountryGazetteer::NamedCountry> CountryGazetteer::closest_names(
   std::sort(ranked.begin(), ranked.end());
   std::vector<NamedCountry> names;
   for (const auto& [rank, code] : ranked) {
-    if (names.size() == most) break;
+    if (names.size() == most || std::get<0>(rank) > std::get<0>(ranked.front().first)) break;
     names.push_back({std::get<2>(rank), code});
   }
   return names;

@@ -7,15 +7,29 @@
 
 namespace briefsearch {
 
-std::optional<std::string> country_code_named(std::string_view name, Analyser& analyser) {
-  const std::string key = CountryGazetteer::name_key(analyser.analyse_without_stems(trim(name)));
-  if (key.empty()) return std::nullopt;
+namespace {
+
+// The table's entry for the words, if any.
+const CountryNameKey* entry_for(std::string_view words, Analyser& analyser) {
+  const std::string key = CountryGazetteer::name_key(analyser.analyse_without_stems(trim(words)));
+  if (key.empty()) return nullptr;
   const CountryNameKey* end = kCountryNameKeys + kCountryNameKeyCount;
   const CountryNameKey* found = std::lower_bound(
       kCountryNameKeys, end, key,
       [](const CountryNameKey& entry, const std::string& wanted) { return entry.key < wanted; });
-  if (found == end || found->key != key) return std::nullopt;
-  return std::string(found->code);
+  return found == end || found->key != key ? nullptr : found;
+}
+
+}  // namespace
+
+std::optional<std::string> country_code_named(std::string_view name, Analyser& analyser) {
+  const CountryNameKey* entry = entry_for(name, analyser);
+  if (entry == nullptr || !entry->is_name) return std::nullopt;
+  return std::string(entry->code);
+}
+
+bool country_phrase_known(std::string_view words, Analyser& analyser) {
+  return entry_for(words, analyser) != nullptr;
 }
 
 std::vector<std::vector<std::string>> country_names_of(std::string_view code) {

@@ -15,10 +15,13 @@
 
 namespace briefsearch {
 
-// One name: its key (CountryGazetteer::key_of) and its country's alpha-2 code.
+// One phrase the gazetteer reads (CountryGazetteer::name_keys): its key, its country's
+// alpha-2 code (empty for a phrase that is no country's, "indian ocean"), and whether it
+// is a name of the country rather than a place within it ("new mexico").
 struct CountryNameKey {
   std::string_view key;
   std::string_view code;
+  bool is_name;
 };
 
 // One country's names (CountryGazetteer::names_of): each name's words joined by spaces,
@@ -36,9 +39,15 @@ extern const std::size_t kCountryNameListCount;
 
 // CountryGazetteer::code_named from the table: the code for a country named as a word or
 // words of free text (a name, short form or demonym, "the" before it ignored), never a
-// bare ISO code; nothing for other words. analyser reads name as the gazetteer does.
+// bare ISO code nor a place within the country; nothing for other words. analyser reads
+// name as the gazetteer does.
 [[nodiscard]] std::optional<std::string> country_code_named(std::string_view name,
                                                             Analyser& analyser);
+
+// Whether the words are one phrase the gazetteer reads: a country's name, a place within
+// a country ("new mexico") or a phrase that is no country's ("indian ocean"), which text
+// reads as one whole, so a query must not read a country's name inside it.
+[[nodiscard]] bool country_phrase_known(std::string_view words, Analyser& analyser);
 
 // CountryGazetteer::names_of from the table: the country's names as analysed words;
 // empty for an unknown code.

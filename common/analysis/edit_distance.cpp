@@ -41,4 +41,22 @@ std::size_t edit_distance(const std::u32string& a, const std::u32string& b, std:
   return std::min(previous[b.size()], limit + 1);
 }
 
+std::size_t suggestion_edits(const std::u32string& wanted) {
+  constexpr std::size_t kNoEditsUpTo = 2;
+  constexpr std::size_t kOneEditUpTo = 5;
+  if (wanted.size() <= kNoEditsUpTo) return 0;
+  return wanted.size() <= kOneEditUpTo ? 1 : 2;
+}
+
+std::optional<std::size_t> suggestion_distance(const std::u32string& wanted,
+                                               const std::u32string& candidate) {
+  const std::size_t most = suggestion_edits(wanted);
+  const std::size_t distance = edit_distance(wanted, candidate, most);
+  if (distance > most) return std::nullopt;
+  if (distance >= 2 && (candidate.empty() || candidate.front() != wanted.front())) {
+    return std::nullopt;
+  }
+  return distance;
+}
+
 }  // namespace briefsearch

@@ -1,8 +1,9 @@
 // Edit distance between short strings, for "did you mean" suggestions over fixed tables
-// (country names). Xapian's own edit distance, used for spelling, is not public in 1.4.
+// (country names, regions). Xapian's own edit distance, used for spelling, is not public in 1.4.
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,5 +18,20 @@ namespace briefsearch {
 // stops early once every alignment costs more).
 [[nodiscard]] std::size_t edit_distance(const std::u32string& a, const std::u32string& b,
                                         std::size_t limit);
+
+// A suggestion for a misspelt value from a fixed table ("did you mean"), and how far it is.
+// The rule of every such suggestion (country names, regions):
+//  - at most suggestion_edits(wanted) edits away: none for a value of up to 2 letters, one
+//    for up to 5, two beyond (Elasticsearch's "AUTO" fuzziness), so "rusia" is one edit
+//    from Russia and too far from USA;
+//  - two edits only when the first letters agree: a misspelling seldom starts with the
+//    wrong letter, so "persia" does not suggest Serbia, nor "balkans" Malians;
+//  - only the nearest: of Russia (1 edit) and USA (2), Russia alone.
+[[nodiscard]] std::size_t suggestion_edits(const std::u32string& wanted);
+
+// The edits from wanted to candidate if candidate may be suggested for it by the rule
+// above (before keeping only the nearest); nothing otherwise.
+[[nodiscard]] std::optional<std::size_t> suggestion_distance(const std::u32string& wanted,
+                                                             const std::u32string& candidate);
 
 }  // namespace briefsearch

@@ -4,22 +4,30 @@
 // "Countries: subjects and mentions").
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace briefsearch {
 
+// One mention of a country in a brief's sections.
+struct BodyMention {
+  std::string code;
+  std::size_t section = 0;  // the index of its section, 0 for the first
+  bool listed = false;      // an item of a list of countries (CountryMention::listed)
+};
+
 // Where a brief's countries come from, by ISO 3166-1 alpha-2 code.
 struct CountryEvidence {
   // The metadata's countries, by canonical filter value (a name the gazetteer does not
   // know stays as written), in the order given.
   std::vector<std::string> metadata;
-  // CountryGazetteer::mentions_in of the title, of its label (title_label), and of each
-  // section in order: one entry per mention.
+  // The mentions (CountryGazetteer::mentions_in_brief) of the title, of its label
+  // (title_label), and of the sections in order: one entry per mention.
   std::vector<std::string> title;
   std::vector<std::string> label;
-  std::vector<std::string> body;
+  std::vector<BodyMention> body;
 };
 
 // The label of a title, which files the brief under a place: the text before its first
@@ -32,12 +40,18 @@ struct CountryEvidence {
 //  1. the metadata's countries, when it gives any: the author said what the brief is about;
 //  2. else, when the title names a country: the countries its label names; the others the
 //     title names, if they dominate the body (below): "US" in "Iran: Ceasefire Halts
-//     Twelve-Day War After US Strikes" is named in passing; and the countries that
-//     dominate the body and are named in it at least kTitleCompanionMentions times:
-//     "Philippines: Boarding Clash at Second Thomas Shoal" is about China as well;
-//  3. else the countries that dominate the body: named at least kDominantMentions times
-//     and at least kDominantShare of the most named country's count; when none is, the
-//     first country the body names.
+//     Twelve-Day War After US Strikes" is named in passing; and its companions, the
+//     countries that dominate the body, are named in it at least kTitleCompanionMentions
+//     times and at least once in the first section, which states what the brief is
+//     about: "Philippines: Boarding Clash at Second Thomas Shoal" is about China as well,
+//     while a Vietnam brief that names China three times in its Impact section only is not;
+//  3. else, when the country the body names first dominates it, that country and its
+//     companions as in 2 ("Red Sea: Houthi Attacks ...": Yemen, named first, and the US,
+//     named three times; not Israel and Gaza, named twice);
+//  4. else the countries that dominate the body; when none does, the first it names.
+// A country dominates the body when its mentions count at least kDominantMentions and at
+// least kDominantShare of the most named country's; a mention in a list of three or more
+// countries (BodyMention::listed: "via Jordan, Lebanon and Iraq") counts kListedWeight.
 // Ties keep the order of first mention. Nothing when no country is named anywhere.
 [[nodiscard]] std::vector<std::string> subject_countries(const CountryEvidence& evidence);
 

@@ -12,4 +12,7 @@ extern const std::string_view kCountryAliasesData;
 // data/regions.tsv, byte for byte: M.49 areas and countries to our five regions.
 extern const std::string_view kRegionsData;
 
+// data/areas.tsv, byte for byte: names of groups of countries ("Balkans", "LatAm").
+extern const std::string_view kAreasData;
+
 }  // namespace briefsearch

@@ -16,14 +16,13 @@
 namespace briefsearch {
 namespace {
 
-// Indexes text under field, starting at position: the positions now, the terms' wdfs
-// into weighted (written once the whole brief is read). Returns the position after the
-// last word. Each mention of a country in the text is added to mentions.
-Xapian::termpos index_text(Xapian::Document& document, Analyser& analyser, const TextField& field,
-                           std::string_view text, Xapian::termpos position, WeightedTerms& weighted,
-                           std::vector<std::string>& mentions) {
+// Indexes the tokens of a text under field, starting at position: the positions now, the
+// terms' wdfs into weighted (written once the whole brief is read). Returns the position
+// after the last word.
+Xapian::termpos index_text(Xapian::Document& document, const TextField& field,
+                           const std::vector<Token>& tokens, Xapian::termpos position,
+                           WeightedTerms& weighted) {
   const std::string prefix(field.prefix);
-  const std::vector<Token> tokens = analyser.analyse(text);
   for (const Token& token : tokens) {
     document.add_posting(prefix + token.term, position++, 0);
     weighted.add(field, token);
@@ -35,10 +34,28 @@ Xapian::termpos index_text(Xapian::Document& document, Analyser& analyser, const
     }
     document.add_boolean_term(title_length_term(content_stems.size()));
   }
-  for (std::string& code : CountryGazetteer::instance().mentions_in(text, tokens)) {
-    mentions.push_back(std::move(code));
-  }
   return position;
+}
+
+// The countries the title and sections name (their tokens: the title's first, then each
+// section's), read together (CountryGazetteer::mentions_in_brief), into evidence.
+void add_mentions(const Brief& brief, const std::vector<std::vector<Token>>& tokens,
+                  CountryEvidence& evidence) {
+  std::vector<AnalysedText> texts = {{brief.title, &tokens.front()}};
+  for (std::size_t i = 0; i < brief.sections.size(); ++i) {
+    texts.push_back({brief.sections[i].text, &tokens[i + 1]});
+  }
+  const auto mentions = CountryGazetteer::instance().mentions_in_brief(texts);
+  const std::size_t label_end = title_label(brief.title).size();
+  for (const CountryMention& mention : mentions.front()) {
+    evidence.title.push_back(mention.code);
+    if (mention.end <= label_end) evidence.label.push_back(mention.code);
+  }
+  for (std::size_t i = 1; i < mentions.size(); ++i) {
+    for (const CountryMention& mention : mentions[i]) {
+      evidence.body.push_back({mention.code, i - 1, mention.listed});
+    }
+  }
 }
 
 void add_filter(Xapian::Document& document, const FilterField& field, std::string_view value) {
@@ -91,16 +108,20 @@ Xapian::Document build_document(const Brief& brief, Analyser& analyser) {
   }
   Xapian::termpos position = 1;
   WeightedTerms weighted;
-  position =
-      index_text(document, analyser, kTitleField, brief.title, position, weighted, countries.title);
-  const std::string_view label = title_label(brief.title);
-  countries.label = CountryGazetteer::instance().mentions_in(label, analyser.analyse(label));
+  // Every text's tokens are kept until the countries are read: a name's reading may
+  // depend on the rest of the brief ("Georgia" in a brief about Atlanta).
+  std::vector<std::vector<Token>> tokens;
+  tokens.reserve(brief.sections.size() + 1);
+  tokens.push_back(analyser.analyse(brief.title));
+  position = index_text(document, kTitleField, tokens.back(), position, weighted);
   for (const Section& section : brief.sections) {
     position += kSectionGap;
-    position = index_text(document, analyser, text_field_for_section(section.name), section.text,
-                          position, weighted, countries.body);
+    tokens.push_back(analyser.analyse(section.text));
+    position = index_text(document, text_field_for_section(section.name), tokens.back(), position,
+                          weighted);
     add_filter(document, kSectionFilter, canonical_filter_value(kSectionFilter, section.name));
   }
+  add_mentions(brief, tokens, countries);
 
   weighted.write(document);
 

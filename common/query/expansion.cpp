@@ -138,7 +138,7 @@ std::size_t country_name_words(const std::vector<QueryNode>& siblings, std::size
   for (std::size_t count = std::min(kMostNameWords, siblings.size() - index); count > 1; --count) {
     const auto first = siblings.begin() + static_cast<std::ptrdiff_t>(index);
     if (!std::all_of(first, first + static_cast<std::ptrdiff_t>(count), is_plain_word)) continue;
-    if (country_code_named(span_text(siblings, index, count), analyser)) return count;
+    if (country_phrase_known(span_text(siblings, index, count), analyser)) return count;
   }
   return 0;
 }

@@ -43,14 +43,16 @@ struct WordMeaning {
 // The longest country name that plain words side by side name, in words.
 inline constexpr std::size_t kMostNameWords = 4;
 
-// How many plain words of an AND's children, from index on, name a country together
-// ("north korea", "united states", "republic of korea"; the longest name, of 2 to
-// kMostNameWords words); 0 when none starting at index does.
+// How many plain words of an AND's children, from index on, the gazetteer reads as one
+// phrase (country_phrase_known: "north korea", "united states", "republic of korea", or a
+// place or phrase that holds a country's name and is not it, "new mexico", "indian
+// ocean"; the longest, of 2 to kMostNameWords words); 0 when none starting at index is.
 [[nodiscard]] std::size_t country_name_words(const std::vector<QueryNode>& siblings,
                                              std::size_t index, Analyser& analyser);
 
 // The meaning of the count words from index that country_name_words found: the country
-// and its names other than the words written.
+// and its names other than the words written; nothing for a place or a phrase that is no
+// country's name.
 [[nodiscard]] WordMeaning meaning_of_name(const std::vector<QueryNode>& siblings, std::size_t index,
                                           std::size_t count, Analyser& analyser);
 

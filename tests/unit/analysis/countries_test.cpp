@@ -401,12 +401,17 @@ TEST_CASE("malformed data files are rejected with file and line", "[countries]")
     std::string aliases;
     std::string regions;
     std::string message;
+    std::string areas = {};
   };
-  const auto [aliases, regions, message] = GENERATE(values<Case>({
+  const auto [aliases, regions, message, areas] = GENERATE(values<Case>({
       {"XX\tFoo", "", "data/country-aliases.tsv:1: unknown country code \"XX\""},
-      {"# comment\n\nFR", "",
-       "data/country-aliases.tsv:3: expected: code<TAB>alias[<TAB>exact-case]"},
+      {"# comment\n\nFR", "", "data/country-aliases.tsv:3: expected: code<TAB>alias[<TAB>flags]"},
       {"FR\tGaul\tsometimes", "", "data/country-aliases.tsv:1: unknown flag \"sometimes\""},
+      {"FR\tGaul\tplace,often", "", "data/country-aliases.tsv:1: unknown flag \"often\""},
+      {"-\tGaul\tplace", "",
+       "data/country-aliases.tsv:1: a phrase that is no country's (\"-\") is no place"},
+      {"", "", "data/areas.tsv:2: unknown member \"Gaul\"", "# areas\nGaul\tFR Gaul"},
+      {"", "", "data/areas.tsv:1: expected: name<TAB>members", "Gaul"},
       {"FR\t...", "", "data/country-aliases.tsv:1: alias \"...\" has no words"},
       {"FR\tGaul\nDE\tgaul", "", "data/country-aliases.tsv:2: \"gaul\" is already an alias of FR"},
       {"", "XX\tEurope", "data/regions.tsv:1: unknown M.49 area or country code \"XX\""},
@@ -414,9 +419,9 @@ TEST_CASE("malformed data files are rejected with file and line", "[countries]")
       {"", "150\tEurope\r\n150\tEurope", "data/regions.tsv:2: \"150\" is listed twice"},
       {"", "150", "data/regions.tsv:1: expected: area-or-code<TAB>region"},
   }));
-  INFO(aliases << " | " << regions);
-  CHECK_THROWS_AS(CountryGazetteer(aliases, regions), InternalError);
-  CHECK_THROWS_WITH(CountryGazetteer(aliases, regions), message);
+  INFO(aliases << " | " << regions << " | " << areas);
+  CHECK_THROWS_AS(CountryGazetteer(aliases, regions, areas), InternalError);
+  CHECK_THROWS_WITH(CountryGazetteer(aliases, regions, areas), message);
 }
 
 TEST_CASE("data file entries replace ICU's names and add new ones", "[countries]") {
@@ -457,12 +462,21 @@ TEST_CASE("the build-time country name table is the gazetteer's", "[analysis][co
   REQUIRE(keys.size() == kCountryNameKeyCount);
   Analyser analyser;
   for (std::size_t i = 0; i < keys.size(); ++i) {
-    INFO(keys[i].first);
-    CHECK(kCountryNameKeys[i].key == keys[i].first);
-    CHECK(kCountryNameKeys[i].code == keys[i].second);
-    CHECK(country_code_named(keys[i].first, analyser) == built.code_named(keys[i].first));
-    CHECK(country_names_of(keys[i].second) == built.names_of(keys[i].second));
+    INFO(keys[i].key);
+    CHECK(kCountryNameKeys[i].key == keys[i].key);
+    CHECK(kCountryNameKeys[i].code == keys[i].code);
+    CHECK(kCountryNameKeys[i].is_name == keys[i].is_name);
+    CHECK(country_code_named(keys[i].key, analyser) == built.code_named(keys[i].key));
+    CHECK(country_phrase_known(keys[i].key, analyser));
+    CHECK(country_names_of(keys[i].code) == built.names_of(keys[i].code));
   }
+  // Places and phrases that are no country's are known phrases but name no country.
+  for (const char* text : {"New Mexico", "Texas", "Indian Ocean", "Somaliland"}) {
+    INFO(text);
+    CHECK(country_phrase_known(text, analyser));
+    CHECK_FALSE(country_code_named(text, analyser));
+  }
+  CHECK_FALSE(country_phrase_known("new york times", analyser));
   // As the gazetteer reads words of free text: case, an article, no bare codes.
   for (const char* text : {"Venezuelan", "the Gambia", "North Korea", "PRC", "de", "oil", ""}) {
     INFO(text);

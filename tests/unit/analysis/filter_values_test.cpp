@@ -61,13 +61,72 @@ TEST_CASE("a country or region value no table knows has a problem to report", "[
   for (const FilterField& field : {kRegionFilter, kMentionsRegionFilter}) {
     INFO(field.name);
     CHECK_FALSE(filter_value_problem(field, "indo pacific"));
+    CHECK(filter_value_problem(field, "narnia").value_or("") ==
+          "unknown region 'narnia'; regions are Indo-Pacific, Europe, Middle East, Africa, "
+          "Americas");
     CHECK(filter_value_problem(field, "mideast").value_or("") ==
           "unknown region 'mideast'; regions are Indo-Pacific, Europe, Middle East, Africa, "
-          "Americas");
+          "Americas; Mideast lies in the region Middle East: write " +
+              std::string(field.name) + ":middle-east");
   }
   CHECK(filter_value_problem(kRegionFilter, "Brazil")
             .value_or("")
             .ends_with("('Brazil' is a country: write country:BR)"));
   CHECK_FALSE(filter_value_problem(kTagFilter, "anything at all"));
   CHECK_FALSE(filter_value_problem(kSectionFilter, "no such section"));
+}
+
+TEST_CASE("a region-like value is answered with the regions that hold it", "[filter_values]") {
+  struct Case {
+    std::string value;
+    std::string hint;  // what follows the list of regions
+  };
+  const auto [value, hint] = GENERATE(values<Case>({
+      {"latam", "; LatAm lies in the region Americas: write region:americas"},
+      {"Latin America", "; Latin America lies in the region Americas: write region:americas"},
+      {"eu", "; European Union lies in the region Europe: write region:europe"},
+      {"asia",
+       "; Asia spans the regions Indo-Pacific, Middle East and Europe: write "
+       "region:indo-pacific, region:middle-east or region:europe"},
+      {"balkans", "; Balkans lies in the region Europe: write region:europe"},
+      {"europa", "; did you mean region:europe?"},
+      {"afrika", "; did you mean region:africa?"},
+      {"america", " ('america' is a country: write country:US); did you mean region:americas?"},
+      {"Brazil", " ('Brazil' is a country: write country:BR)"},
+      {"narnia", ""},
+  }));
+  INFO(value);
+  CHECK(filter_value_problem(kRegionFilter, value).value_or("") ==
+        "unknown region '" + value +
+            "'; regions are Indo-Pacific, Europe, Middle East, Africa, Americas" + hint);
+}
+
+TEST_CASE("an area given as a country is answered with what it holds", "[filter_values]") {
+  CHECK(filter_value_problem(kCountryFilter, "balkans").value_or("") ==
+        "'balkans' is an area, not a country: Albania (AL), Bosnia & Herzegovina (BA), "
+        "Bulgaria (BG), Croatia (HR), Greece (GR), Kosovo (XK), Montenegro (ME), North "
+        "Macedonia (MK), Romania (RO), Serbia (RS) and Slovenia (SI), all in the region "
+        "Europe; write region:europe, or join countries with OR (country:AL OR country:BA)");
+  CHECK(filter_value_problem(kMentionsFilter, "Baltics").value_or("") ==
+        "'Baltics' is an area, not a country: Estonia (EE), Latvia (LV) and Lithuania (LT), "
+        "all in the region Europe; write mentions-region:europe, or join countries with OR "
+        "(mentions:EE OR mentions:LT)");
+  CHECK(filter_value_problem(kCountryFilter, "asia").value_or("") ==
+        "'asia' is an area, not a country: its 51 countries are in the regions Indo-Pacific, "
+        "Middle East and Europe; write region:indo-pacific, region:middle-east or region:europe");
+  CHECK(filter_value_problem(kCountryFilter, "latin america")
+            .value_or("")
+            .ends_with("countries are all in the region Americas; write region:americas"));
+  CHECK(filter_value_problem(kCountryFilter, "Soviet Union")
+            .value_or("")
+            .starts_with("'Soviet Union' is an area, not a country: its 15 countries"));
+}
+
+TEST_CASE("country suggestions are near and few", "[filter_values]") {
+  CHECK(filter_value_problem(kCountryFilter, "rusia").value_or("") ==
+        "unknown country 'rusia'; did you mean Russia (RU)?");
+  CHECK_FALSE(filter_value_problem(kCountryFilter, "persia"));  // Iran's former name
+  CHECK(filter_value_problem(kCountryFilter, "persya").value_or("") ==
+        "unknown country 'persya'; did you mean Persia (IR)?");
+  CHECK(filter_value_problem(kCountryFilter, "texas") == std::nullopt);  // filed under US
 }

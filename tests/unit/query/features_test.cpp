@@ -230,9 +230,12 @@ TEST_CASE("filters restrict without adding weight", "[query]") {
       }
       return std::string("no error");
     };
-    CHECK_THAT(error_of("region:mideast"),
-               Catch::Contains("unknown region 'mideast'; regions are Indo-Pacific, Europe, "
+    CHECK_THAT(error_of("region:narnia"),
+               Catch::Contains("unknown region 'narnia'; regions are Indo-Pacific, Europe, "
                                "Middle East, Africa, Americas (column 8)"));
+    CHECK_THAT(error_of("region:mideast"),
+               Catch::Contains("Mideast lies in the region Middle East: write "
+                               "region:middle-east (column 8)"));
     CHECK_THAT(error_of("ships mentions-region:asia"), Catch::Contains("(column 23)"));
     CHECK_THAT(error_of("country:narnia"), Catch::Contains("unknown country 'narnia'"));
     CHECK_THAT(error_of("mentions:germny"),
