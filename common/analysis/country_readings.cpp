@@ -340,7 +340,10 @@ void read_discourse(std::vector<std::vector<Match>>& texts) {
       }
     }
   }
-  for (auto& [alias, matches] : uses) {
+  for (auto& [alias, alias_matches] : uses) {
+    // A named reference: a lambda may not capture a structured binding before C++20's
+    // P1091 (clang 14 refuses it).
+    auto& matches = alias_matches;
     const std::set<const void*>& aliases = naming[matches.front()->alias->code];
     if (aliases.size() > (aliases.contains(alias) ? 1U : 0U)) continue;  // named otherwise
     const auto has = [&](Reading reading) {
