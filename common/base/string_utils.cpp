@@ -51,6 +51,30 @@ std::string normalise_line_ends(std::string_view text) {
   return out;
 }
 
+std::string as_one_line(std::string_view text) {
+  const auto is_break = [](char c) {
+    return c == '\r' || c == '\n' || c == '\t' || c == '\v' || c == '\f';
+  };
+  const std::string_view trimmed = trim(text);
+  std::string out;
+  out.reserve(trimmed.size());
+  for (size_t i = 0; i < trimmed.size();) {
+    size_t end = i;
+    bool has_break = false;
+    while (end < trimmed.size() && (trimmed[end] == ' ' || is_break(trimmed[end]))) {
+      has_break = has_break || is_break(trimmed[end]);
+      ++end;
+    }
+    if (end == i) {
+      out += trimmed[i++];
+    } else {
+      out.append(has_break ? std::string_view(" ") : trimmed.substr(i, end - i));
+      i = end;
+    }
+  }
+  return out;
+}
+
 std::vector<std::string_view> split_lines(std::string_view text) {
   std::vector<std::string_view> lines;
   size_t start = 0;

@@ -37,6 +37,11 @@ namespace briefsearch {
 // Turns CRLF and lone CR into LF.
 [[nodiscard]] std::string normalise_line_ends(std::string_view text);
 
+// The text as one line, for a field that has no lines (a title, a name, an id): each run of
+// ASCII white space that holds a line break, tab, vertical tab or form feed becomes one
+// space, and the ends are trimmed as trim() does. Text without them comes back trimmed.
+[[nodiscard]] std::string as_one_line(std::string_view text);
+
 // Splits on '\n'; the text is expected to have LF line ends already.
 [[nodiscard]] std::vector<std::string_view> split_lines(std::string_view text);
 

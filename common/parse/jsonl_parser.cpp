@@ -25,11 +25,18 @@ std::string string_field(const Json& record, const char* key) {
   return found->get<std::string>();
 }
 
-// Accepts an array of strings or one comma-separated string.
+// A field the other formats read from one line (a title, a name, a metadata value): JSON
+// strings may hold "\n", "\r" and "\t" escapes, which become spaces (as_one_line), so
+// every reader gives one-line fields.
+std::string line_field(const Json& record, const char* key) {
+  return as_one_line(string_field(record, key));
+}
+
+// Accepts an array of strings or one comma-separated string; items are one line each.
 std::vector<std::string> list_field(const Json& record, const char* key) {
   const auto found = record.find(key);
   if (found == record.end() || found->is_null()) return {};
-  if (found->is_string()) return split_list(found->get<std::string>());
+  if (found->is_string()) return split_list(as_one_line(found->get<std::string>()));
   if (!found->is_array()) {
     throw RecordError{std::string("field '") + key + "' must be a list of strings"};
   }
@@ -38,7 +45,7 @@ std::vector<std::string> list_field(const Json& record, const char* key) {
     if (!item.is_string()) {
       throw RecordError{std::string("field '") + key + "' must be a list of strings"};
     }
-    std::string value(trim(item.get<std::string>()));
+    std::string value = as_one_line(item.get<std::string>());
     if (!value.empty()) items.push_back(std::move(value));
   }
   return items;
@@ -46,10 +53,13 @@ std::vector<std::string> list_field(const Json& record, const char* key) {
 
 // Named as the text formats name them ("key judgements" gives "Key Judgments"), and, as
 // there, a section without text is left out.
-// JSON strings may carry "\r\n" escapes and padding that the other formats never keep.
+// JSON strings may carry "\r\n" escapes and padding that the other formats never keep, and
+// line breaks in a name, which a heading line cannot hold (line_field).
 void add_section(std::vector<Section>& sections, std::string name, const std::string& text) {
   std::string clean(trim(normalise_line_ends(text)));
   if (clean.empty()) return;
+  name = as_one_line(name);
+  if (name.empty()) name = kUntitledSectionName;
   if (auto known = canonical_section_name(name)) name = std::move(*known);
   sections.push_back({std::move(name), std::move(clean)});
 }
@@ -78,11 +88,22 @@ std::vector<Section> sections_field(const Json& record) {
   if (!found->is_array()) throw RecordError{"field 'sections' must be a list or an object"};
   for (const Json& section : *found) {
     if (!section.is_object()) throw RecordError{"each section must be an object"};
-    std::string name = string_field(section, "name");
-    if (trim(name).empty()) name = kUntitledSectionName;
-    add_section(sections, std::move(name), string_field(section, "text"));
+    add_section(sections, string_field(section, "name"), string_field(section, "text"));
   }
   return sections;
+}
+
+// An id is a key that scripts look briefs up by, so one changed by line_field is said.
+std::string read_id(const Json& record, const std::string& path, size_t line, ParseResult& result) {
+  const std::string given = string_field(record, "id");
+  std::string id = as_one_line(given);
+  if (id != given) {
+    result.warnings.push_back({path, line,
+                               "id '" + shown_excerpt(given) +
+                                   "' has line breaks, tabs or padding; indexed as '" +
+                                   shown_excerpt(id) + "'"});
+  }
+  return id;
 }
 
 Brief brief_from_record(const Json& record, const std::string& path, size_t line,
@@ -91,22 +112,22 @@ Brief brief_from_record(const Json& record, const std::string& path, size_t line
   Brief brief;
   brief.path = path;
   brief.line = line;
-  brief.id = string_field(record, "id");
-  brief.title = trim(string_field(record, "title"));
-  const std::string date = string_field(record, "date");
-  brief.date = CalendarDate::parse(trim(date));
-  if (!brief.date && !trim(date).empty()) {
+  brief.id = read_id(record, path, line, result);
+  brief.title = line_field(record, "title");
+  const std::string date = line_field(record, "date");
+  brief.date = CalendarDate::parse(date);
+  if (!brief.date && !date.empty()) {
     result.warnings.push_back(
         {path, line, "invalid date '" + shown_excerpt(date) + "'; indexed undated"});
   }
   brief.sections = sections_field(record);
   BriefMetadata& meta = brief.metadata;
-  meta.region = string_field(record, "region");
+  meta.region = line_field(record, "region");
   meta.countries = list_field(record, "countries");
   meta.tags = list_field(record, "tags");
-  meta.source = string_field(record, "source");
-  meta.classification = string_field(record, "classification");
-  meta.language = string_field(record, "language");
+  meta.source = line_field(record, "source");
+  meta.classification = line_field(record, "classification");
+  meta.language = line_field(record, "language");
   return brief;
 }
 

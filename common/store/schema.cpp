@@ -63,8 +63,10 @@ std::optional<QueryField> query_field_named(std::string_view name) {
     return field;
   }
   if (auto section = section_named_in_query(lowered)) {
-    field.text = kOtherSectionsField;
-    field.named_section = std::move(*section);
+    // "impact-:" names the Impact section, which has a field of its own: the one "impact:"
+    // gives, so the two search alike and --explain's "impact:" reads back the same.
+    field.text = text_field_for_section(*section);
+    if (field.text.prefix == kOtherSectionsField.prefix) field.named_section = std::move(*section);
     return field;
   }
   return std::nullopt;

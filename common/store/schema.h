@@ -195,7 +195,8 @@ struct QueryField {
   TextField text = kTitleField;
   FilterField filter = kIdFilter;
   // For a section named as a field ("outlook:", "key-judgments:"): its canonical name;
-  // text is then kOtherSectionsField.
+  // text is then kOtherSectionsField. A section with a field of its own ("impact-:") gives
+  // that field (text_field_for_section) and no name here.
   std::string named_section;
 };
 

@@ -18,6 +18,28 @@ constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
 }  // namespace
 
+TEST_CASE("as_one_line turns line breaks and tabs into single spaces", "[string_utils]") {
+  struct Case {
+    std::string input;
+    std::string expected;
+  };
+  const std::vector<Case> cases = {
+      {"", ""},
+      {"one line", "one line"},
+      {"  padded  ", "padded"},
+      {"Des\rcription", "Des cription"},
+      {"Mali:\r\n Wagner\nGroup", "Mali: Wagner Group"},
+      {"a\tb\vc\fd", "a b c d"},
+      {"two  spaces stay", "two  spaces stay"},  // runs without a break are kept as given
+      {"\r\n", ""},
+      {"Z\xC3\xBCrich\n\xC3\xA9t\xC3\xA9", "Z\xC3\xBCrich \xC3\xA9t\xC3\xA9"},
+  };
+  for (const Case& c : cases) {
+    INFO("input: " << c.input);
+    CHECK(as_one_line(c.input) == c.expected);
+  }
+}
+
 TEST_CASE("trim strips ASCII whitespace and no-break spaces at both ends only", "[string_utils]") {
   const std::string nbsp(kNoBreakSpace);
   struct Case {

@@ -177,6 +177,30 @@ TEST_CASE("jsonl: section text is trimmed and its line ends normalised", "[parse
   CHECK(brief.sections[0].text == "first\nsecond\n third");
 }
 
+TEST_CASE("jsonl: one-line fields lose the line breaks and tabs JSON escapes can put in them",
+          "[parsers][jsonl]") {
+  // A line of any other format cannot hold them; a brief's fields are one line each.
+  const ParseResult result = testing::parse_jsonl(
+      R"({"id": "a\r\nb", "title": "Mali:\r Wagner\nGroup", "date": "2025-06-09\n",)"
+      R"( "region": "Sa\thel", "countries": ["Ma\rli", "Niger"], "tags": "one\ntwo, three",)"
+      R"( "source": "s\r", "sections": [{"name": "Des\rcription", "text": "Wagner left."},)"
+      R"( {"name": "\r\n", "text": "More."}, {"name": "Key\njudgements", "text": "Soon."}]})");
+  const Brief brief = testing::only_brief(result);
+  CHECK(brief.id == "a b");
+  REQUIRE(result.warnings.size() == 1);
+  CHECK_THAT(result.warnings[0].message, Contains("id ") && Contains("indexed as 'a b'"));
+  CHECK(brief.title == "Mali: Wagner Group");
+  CHECK(brief.date.has_value());
+  CHECK(brief.metadata.region == "Sa hel");
+  CHECK(brief.metadata.countries == std::vector<std::string>{"Ma li", "Niger"});
+  CHECK(brief.metadata.tags == std::vector<std::string>{"one two", "three"});
+  CHECK(brief.metadata.source == "s");
+  REQUIRE(brief.sections.size() == 3);
+  CHECK(brief.sections[0].name == "Des cription");
+  CHECK(brief.sections[1].name == kUntitledSectionName);
+  CHECK(brief.sections[2].name == "Key Judgments");
+}
+
 TEST_CASE("jsonl: each record is decoded on its own", "[parsers][jsonl]") {
   const std::string records =
       "{\"id\": \"a\", \"title\": \"Switzerland: Z\xC3\xBCrich Talks Resume\", \"description\": "

@@ -90,6 +90,19 @@ TEST_CASE("a lone sign reads back wherever --explain writes it", "[query]") {
   CHECK(query_text_of(parse_query("a -(b) +\"c\"", kToday)) == "a AND NOT b AND \"c\"");
 }
 
+// Found by the query fuzzer: "impact-:" named the Impact section as a section without a
+// field of its own, so "-impact-:tan" was written "NOT impact:tan", another query.
+TEST_CASE("a section field spelt with hyphens or underscores reads back as itself", "[query]") {
+  for (const std::string query : {"-impact-:tan", "Impact_:(a OR b)", "description-:\"red sea\"",
+                                  "key_judgements-:truce", "-outlook_:x"}) {
+    CHECK(reads_back(query, false));
+    CHECK(reads_back(query, true));
+  }
+  CHECK(describe(parse_query("impact-:tan", kToday)) ==
+        describe(parse_query("impact:tan", kToday)));
+  CHECK(query_text_of(parse_query("-impact-:tan", kToday)) == "NOT impact:tan");
+}
+
 TEST_CASE("every parsed regression query reads back as the same tree", "[query]") {
   std::size_t parsed = 0;
   for (const std::string& query : regression_queries()) {

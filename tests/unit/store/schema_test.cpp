@@ -43,6 +43,23 @@ TEST_CASE("query field names resolve, with aliases", "[schema]") {
   CHECK_FALSE(query_field_named("year").has_value());
 }
 
+TEST_CASE("a section with a field of its own gives that field, however it is spelt", "[schema]") {
+  // "impact-:" once searched the other-sections text of a section named Impact, which
+  // never holds the Impact section, and --explain wrote it as "impact:".
+  const std::vector<std::pair<std::string, std::string>> spellings = {
+      {"impact-", "impact"},  {"Impact_", "impact"},           {"-impact", "impact"},
+      {"IMPACT__", "impact"}, {"description-", "description"}, {"_Description", "description"}};
+  for (const auto& [name, plain_name] : spellings) {
+    INFO(name);
+    const auto field = query_field_named(name);
+    REQUIRE(field);
+    CHECK(field->kind == QueryField::Kind::kText);
+    CHECK(field->named_section.empty());
+    const auto plain = query_field_named(plain_name);
+    CHECK(field->text.prefix == plain->text.prefix);
+  }
+}
+
 TEST_CASE("every canonical field name reads back as its own field", "[schema]") {
   for (const TextField& field : kTextFields) {
     if (field.prefix == kOtherSectionsField.prefix) continue;
