@@ -188,16 +188,9 @@ void Analyser::add_ascii_words(std::string_view text, std::size_t from, std::siz
     if (end - begin > kMaxWordBytes) return;
     const std::string_view word = text.substr(from + begin, end - begin);
     Token& token = tokens.emplace_back();
-    // Lowercased while copied, and an apostrophe noted on the way: this runs for every
-    // word of every brief indexed and every snippet made.
-    token.term.resize(word.size());
-    bool apostrophe = false;
-    for (std::size_t i = 0; i < word.size(); ++i) {
-      const char c = word[i];
-      token.term[i] = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 'a' - 'A' : 0));
-      apostrophe = apostrophe || c == '\'';
-    }
-    if (apostrophe) remove_elided_article(token.term);
+    token.term.assign(word);
+    ascii_lowercase_in_place(token.term);
+    if (word.find('\'') != std::string_view::npos) remove_elided_article(token.term);
     if (with_stems) token.stem = stem_of(token.term);
     token.begin = from + begin;
     token.end = from + end;

@@ -187,14 +187,14 @@ std::string decimal_text(double value) {
 }
 
 bool is_valid_utf8(std::string_view bytes) {
-  if (is_ascii(bytes)) return true;  // the common case, checked a block at a time
-  const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
-  const auto length = static_cast<int32_t>(bytes.size());
-  int32_t offset = 0;
-  while (offset < length) {
-    UChar32 c;
-    U8_NEXT(data, offset, length, c);
-    if (c < 0) return false;
+  // ASCII text, the common case, is checked a block at a time, and so is its ASCII prefix.
+  std::size_t at = ascii_prefix_length(bytes);
+  while (at < bytes.size()) {
+    if (static_cast<unsigned char>(bytes[at]) < 0x80) {
+      ++at;
+    } else if (next_multibyte_code_point(bytes, at).value < 0) {
+      return false;
+    }
   }
   return true;
 }

@@ -18,17 +18,27 @@ namespace briefsearch {
   return byte <= ' ' && ((std::uint64_t{1} << byte) & kSpaces) != 0;
 }
 
-// True when every byte is below 0x80.
-[[nodiscard]] inline bool is_ascii(std::string_view text) {
-  // The bytes of a block are OR-ed together, which vectorises, and each block checked.
+// How many bytes at the start of text are below 0x80: the offset of the first non-ASCII
+// byte, or text.size() when there is none.
+[[nodiscard]] inline std::size_t ascii_prefix_length(std::string_view text) {
+  // The bytes of a block are OR-ed together, which vectorises; only the block that holds a
+  // non-ASCII byte is looked at byte by byte.
   constexpr std::size_t kBlock = 256;
   for (std::size_t at = 0; at < text.size(); at += kBlock) {
     const std::string_view block = text.substr(at, kBlock);
     unsigned char any = 0;
     for (char c : block) any |= static_cast<unsigned char>(c);
-    if (any >= 0x80) return false;
+    if (any < 0x80) continue;
+    std::size_t i = 0;
+    while (static_cast<unsigned char>(block[i]) < 0x80) ++i;
+    return at + i;
   }
-  return true;
+  return text.size();
+}
+
+// True when every byte is below 0x80.
+[[nodiscard]] inline bool is_ascii(std::string_view text) {
+  return ascii_prefix_length(text) == text.size();
 }
 
 // Strips ASCII whitespace and U+00A0 (no-break space, common in scraped pages) at both ends.

@@ -17,6 +17,28 @@ Xapian::Query fixed_weight(double weight) {
   return Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release());
 }
 
+// factor x log(N / n) for each brief holding one of terms (N the briefs searched, n the
+// sum of the terms' frequencies, a bound on the briefs holding one), or nothing when no
+// brief or every brief holds them. log(N / n) is Sparck Jones's inverse document frequency
+// (1972): the rarer the holders, the more holding says.
+struct HolderBoost {
+  Xapian::Query weight;
+  double value = 0;
+  Xapian::Query holders;
+};
+std::optional<HolderBoost> holder_boost(const std::vector<std::string>& terms, double factor,
+                                        const Xapian::Database& database) {
+  Xapian::doccount holding = 0;
+  for (const std::string& term : terms) holding += database.get_termfreq(term);
+  const Xapian::doccount briefs = database.get_doccount();
+  if (holding == 0 || holding >= briefs) return std::nullopt;
+  HolderBoost boost;
+  boost.value = factor * std::log(static_cast<double>(briefs) / holding);
+  boost.holders = Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  boost.weight = Xapian::Query(Xapian::Query::OP_FILTER, fixed_weight(boost.value), boost.holders);
+  return boost;
+}
+
 // The title boosts' part of with_boosts, or nothing.
 std::optional<Xapian::Query> title_part(const Boosts& boosts) {
   const std::size_t words = boosts.plain_words;
@@ -60,29 +82,16 @@ std::optional<Xapian::Query> title_part(const Boosts& boosts) {
 
 std::optional<Xapian::Query> date_boost(const std::vector<std::string>& period_terms,
                                         const Xapian::Database& database) {
-  Xapian::doccount dated = 0;
-  for (const std::string& term : period_terms) dated += database.get_termfreq(term);
-  const Xapian::doccount briefs = database.get_doccount();
-  if (dated == 0 || dated >= briefs) return std::nullopt;
-  const double weight = kDateBoost * std::log(static_cast<double>(briefs) / dated);
-  return Xapian::Query(
-      Xapian::Query::OP_FILTER, fixed_weight(weight),
-      Xapian::Query(Xapian::Query::OP_OR, period_terms.begin(), period_terms.end()));
+  auto boost = holder_boost(period_terms, kDateBoost, database);
+  if (!boost) return std::nullopt;
+  return std::move(boost->weight);
 }
 
 std::optional<TitleBoost> title_boost(const std::vector<std::string>& holder_terms,
                                       std::size_t word, const Xapian::Database& database) {
-  Xapian::doccount in_titles = 0;
-  for (const std::string& term : holder_terms) in_titles += database.get_termfreq(term);
-  const Xapian::doccount briefs = database.get_doccount();
-  if (in_titles == 0 || in_titles >= briefs) return std::nullopt;
-  const double weight = kTitleBoost * std::log(static_cast<double>(briefs) / in_titles);
-  TitleBoost boost;
-  boost.holders = Xapian::Query(Xapian::Query::OP_OR, holder_terms.begin(), holder_terms.end());
-  boost.weight = Xapian::Query(Xapian::Query::OP_FILTER, fixed_weight(weight), boost.holders);
-  boost.value = weight;
-  boost.word = word;
-  return boost;
+  auto boost = holder_boost(holder_terms, kTitleBoost, database);
+  if (!boost) return std::nullopt;
+  return TitleBoost{std::move(boost->weight), boost->value, std::move(boost->holders), word};
 }
 
 Xapian::Query with_boosts(Xapian::Query query, const Boosts& boosts) {

@@ -81,17 +81,29 @@ SnippetTerms::MatchBound SnippetTerms::match_bound(std::string_view text) const 
 }
 
 std::optional<std::size_t> SnippetTerms::first_mention(std::string_view text) const {
-  lowered_.assign(text);
-  ascii_lowercase_in_place(lowered_);
-  const std::string_view lowered = lowered_;
-  std::optional<std::size_t> first;
-  for (const std::string& needle : needles_) {
-    // Only an earlier mention matters: the search stops where the best one so far ends.
-    const std::string_view before = first ? lowered.substr(0, *first + needle.size()) : lowered;
-    const std::size_t at = before.find(needle);
-    if (at != std::string_view::npos) first = at;
+  // Lowercased a chunk at a time, so a long section with an early mention is not lowercased
+  // whole; chunks overlap by the longest needle less a byte, so no mention straddles one
+  // unseen.
+  std::size_t longest = 0;
+  for (const std::string& needle : needles_) longest = std::max(longest, needle.size());
+  if (longest == 0) return needles_.empty() ? std::nullopt : std::optional<std::size_t>(0);
+  const std::size_t chunk = std::max<std::size_t>(64 * 1024, 2 * longest);
+  for (std::size_t start = 0;;) {
+    const std::size_t end = std::min(text.size(), start + chunk);
+    lowered_.assign(text.substr(start, end - start));
+    ascii_lowercase_in_place(lowered_);
+    const std::string_view lowered = lowered_;
+    std::optional<std::size_t> first;
+    for (const std::string& needle : needles_) {
+      // Only an earlier mention matters: the search stops where the best one so far ends.
+      const std::string_view before = first ? lowered.substr(0, *first + needle.size()) : lowered;
+      const std::size_t at = before.find(needle);
+      if (at != std::string_view::npos) first = at;
+    }
+    if (first) return start + *first;
+    if (end == text.size()) return std::nullopt;
+    start = end - (longest - 1);
   }
-  return first;
 }
 
 std::vector<bool> SnippetTerms::applicable(const TextField& field) const {

@@ -243,6 +243,25 @@ TEST_CASE("is_ascii and is_ascii_space look at bytes", "[string_utils]") {
   CHECK_FALSE(is_ascii_space('\0'));
 }
 
+TEST_CASE("ascii_prefix_length finds the first non-ASCII byte across blocks", "[string_utils]") {
+  CHECK(ascii_prefix_length("") == 0);
+  CHECK(ascii_prefix_length("plain") == 5);
+  CHECK(ascii_prefix_length("Z\xC3\xBCrich") == 1);
+  // Around the 256-byte blocks it reads at a time: first, last and next byte of a block.
+  for (std::size_t at : {0, 1, 255, 256, 257, 511, 512, 1000}) {
+    std::string text(1200, 'a');
+    text[at] = '\x80';
+    INFO(at);
+    CHECK(ascii_prefix_length(text) == at);
+    CHECK_FALSE(is_ascii(text));
+    // A broken byte after a long ASCII prefix, and a good character there, are told apart.
+    CHECK_FALSE(is_valid_utf8(text));
+    text.replace(at, 1, "\xC3\xBC");
+    CHECK(is_valid_utf8(text));
+  }
+  CHECK(ascii_prefix_length(std::string(700, 'a')) == 700);
+}
+
 TEST_CASE("shown_excerpt quotes a value whole or by its opening", "[string_utils]") {
   CHECK(shown_excerpt("2025-02-30") == "2025-02-30");
   CHECK(shown_excerpt(std::string(80, 'x')) == std::string(80, 'x'));

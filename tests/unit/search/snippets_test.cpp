@@ -4,6 +4,7 @@
 
 #include "common/base/string_utils.h"
 #include "common/search/search.h"
+#include "common/search/snippet_matches.h"
 
 using briefsearch::Analyser;
 using briefsearch::Brief;
@@ -432,6 +433,20 @@ TEST_CASE("a huge section is looked at around the first mention of a query word"
     CHECK(highlighted_words(found) == std::vector<std::string>{"oil"});
     CHECK(found.text.starts_with(kEllipsis));
   }
+}
+
+TEST_CASE("the first mention is found wherever it lies, across the chunks read", "[snippets]") {
+  // first_mention lowercases 64 KiB at a time: a word across a chunk's end is still seen.
+  const briefsearch::SnippetTerms terms({stem("sanction"), exact({"oil"})});
+  for (std::size_t at : {0, 100, 65536 - 4, 65536 - 1, 65536, 131072 - 5, 300000}) {
+    std::string text(400000, ' ');
+    text.replace(at, 9, "SANCTIONS");
+    text.replace(350000, 3, "oil");
+    INFO(at);
+    CHECK(terms.first_mention(text) == std::optional<std::size_t>(at));
+  }
+  CHECK(terms.first_mention(std::string(200000, 'x')) == std::nullopt);
+  CHECK(terms.first_mention("the Oil price") == std::optional<std::size_t>(4));
 }
 
 TEST_CASE("a brief's sections are analysed up to a budget", "[snippets]") {
