@@ -38,9 +38,10 @@ Xapian::termpos index_text(Xapian::Document& document, const TextField& field,
 }
 
 // The countries the title and sections name (their tokens: the title's first, then each
-// section's), read together (CountryGazetteer::mentions_in_brief), into evidence.
+// section's), read together (CountryGazetteer::mentions_in_brief), into evidence; each
+// mention is an occurrence of the country's mention term in its field, into weighted.
 void add_mentions(const Brief& brief, const std::vector<std::vector<Token>>& tokens,
-                  CountryEvidence& evidence) {
+                  CountryEvidence& evidence, WeightedTerms& weighted) {
   std::vector<AnalysedText> texts = {{brief.title, &tokens.front()}};
   for (std::size_t i = 0; i < brief.sections.size(); ++i) {
     texts.push_back({brief.sections[i].text, &tokens[i + 1]});
@@ -50,10 +51,13 @@ void add_mentions(const Brief& brief, const std::vector<std::vector<Token>>& tok
   for (const CountryMention& mention : mentions.front()) {
     evidence.title.push_back(mention.code);
     if (mention.end <= label_end) evidence.label.push_back(mention.code);
+    weighted.add_mention(kTitleField, filter_term(kMentionsFilter, mention.code));
   }
   for (std::size_t i = 1; i < mentions.size(); ++i) {
+    const TextField& field = text_field_for_section(brief.sections[i - 1].name);
     for (const CountryMention& mention : mentions[i]) {
       evidence.body.push_back({mention.code, i - 1, mention.listed});
+      weighted.add_mention(field, filter_term(kMentionsFilter, mention.code));
     }
   }
 }
@@ -121,16 +125,23 @@ Xapian::Document build_document(const Brief& brief, Analyser& analyser) {
                           weighted);
     add_filter(document, kSectionFilter, canonical_filter_value(kSectionFilter, section.name));
   }
-  add_mentions(brief, tokens, countries);
+  add_mentions(brief, tokens, countries, weighted);
 
   weighted.write(document);
+  // A metadata country counts as one more mention, as a date does (kDateTermWdf).
+  for (const std::string& country :
+       std::set<std::string>(countries.metadata.begin(), countries.metadata.end())) {
+    document.add_term(filter_term(kMentionsFilter, country), kDateTermWdf);
+  }
 
   add_filter(document, kIdFilter, brief.id);
   document.add_value(kIdSlot, brief.id);
   const std::string region =
       meta.region.empty() ? "" : canonical_filter_value(kRegionFilter, meta.region);
-  add_countries(document, subject_countries(countries), region, kCountryFilter, kRegionFilter,
-                kCountryFacetSlot, kRegionFacetSlot);
+  const std::vector<std::string> subjects = subject_countries(countries);
+  if (!subjects.empty()) document.add_boolean_term(lead_subject_term(subjects.front()));
+  add_countries(document, subjects, region, kCountryFilter, kRegionFilter, kCountryFacetSlot,
+                kRegionFacetSlot);
   add_countries(document, mentioned_countries(countries), region, kMentionsFilter,
                 kMentionsRegionFilter, kMentionsFacetSlot, kMentionsRegionFacetSlot);
   for (const std::string& tag : meta.tags) add_filter(document, kTagFilter, tag);

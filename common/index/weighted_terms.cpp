@@ -21,6 +21,10 @@ void WeightedTerms::add(const TextField& field, const Token& token) {
   terms.stemmed[std::string(kStemmedPrefix) + token.stem] += 1;
 }
 
+void WeightedTerms::add_mention(const TextField& field, const std::string& term) {
+  terms_of(field).stemmed[term] += 1;
+}
+
 void WeightedTerms::write(Xapian::Document& document) const {
   std::map<std::string, double> stemmed;
   for (const FieldTerms& terms : fields_) {

@@ -21,6 +21,10 @@ class WeightedTerms {
   // kOtherSectionsField) is one field, whose length is the sum of them.
   void add(const TextField& field, const Token& token);
 
+  // One occurrence of a term that stands for a word of field whatever its form (a country
+  // mention's term, kMentionsFilter), weighed as a stemmed term is.
+  void add_mention(const TextField& field, const std::string& term);
+
   // Adds every term gathered to document with its wdf (scaled_wdf of its
   // pseudo-frequency), on top of any wdf it has there. Positions are the caller's.
   void write(Xapian::Document& document) const;

@@ -87,6 +87,13 @@ std::optional<Xapian::Query> date_boost(const std::vector<std::string>& period_t
   return std::move(boost->weight);
 }
 
+std::optional<Xapian::Query> lead_subject_boost(const std::string& country,
+                                                const Xapian::Database& database) {
+  auto boost = holder_boost({lead_subject_term(country)}, kLeadSubjectBoost, database);
+  if (!boost) return std::nullopt;
+  return std::move(boost->weight);
+}
+
 std::optional<TitleBoost> title_boost(const std::vector<std::string>& holder_terms,
                                       std::size_t word, const Xapian::Database& database) {
   auto boost = holder_boost(holder_terms, kTitleBoost, database);
@@ -96,7 +103,7 @@ std::optional<TitleBoost> title_boost(const std::vector<std::string>& holder_ter
 
 Xapian::Query with_boosts(Xapian::Query query, const Boosts& boosts) {
   if (query.empty()) return query;
-  std::vector<Xapian::Query> parts = boosts.dated;
+  std::vector<Xapian::Query> parts = boosts.uncoordinated;
   if (auto title = title_part(boosts)) parts.push_back(std::move(*title));
   if (parts.empty()) return query;
   return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,

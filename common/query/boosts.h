@@ -39,8 +39,9 @@ struct TitleBoost {
 // while the query is built.
 struct Boosts {
   std::vector<TitleBoost> title;
-  // date_boost's, one for each year or month written as a word.
-  std::vector<Xapian::Query> dated;
+  // date_boost's and lead_subject_boost's: one for each year or month written as a word
+  // and each country named, counted for every brief that holds it (not coordinated).
+  std::vector<Xapian::Query> uncoordinated;
   std::size_t plain_words = 0;
   std::set<std::string> content_stems;  // the stems of those that are not stop words
 };
@@ -71,6 +72,23 @@ inline constexpr double kDateBoost = 1.0;
 // Throws what Xapian throws reading term frequencies.
 [[nodiscard]] std::optional<Xapian::Query> date_boost(const std::vector<std::string>& period_terms,
                                                       const Xapian::Database& database);
+
+// How much a brief led by the country a query word names gains (its lead subject,
+// lead_subject_term in common/store/schema.h), as a multiple of log(N / n): N the briefs
+// searched, n those led by the country. Set on corpus/ (tests/e2e ranking_test.cpp) and
+// with scripts/bench --relevance: 1.5 puts "Canada: Carney Leads Liberals" above "United
+// States: Tariffs on Canada and Mexico" for "canada election" and "canadian election"
+// (1 left the second a tie), and costs the generated corpus's body queries 0.0007 MRR.
+inline constexpr double kLeadSubjectBoost = 1.5;
+
+// What a word naming a country (country: its code, as WordMeaning::country) adds to the
+// briefs it leads: kLeadSubjectBoost x log(N / n), not coordinated. The subject boost
+// (title_boost over the country's subject term) counts every subject and only with
+// another word of the query; among the briefs that are about a country, the one filed
+// under it ("Canada: ...") is the one asked for. Nothing when no brief (or every brief)
+// is led by it. Throws what Xapian throws reading term frequencies.
+[[nodiscard]] std::optional<Xapian::Query> lead_subject_boost(const std::string& country,
+                                                              const Xapian::Database& database);
 
 // query, with boosts added to the briefs it matches (OP_AND_MAYBE): they change the
 // order, never what matches, and are looked at only for briefs that match query.

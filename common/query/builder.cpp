@@ -19,29 +19,54 @@ namespace {
 using namespace building;
 using Kind = QueryNode::Kind;
 
-// A word as written, or as what it means (expansion.h): a period its brief's date may be
-// in, or a country's other names. A whole year or month is a synonym of the word, with
-// the date boost (boosts.h) for briefs dated then; a day, or a country's other names, add
-// no weight, as date: and mentions: add none, so briefs with the word as written rank
-// first: weighting the other names (even at half)
-// let long briefs that repeat "Algerian" outrank the short "Algeria: Military" for
-// "algeria military". The names are matched through the country's mention term
-// (mentions:), which the indexer writes wherever the gazetteer finds any of its names:
-// one posting list instead of a stem or a phrase per name and field.
-Xapian::Query with_meaning(Xapian::Query written, const WordMeaning& meaning,
-                           BuildContext& context) {
-  // A brief about the country the words name ranks above one that only mentions it: the
-  // "Sudan: Energy" profile above "South Sudan: Energy" for "sudan energy". The boost is
-  // the title boost's, over the briefs whose subjects include the country (country:).
-  if (!meaning.country.empty() && context.negations == 0) {
-    const std::string subject = filter_term(kCountryFilter, meaning.country);
-    // The country counts as the last word naming it: "north korea" holds two words, and
-    // a title that holds both and is about North Korea still holds two.
+// A word naming a country (meaning.country), with the country's boosts. The other names
+// are matched through the country's mention term (mentions:), which the indexer writes
+// wherever the gazetteer finds any of its names: one posting list instead of a stem or a
+// phrase per name and field.
+Xapian::Query country_query(Xapian::Query written, const WordMeaning& meaning,
+                            BuildContext& context) {
+  const std::string subject = filter_term(kCountryFilter, meaning.country);
+  if (context.negations == 0) {
+    // A brief about the country the words name ranks above one that only mentions it:
+    // the "Sudan: Energy" profile above "South Sudan: Energy" for "sudan energy". The
+    // boost is the title boost's, over the briefs whose subjects include the country
+    // (country:). The country counts as the last word naming it: "north korea" holds two
+    // words, and a title that holds both and is about North Korea still holds two.
     if (auto boost = title_boost({subject}, std::max<std::size_t>(context.boosts.plain_words, 1),
                                  context.database)) {
       context.boosts.title.push_back(std::move(*boost));
     }
+    // And the brief filed under the country before those about it among others.
+    if (auto boost = lead_subject_boost(meaning.country, context.database)) {
+      context.boosts.uncoordinated.push_back(std::move(*boost));
+    }
   }
+  const Xapian::Query mentions(filter_term(kMentionsFilter, meaning.country));
+  if (written.empty()) return mentions;
+  // Under a NOT only what matches counts.
+  if (context.negations > 0) return Xapian::Query(Xapian::Query::OP_OR, written, mentions);
+  // The word as written scores, so a brief that uses it ranks first. A brief about the
+  // country that calls it only by other names scores by its mention term, whose wdf
+  // counts every name: "Canada: Carney Leads Liberals", which never says "Canadian", is
+  // not left to its other words for "canadian election". Elsewhere the other names only
+  // match (weightless, as mentions: is): scored, a brief that merely says "Moldovan"
+  // often outranked the one that says "Moldova" for "moldova finance", and long briefs
+  // repeating "Algerian" the short "Algeria: Military" (scripts/bench --relevance,
+  // docs/relevance.md).
+  const Xapian::Query other_names(Xapian::Query::OP_FILTER,
+                                  Xapian::Query(Xapian::Query::OP_AND_NOT, mentions, written),
+                                  Xapian::Query(subject));
+  const std::vector<Xapian::Query> parts = {written, other_names, weightless(mentions)};
+  return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+// A word as written, or as what it means (expansion.h): a period its brief's date may be
+// in, or a country (country_query). A whole year or month is a synonym of the word, with
+// the date boost (boosts.h) for briefs dated then; a day adds no weight, as date: adds
+// none.
+Xapian::Query with_meaning(Xapian::Query written, const WordMeaning& meaning,
+                           BuildContext& context) {
+  if (!meaning.country.empty()) return country_query(std::move(written), meaning, context);
   if (meaning.empty()) return written;
   std::vector<Xapian::Query> alternatives;
   if (!meaning.month_name.empty()) {  // "jun 2025": "june" in the text too
@@ -62,7 +87,7 @@ Xapian::Query with_meaning(Xapian::Query written, const WordMeaning& meaning,
       written = written.empty() ? terms : Xapian::Query(Xapian::Query::OP_SYNONYM, written, terms);
       if (context.negations == 0) {
         if (auto boost = date_boost(*names, context.database)) {
-          context.boosts.dated.push_back(std::move(*boost));
+          context.boosts.uncoordinated.push_back(std::move(*boost));
         }
       }
     } else {
@@ -73,10 +98,6 @@ Xapian::Query with_meaning(Xapian::Query written, const WordMeaning& meaning,
     }
   }
   if (!written.empty()) alternatives.insert(alternatives.begin(), std::move(written));
-  if (!meaning.country_names.empty()) {
-    alternatives.push_back(
-        weightless(Xapian::Query(filter_term(kMentionsFilter, meaning.country))));
-  }
   return combined(std::move(alternatives));
 }
 

@@ -29,7 +29,7 @@ struct WordMeaning {
   std::string country;
   std::vector<std::vector<std::string>> country_names;
 
-  [[nodiscard]] bool empty() const { return !period && country_names.empty(); }
+  [[nodiscard]] bool empty() const { return !period && country.empty(); }
 };
 
 // What node means beyond its own letters: for a plain word (kWord) outside any field, a

@@ -87,6 +87,10 @@ std::string normalise_filter_value(std::string_view value) {
   return ascii_lowercase(normalised);
 }
 
+std::string lead_subject_term(std::string_view country) {
+  return bounded_term(kLeadSubjectPrefix, normalise_filter_value(country));
+}
+
 std::string filter_term(const FilterField& field, std::string_view value) {
   if (field.exact) return bounded_term(field.prefix, value);
   return bounded_term(field.prefix, normalise_filter_value(value));

@@ -24,7 +24,9 @@ namespace briefsearch {
 // 5: wdfs are BM25F pseudo-frequencies (TextField below), scaled by kWdfScale; the
 // title's length as a kTitleLengthPrefix term.
 // 6: the year and month terms carry the wdf of one mention (kDateTermWdf).
-inline constexpr int kSchemaVersion = 6;
+// 7: mention terms (kMentionsFilter) carry the BM25F wdf of the country's mentions, by
+// any of its names; the lead subject as a kLeadSubjectPrefix term.
+inline constexpr int kSchemaVersion = 7;
 // Database metadata key holding kSchemaVersion as decimal text.
 inline constexpr std::string_view kSchemaVersionKey = "briefsearch.schema_version";
 // Database metadata key holding the roots the database indexes (RootTable::encode in
@@ -166,8 +168,18 @@ inline constexpr FilterField kIdFilter{"id", "Q", true};
 // The countries a brief is about (common/analysis/subjects.h) and their regions.
 inline constexpr FilterField kCountryFilter{"country", "XC"};
 inline constexpr FilterField kRegionFilter{"region", "XR"};
+// A boolean term for a brief's lead subject, the first of its subject countries (the most
+// telling: subject_countries in common/analysis/subjects.h), normalised as a country
+// filter value is: "XPca". A query word naming the country ranks the briefs led by it
+// first (common/query/boosts.h).
+inline constexpr std::string_view kLeadSubjectPrefix = "XP";
+[[nodiscard]] std::string lead_subject_term(std::string_view country);
 // Every country the brief names or its metadata gives, subjects included, and their
-// regions.
+// regions. Unlike the other filter terms, a country's mention term carries a wdf: the
+// BM25F pseudo-frequency (TextField above) of its mentions by any name the gazetteer
+// reads as it ("Canada", "Canadian", "Canadians"), each metadata country counting as one
+// more. A brief about a country that calls it only by other names is scored by it for a
+// plain word naming the country (common/query/builder.cpp).
 inline constexpr FilterField kMentionsFilter{"mentions", "XM"};
 inline constexpr FilterField kMentionsRegionFilter{"mentions-region", "XG"};
 inline constexpr FilterField kTagFilter{"tag", "K"};

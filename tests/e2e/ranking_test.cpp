@@ -227,3 +227,24 @@ TEST_CASE("similar briefs share the brief's topic, not a word it uses in passing
     CHECK(hit["id"] != "corpus/middle-east/red-sea-houthi-shipping-attacks.txt");
   }
 }
+
+TEST_CASE("a brief about the country comes before one that mentions it, by any of its names",
+          "[e2e][ranking]") {
+  // corpus/: "United States: Tariffs on Canada and Mexico" (subjects US, CA, MX) says
+  // "Canada", "Canadian" and Canada's "upcoming election"; "Canada: Carney Leads Liberals"
+  // is about the election and never says "Canadian". The brief led by the country comes
+  // first, whichever of its names the query uses; the other one still matches.
+  IndexedCorpus corpus;
+  const std::string carney = "Canada: Carney Leads Liberals to Fourth Term Amid Trade War";
+  const std::string russia = "Russia: EU Embargo and G7 Price Cap on Seaborne Crude Take Effect";
+  const std::vector<std::pair<std::string, std::string>> queries = {
+      {"canada election", carney},    {"canadian election", carney}, {"canada", carney},
+      {"canadian", carney},           {"russia sanctions", russia},  {"russian sanctions", russia},
+      {"sanctions on russia", russia}};
+  for (const auto& [query, title] : queries) {
+    INFO(query);
+    const json answer = corpus.search_json({query});
+    CHECK(first_title(answer) == title);
+    if (query.ends_with(" election")) CHECK(answer["total"] == 2);
+  }
+}

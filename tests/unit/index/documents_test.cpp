@@ -284,3 +284,40 @@ TEST_CASE("without metadata countries, the title and the body decide the subject
   CHECK(document.get_value(kMentionsFacetSlot) == "CN\nJP\nPH");
   CHECK(document.get_value(kMentionsRegionFacetSlot) == "Indo-Pacific");
 }
+TEST_CASE("a country's mention term weighs its mentions by any name, as a stem would",
+          "[documents]") {
+  Analyser analyser;
+  Brief brief = sample_brief();
+  brief.metadata = {};
+  brief.title = "Canada: Carney Wins";
+  brief.sections = {{"Description",
+                     "Canadian voters backed Carney. Canada's Liberals won. "
+                     "Mexico congratulated him."}};
+  const auto terms = wdf_by_term(build_document(brief, analyser));
+  // Three mentions of Canada (title, "Canadian", "Canada's"), one of Mexico, as
+  // pseudo-frequencies of their fields: more mentions, more wdf; one mention, still found.
+  REQUIRE(terms.count("XMca") == 1);
+  REQUIRE(terms.count("XMmx") == 1);
+  CHECK(terms.at("XMca") > terms.at("XMmx"));
+  CHECK(terms.at("XMmx") >= 1);
+  // The title's mention counts with the title's BM25F weight, the body's as the stem does.
+  CHECK(terms.at("XMmx") == terms.at("Zmexico"));
+  // Only the lead subject, the first of the subjects, has a lead term.
+  CHECK(terms.count("XPca") == 1);
+  CHECK(terms.count("XPmx") == 0);
+  CHECK(lead_subject_term("CA") == "XPca");
+}
+
+TEST_CASE("a metadata country counts as one mention, and leads when it comes first",
+          "[documents]") {
+  Analyser analyser;
+  Brief brief = sample_brief();  // countries Finland, Estonia; the text names neither
+  const auto terms = wdf_by_term(build_document(brief, analyser));
+  CHECK(terms.at("XMfi") == kDateTermWdf);
+  CHECK(terms.at("XMee") == kDateTermWdf);
+  CHECK(terms.count("XPfi") == 1);
+  CHECK(terms.count("XPee") == 0);
+  // Given twice, still one.
+  brief.metadata.countries = {"Finland", "finland", "FI"};
+  CHECK(wdf_by_term(build_document(brief, analyser)).at("XMfi") == kDateTermWdf);
+}

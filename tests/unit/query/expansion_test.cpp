@@ -104,6 +104,25 @@ TEST_CASE("meanings are matched beside the word, and the word as written ranks f
   CHECK(fixture.ids("sanctions -2019") == Ids{"baltic", "letter"});
 }
 
+TEST_CASE("a brief about the country scores by every name, one that mentions it by the word",
+          "[query][expansion]") {
+  Brief about = brief("tr-profile", "Ankara Talks",
+                      {{"Description",
+                        "Turkish envoys met. Turkish "
+                        "officials and envoys spoke."}});
+  about.metadata.countries = {"Türkiye"};  // about Turkey, never saying "Turkey"
+  const Brief mentions = brief(
+      "athens", "Athens Talks",
+      {{"Description", "Greek envoys met. Greek officials and envoys spoke of Turkish ships."}});
+  QueryFixture fixture({about, mentions});
+  // The Turkey brief says the word; the brief about Turkey scores by its other names; the
+  // one that only mentions it by another name matches, below both.
+  // (Hits of equal score come in id order, which would put "athens" first.)
+  CHECK(fixture.ranked("turkey") == Ids{"turkey", "tr-profile", "athens"});
+  CHECK(fixture.ranked("turkey envoys") == Ids{"tr-profile", "athens"});
+  CHECK(fixture.ranked("turkish envoys") == Ids{"tr-profile", "athens"});
+}
+
 TEST_CASE("explain notes list each word that means more", "[query][expansion]") {
   Analyser analyser;
   const auto notes = meaning_notes(
@@ -139,7 +158,7 @@ TEST_CASE("plain words side by side may name a country together", "[query][expan
   CHECK(fixture.ranked("north korea").front() == "north");  // the words as written first
 }
 
-TEST_CASE("a word the query excludes earns no title or subject boost", "[query][expansion]") {
+TEST_CASE("a word the query excludes earns no title, subject or lead boost", "[query][expansion]") {
   QueryFixture fixture;
   Analyser analyser;
   const auto built = [&](const std::string& query) {
@@ -151,4 +170,7 @@ TEST_CASE("a word the query excludes earns no title or subject boost", "[query][
   CHECK_THAT(built("ships NOT (houthi OR turkey)"),
              !Catch::Contains("FILTER Shouthi") && !Catch::Contains("FILTER XCtr"));
   CHECK_THAT(built("ships turkey"), Catch::Contains("FILTER XCtr"));
+  // The lead subject's boost, likewise.
+  CHECK_THAT(built("ships turkey"), Catch::Contains("FILTER XPtr"));
+  CHECK_THAT(built("ships -turkey"), !Catch::Contains("FILTER XPtr"));
 }
