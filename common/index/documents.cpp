@@ -37,28 +37,54 @@ Xapian::termpos index_text(Xapian::Document& document, const TextField& field,
   return position;
 }
 
+// One mention of a country: its code and the field of the text that names it.
+struct FieldMention {
+  std::string code;
+  const TextField* field = nullptr;
+};
+
 // The countries the title and sections name (their tokens: the title's first, then each
-// section's), read together (CountryGazetteer::mentions_in_brief), into evidence; each
-// mention is an occurrence of the country's mention term in its field, into weighted.
-void add_mentions(const Brief& brief, const std::vector<std::vector<Token>>& tokens,
-                  CountryEvidence& evidence, WeightedTerms& weighted) {
+// section's), read together (CountryGazetteer::mentions_in_brief), into evidence; returns
+// every mention with its field.
+std::vector<FieldMention> add_mentions(const Brief& brief,
+                                       const std::vector<std::vector<Token>>& tokens,
+                                       CountryEvidence& evidence) {
   std::vector<AnalysedText> texts = {{brief.title, &tokens.front()}};
   for (std::size_t i = 0; i < brief.sections.size(); ++i) {
     texts.push_back({brief.sections[i].text, &tokens[i + 1]});
   }
   const auto mentions = CountryGazetteer::instance().mentions_in_brief(texts);
   const std::size_t label_end = title_label(brief.title).size();
+  std::vector<FieldMention> found;
   for (const CountryMention& mention : mentions.front()) {
     evidence.title.push_back(mention.code);
     if (mention.end <= label_end) evidence.label.push_back(mention.code);
-    weighted.add_mention(kTitleField, filter_term(kMentionsFilter, mention.code));
+    found.push_back({mention.code, &kTitleField});
   }
   for (std::size_t i = 1; i < mentions.size(); ++i) {
     const TextField& field = text_field_for_section(brief.sections[i - 1].name);
     for (const CountryMention& mention : mentions[i]) {
       evidence.body.push_back({mention.code, i - 1, mention.listed});
-      weighted.add_mention(field, filter_term(kMentionsFilter, mention.code));
+      found.push_back({mention.code, &field});
     }
+  }
+  return found;
+}
+
+// The lead subject's mentions (the first of subjects), as occurrences of its lead-mentions
+// term in their fields, into weighted (kLeadMentionsPrefix); given in the metadata, it
+// counts as one more mention, as a date does (kDateTermWdf).
+void weigh_lead_mentions(const std::vector<FieldMention>& mentions,
+                         const std::vector<std::string>& subjects, const CountryEvidence& evidence,
+                         WeightedTerms& weighted, Xapian::Document& document) {
+  if (subjects.empty()) return;
+  const std::string& lead = subjects.front();
+  for (const FieldMention& mention : mentions) {
+    if (mention.code == lead) weighted.add_mention(*mention.field, lead_mentions_term(lead));
+  }
+  if (std::find(evidence.metadata.begin(), evidence.metadata.end(), lead) !=
+      evidence.metadata.end()) {
+    document.add_term(lead_mentions_term(lead), kDateTermWdf);
   }
 }
 
@@ -125,21 +151,16 @@ Xapian::Document build_document(const Brief& brief, Analyser& analyser) {
                           weighted);
     add_filter(document, kSectionFilter, canonical_filter_value(kSectionFilter, section.name));
   }
-  add_mentions(brief, tokens, countries, weighted);
-
+  const std::vector<FieldMention> mentions = add_mentions(brief, tokens, countries);
+  const std::vector<std::string> subjects = subject_countries(countries);
+  weigh_lead_mentions(mentions, subjects, countries, weighted, document);
   weighted.write(document);
-  // A metadata country counts as one more mention, as a date does (kDateTermWdf).
-  for (const std::string& country :
-       std::set<std::string>(countries.metadata.begin(), countries.metadata.end())) {
-    document.add_term(filter_term(kMentionsFilter, country), kDateTermWdf);
-  }
+  if (!subjects.empty()) document.add_boolean_term(lead_subject_term(subjects.front()));
 
   add_filter(document, kIdFilter, brief.id);
   document.add_value(kIdSlot, brief.id);
   const std::string region =
       meta.region.empty() ? "" : canonical_filter_value(kRegionFilter, meta.region);
-  const std::vector<std::string> subjects = subject_countries(countries);
-  if (!subjects.empty()) document.add_boolean_term(lead_subject_term(subjects.front()));
   add_countries(document, subjects, region, kCountryFilter, kRegionFilter, kCountryFacetSlot,
                 kRegionFacetSlot);
   add_countries(document, mentioned_countries(countries), region, kMentionsFilter,

@@ -47,7 +47,7 @@ struct Boosts {
 };
 
 // The boost of the word numbered word whose title forms are holder_terms (its exact terms
-// in the title field, or the subject term of the country it names). Its weight is the
+// in the title field, or the lead-subject term of the country it names). Its weight is the
 // same whatever the brief's length: BM25F normalises the title by its own length, but a
 // short title match still weighs less than a long body that repeats the word. Built from
 // Xapian's own FixedWeightPostingSource, which xapian-tcpsrv servers rebuild, so remote
@@ -76,17 +76,18 @@ inline constexpr double kDateBoost = 1.0;
 // How much a brief led by the country a query word names gains (its lead subject,
 // lead_subject_term in common/store/schema.h), as a multiple of log(N / n): N the briefs
 // searched, n those led by the country. Set on corpus/ (tests/e2e ranking_test.cpp) and
-// with scripts/bench --relevance: 1.5 puts "Canada: Carney Leads Liberals" above "United
-// States: Tariffs on Canada and Mexico" for "canada election" and "canadian election"
-// (1 left the second a tie), and costs the generated corpus's body queries 0.0007 MRR.
-inline constexpr double kLeadSubjectBoost = 1.5;
+// with scripts/bench --relevance: 1 puts "Russia: EU Embargo and G7 Price Cap" above
+// "North Korea: Putin and Kim Sign Mutual Defense Treaty" for "russia sanctions" (0.5 did
+// not); 1.5 cost the generated corpus's body queries 0.001 MRR@10 more.
+inline constexpr double kLeadSubjectBoost = 1.0;
 
 // What a word naming a country (country: its code, as WordMeaning::country) adds to the
-// briefs it leads: kLeadSubjectBoost x log(N / n), not coordinated. The subject boost
-// (title_boost over the country's subject term) counts every subject and only with
-// another word of the query; among the briefs that are about a country, the one filed
-// under it ("Canada: ...") is the one asked for. Nothing when no brief (or every brief)
-// is led by it. Throws what Xapian throws reading term frequencies.
+// briefs it leads: kLeadSubjectBoost x log(N / n), not coordinated. The title boost over
+// the same briefs (title_boost over the lead-subject term) counts only with another word
+// of the query the title holds; among the briefs that are about a country, the one filed
+// under it ("Canada: ...") is the one asked for, whatever its other words. Nothing when
+// no brief (or every brief) is led by it. Throws what Xapian throws reading term
+// frequencies.
 [[nodiscard]] std::optional<Xapian::Query> lead_subject_boost(const std::string& country,
                                                               const Xapian::Database& database);
 

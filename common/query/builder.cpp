@@ -25,15 +25,16 @@ using Kind = QueryNode::Kind;
 // phrase per name and field.
 Xapian::Query country_query(Xapian::Query written, const WordMeaning& meaning,
                             BuildContext& context) {
-  const std::string subject = filter_term(kCountryFilter, meaning.country);
   if (context.negations == 0) {
-    // A brief about the country the words name ranks above one that only mentions it:
-    // the "Sudan: Energy" profile above "South Sudan: Energy" for "sudan energy". The
-    // boost is the title boost's, over the briefs whose subjects include the country
-    // (country:). The country counts as the last word naming it: "north korea" holds two
-    // words, and a title that holds both and is about North Korea still holds two.
-    if (auto boost = title_boost({subject}, std::max<std::size_t>(context.boosts.plain_words, 1),
-                                 context.database)) {
+    // A brief filed under the country the words name ranks above one that only mentions
+    // it: the "Sudan: Energy" profile above "South Sudan: Energy" for "sudan energy". The
+    // boost is the title boost's, over the briefs the country leads (lead_subject_term):
+    // their titles say it, whatever name they use. The country counts as the last word
+    // naming it: "north korea" holds two words, and a title that holds both and is filed
+    // under North Korea still holds two.
+    if (auto boost =
+            title_boost({lead_subject_term(meaning.country)},
+                        std::max<std::size_t>(context.boosts.plain_words, 1), context.database)) {
       context.boosts.title.push_back(std::move(*boost));
     }
     // And the brief filed under the country before those about it among others.
@@ -43,21 +44,21 @@ Xapian::Query country_query(Xapian::Query written, const WordMeaning& meaning,
   }
   const Xapian::Query mentions(filter_term(kMentionsFilter, meaning.country));
   if (written.empty()) return mentions;
-  // Under a NOT only what matches counts.
-  if (context.negations > 0) return Xapian::Query(Xapian::Query::OP_OR, written, mentions);
-  // The word as written scores, so a brief that uses it ranks first. A brief about the
-  // country that calls it only by other names scores by its mention term, whose wdf
-  // counts every name: "Canada: Carney Leads Liberals", which never says "Canadian", is
-  // not left to its other words for "canadian election". Elsewhere the other names only
+  // The word as written scores, so a brief that uses it ranks first; the other names only
   // match (weightless, as mentions: is): scored, a brief that merely says "Moldovan"
   // often outranked the one that says "Moldova" for "moldova finance", and long briefs
   // repeating "Algerian" the short "Algeria: Military" (scripts/bench --relevance,
-  // docs/relevance.md).
-  const Xapian::Query other_names(Xapian::Query::OP_FILTER,
-                                  Xapian::Query(Xapian::Query::OP_AND_NOT, mentions, written),
-                                  Xapian::Query(subject));
-  const std::vector<Xapian::Query> parts = {written, other_names, weightless(mentions)};
-  return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+  // docs/relevance.md). But a brief led by the country that calls it only by other names
+  // scores by its lead-mentions term, whose wdf counts every name: "Canada: Carney Leads
+  // Liberals", which never says "Canadian", is not left to its other words for "canadian
+  // election". Among the boosts (with_boosts: OP_AND_MAYBE), it is looked at only for
+  // briefs that match the whole query: as a third branch of the word's OR it doubled the
+  // matcher's work for "russia ukraine".
+  if (context.negations == 0) {
+    context.boosts.uncoordinated.emplace_back(
+        Xapian::Query::OP_AND_NOT, Xapian::Query(lead_mentions_term(meaning.country)), written);
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, written, weightless(mentions));
 }
 
 // A word as written, or as what it means (expansion.h): a period its brief's date may be

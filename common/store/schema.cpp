@@ -91,6 +91,10 @@ std::string lead_subject_term(std::string_view country) {
   return bounded_term(kLeadSubjectPrefix, normalise_filter_value(country));
 }
 
+std::string lead_mentions_term(std::string_view country) {
+  return bounded_term(kLeadMentionsPrefix, normalise_filter_value(country));
+}
+
 std::string filter_term(const FilterField& field, std::string_view value) {
   if (field.exact) return bounded_term(field.prefix, value);
   return bounded_term(field.prefix, normalise_filter_value(value));

@@ -24,8 +24,8 @@ namespace briefsearch {
 // 5: wdfs are BM25F pseudo-frequencies (TextField below), scaled by kWdfScale; the
 // title's length as a kTitleLengthPrefix term.
 // 6: the year and month terms carry the wdf of one mention (kDateTermWdf).
-// 7: mention terms (kMentionsFilter) carry the BM25F wdf of the country's mentions, by
-// any of its names; the lead subject as a kLeadSubjectPrefix term.
+// 7: the lead subject as a kLeadSubjectPrefix term, and its mentions by any of its names
+// as a kLeadMentionsPrefix term with a BM25F wdf.
 inline constexpr int kSchemaVersion = 7;
 // Database metadata key holding kSchemaVersion as decimal text.
 inline constexpr std::string_view kSchemaVersionKey = "briefsearch.schema_version";
@@ -174,12 +174,16 @@ inline constexpr FilterField kRegionFilter{"region", "XR"};
 // first (common/query/boosts.h).
 inline constexpr std::string_view kLeadSubjectPrefix = "XP";
 [[nodiscard]] std::string lead_subject_term(std::string_view country);
+// A term for the lead subject (normalised as lead_subject_term: "XAca") whose wdf is the
+// BM25F pseudo-frequency (TextField above) of the brief's mentions of it by any name the
+// gazetteer reads as it ("Canada", "Canadian", "Canadians"), one more when the metadata
+// gives it. A brief filed under a country that calls it only by other names is scored by
+// it for a plain word naming the country (common/query/builder.cpp). Only the lead
+// subject has one, so the query reads a short posting list.
+inline constexpr std::string_view kLeadMentionsPrefix = "XA";
+[[nodiscard]] std::string lead_mentions_term(std::string_view country);
 // Every country the brief names or its metadata gives, subjects included, and their
-// regions. Unlike the other filter terms, a country's mention term carries a wdf: the
-// BM25F pseudo-frequency (TextField above) of its mentions by any name the gazetteer
-// reads as it ("Canada", "Canadian", "Canadians"), each metadata country counting as one
-// more. A brief about a country that calls it only by other names is scored by it for a
-// plain word naming the country (common/query/builder.cpp).
+// regions.
 inline constexpr FilterField kMentionsFilter{"mentions", "XM"};
 inline constexpr FilterField kMentionsRegionFilter{"mentions-region", "XG"};
 inline constexpr FilterField kTagFilter{"tag", "K"};

@@ -247,4 +247,20 @@ TEST_CASE("a brief about the country comes before one that mentions it, by any o
     CHECK(first_title(answer) == title);
     if (query.ends_with(" election")) CHECK(answer["total"] == 2);
   }
+  // A country's adjective alone: the briefs filed under it first, though other briefs say
+  // the adjective more ("Chinese" in briefs about the Philippines, Taiwan and Panama;
+  // "Kenyan" in the Haiti brief).
+  const std::vector<std::pair<std::string, std::string>> labels = {{"chinese", "China: "},
+                                                                   {"american", "United States: "},
+                                                                   {"kenyan", "Kenya: "},
+                                                                   {"russian", "Russia: "}};
+  for (const auto& [query, label] : labels) {
+    INFO(query);
+    const json answer = corpus.search_json({query});
+    const std::size_t led = query == "chinese" ? 3 : 1;
+    REQUIRE(answer["hits"].size() >= led);
+    for (std::size_t i = 0; i < led; ++i) {
+      CHECK(answer["hits"][i]["title"].get<std::string>().starts_with(label));
+    }
+  }
 }
