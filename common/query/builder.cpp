@@ -108,6 +108,28 @@ Xapian::Query word_query(const QueryNode& node, BuildContext& context) {
                       context);
 }
 
+// A month's name beside a year (meaning.beside_year) as the text may write it: the name,
+// or its full spelling when it is an abbreviation ("jun"), within kMonthYearDistance
+// words of the year.
+Xapian::Query month_near_year(const QueryNode& month, const WordMeaning& meaning,
+                              BuildContext& context) {
+  // "May 12, 2025", "May of 2025"; not "may close in 2025".
+  constexpr Xapian::termcount kMonthYearDistance = 2;
+  std::vector<Xapian::Query> spellings;
+  for (const std::string& spelling : {month.text, meaning.month_name}) {
+    if (spelling.empty()) continue;
+    QueryNode near;
+    near.kind = Kind::kNear;
+    near.window = kMonthYearDistance;
+    near.children = {month, month};
+    near.children[0].text = spelling;
+    near.children[1].text = std::to_string(*meaning.beside_year);
+    Xapian::Query query = near_query(near, context);
+    if (!query.empty()) spellings.push_back(std::move(query));
+  }
+  return spellings.empty() ? Xapian::Query() : combined(std::move(spellings));
+}
+
 // The words of an AND from index on as meaning_at reads them: a word, or words side by side
 // that name a country ("north korea"), as written (all of them) or as what they mean.
 Xapian::Query words_query(const std::vector<QueryNode>& siblings, std::size_t index,
@@ -120,6 +142,12 @@ Xapian::Query words_query(const std::vector<QueryNode>& siblings, std::size_t in
   }
   Xapian::Query written =
       words.empty() ? Xapian::Query() : combined(std::move(words), Xapian::Query::OP_AND);
+  if (at.meaning.beside_year) {
+    WordMeaning meaning = at.meaning;
+    written = month_near_year(siblings[index], meaning, context);
+    meaning.month_name.clear();  // spelled out there already
+    return with_meaning(std::move(written), meaning, context);
+  }
   return with_meaning(std::move(written), at.meaning, context);
 }
 

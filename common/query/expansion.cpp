@@ -1,6 +1,7 @@
 #include "common/query/expansion.h"
 
 #include <algorithm>
+#include <array>
 
 #include "common/analysis/country_table.h"
 #include "common/base/string_utils.h"
@@ -122,6 +123,12 @@ WordMeaning meaning_of(const QueryNode& node, Analyser& analyser, std::optional<
                                   CalendarDate::end_of_month(*year_beside, *month)};
       const std::string_view full = month_name(*month);
       if (ascii_lowercase(node.text) != full) meaning.month_name = full;
+      // The months whose English names (or abbreviations) are also everyday words.
+      constexpr std::array<std::string_view, 3> kCommonWords = {"may", "march", "mar"};
+      const std::string written = ascii_lowercase(trim(node.text));
+      if (std::find(kCommonWords.begin(), kCommonWords.end(), written) != kCommonWords.end()) {
+        meaning.beside_year = year_beside;
+      }
     }
   }
   if (meaning.period) return meaning;

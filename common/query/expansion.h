@@ -23,6 +23,12 @@ struct WordMeaning {
   // The month's full name when the word is a month's abbreviation beside a year ("jun",
   // "Sept."): the brief's text may spell it out, as a synonym of the word.
   std::string month_name;
+  // For a month's name that is also a common English word ("may", "march", "mar") read as
+  // a month because a year is written beside it ("may 2025"): that year. The text matches
+  // the month only where it writes the two near each other ("May 12, 2025"): a lone
+  // "may" is most often the verb. Other names match anywhere, as "November 24" in a brief
+  // of 2024 about that month's election does.
+  std::optional<int> beside_year;
   // A country the word names (country_code_named, the gazetteer's code_named: "venezuela",
   // "Venezuelan", "PRC"; never a bare ISO code): its code, and its other names as analysed words,
   // which the brief's text may use instead.

@@ -123,6 +123,25 @@ TEST_CASE("a brief about the country scores by every name, one that mentions it 
   CHECK(fixture.ranked("turkish envoys") == Ids{"tr-profile", "athens"});
 }
 
+TEST_CASE("'may' or 'march' beside a year is the month only near the year in the text",
+          "[query][expansion]") {
+  Brief verb = brief("verb", "Steel Outlook", {{"Description", "Mills may close in 2025."}});
+  Brief month = brief("month", "Steel Mills", {{"Description", "Mills closed on May 12, 2025."}});
+  Brief dated = brief("dated", "Steel Notes", {{"Description", "Mills may close."}});
+  dated.date = CalendarDate::from_parts(2025, 5, 20);
+  Brief june = brief("june", "Steel in June", {{"Description", "In June the mills met. 2025."}});
+  QueryFixture fixture({verb, month, dated, june});
+  Analyser analyser;
+  // "may" near 2025, or dated May 2025; never the verb with the year elsewhere.
+  CHECK(fixture.ids("mills may 2025") == Ids{"dated", "month"});
+  CHECK(fixture.ids("mills mar 2025").empty());
+  // Other months' names match anywhere, with the year anywhere or the date.
+  CHECK(fixture.ids("mills june 2025") == Ids{"june"});
+  const QueryNode tree = parse_query("mills may 2025", kToday);
+  CHECK(meaning_of(tree.children[1], analyser, 2025).beside_year == 2025);
+  CHECK_FALSE(meaning_of(parse_query("june", kToday), analyser, 2025).beside_year);
+}
+
 TEST_CASE("explain notes list each word that means more", "[query][expansion]") {
   Analyser analyser;
   const auto notes = meaning_notes(
