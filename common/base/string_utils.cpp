@@ -92,13 +92,6 @@ std::vector<std::string_view> split_lines(std::string_view text) {
 
 // A-Z and a-z only, whatever the C locale says: std::tolower is a call per byte (a
 // tenth of a snippet's cost) and may map other bytes under another locale.
-void ascii_lowercase_in_place(std::string& text) {
-  for (char& c : text) {
-    // Branch-free, so the loop vectorises.
-    c = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 'a' - 'A' : 0));
-  }
-}
-
 std::string ascii_lowercase(std::string_view text) {
   std::string lowered(text);
   ascii_lowercase_in_place(lowered);

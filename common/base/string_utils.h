@@ -57,7 +57,13 @@ namespace briefsearch {
 
 // ASCII letters A-Z become a-z; every other byte is kept, so offsets stay the same.
 [[nodiscard]] std::string ascii_lowercase(std::string_view text);
-void ascii_lowercase_in_place(std::string& text);
+// Inline, so the analyser's per-word call (add_ascii_words) vectorises in place.
+inline void ascii_lowercase_in_place(std::string& text) {
+  for (char& c : text) {
+    // Branch-free, so the loop vectorises.
+    c = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 'a' - 'A' : 0));
+  }
+}
 [[nodiscard]] std::string ascii_uppercase(std::string_view text);
 
 [[nodiscard]] bool starts_with_ignoring_case(std::string_view text, std::string_view prefix);
