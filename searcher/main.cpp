@@ -53,7 +53,9 @@ int run(int argc, char** argv) {
 
   const std::string query = join(command.query_words, " ");
   // Only a batch line or --like may be empty: brief-search '' is a mistake, as '  ' is.
-  if (query.empty() && !command.session.like) throw QueryError(query, 1, "empty query");
+  if (trim(query).empty() && !command.session.like) {
+    throw QueryError(query, query.size() + 1, "empty query");
+  }
   const auto writer = make_stdout_writer(format, command.color, command.width);
   const SearchReport report = answer(query, writer->hit_sink(command.session.search));
   writer->write(report);

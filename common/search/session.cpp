@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "common/base/errors.h"
+#include "common/base/string_utils.h"
 #include "common/store/database.h"
 #include "common/store/reopen_retry.h"
 
@@ -49,7 +50,8 @@ SearchReport SearchSession::answer_once(const std::string& query_text, const Hit
   report.options.sort = options_.sort.value_or(SortOrder::kRelevance);
   Xapian::Query query;
   std::optional<QueryNode> tree;
-  if (!query_text.empty()) {
+  // A line of white space is an empty line (--batch gives both a result with total 0).
+  if (!trim(query_text).empty()) {
     tree = parse_query(query_text, today_, {}, options_.any_word);
     query = build_xapian_query(*tree, query_text, database_, analyser_);
     report.parsed_query = query_text_of(*tree);

@@ -126,7 +126,7 @@ TEST_CASE("similar briefs exclude the brief itself", "[e2e][search]") {
 TEST_CASE("batch mode answers one query per line with one JSON object", "[e2e][search]") {
   IndexedCorpus corpus;
   ProcessOptions options = isolated(corpus.home());
-  options.input = "houthi\n(unbalanced\nqqqqzzzz\n\"Cape of Good Hope\"\n";
+  options.input = "houthi\n(unbalanced\nqqqqzzzz\n\"Cape of Good Hope\"\n\n \t \n";
   const auto result = run_process(
       {kSearchBinary, "--db", corpus.database().string(), "--batch", "-n", "1"}, options);
   CHECK(result.exit_code == 2);  // one query was malformed
@@ -134,12 +134,17 @@ TEST_CASE("batch mode answers one query per line with one JSON object", "[e2e][s
   std::vector<json> answers;
   std::string line;
   while (std::getline(lines, line)) answers.push_back(json::parse(line));
-  REQUIRE(answers.size() == 4);
+  REQUIRE(answers.size() == 6);
   CHECK(answers[0]["query"] == "houthi");
   CHECK(answers[0]["hits"][0]["id"] == kRedSea);
   CHECK_THAT(answers[1]["error"].get<std::string>(), Catch::Contains("unbalanced '('"));
   CHECK(answers[2]["total"] == 0);
   CHECK(answers[3]["total"] == 1);
+  // An empty line and a line of white space alike: a result with total 0, not an error.
+  for (const std::size_t blank : {4, 5}) {
+    CHECK(answers[blank]["total"] == 0);
+    CHECK_FALSE(answers[blank].contains("error"));
+  }
 
   options.input = "houthi\nsanctions\n";
   const auto clean =
