@@ -68,6 +68,10 @@ std::string period_text(const DateBounds& period) {
 
 void add_notes(const std::string& written, const WordMeaning& meaning,
                std::vector<std::string>& notes) {
+  if (!meaning.capitals_country.empty()) {
+    notes.push_back(written + ": a common word, left out; written " + ascii_uppercase(written) +
+                    " it names the country " + meaning.capitals_country);
+  }
   if (meaning.period) {
     notes.push_back(written + ": also " +
                     (meaning.month_name.empty() ? "" : "'" + meaning.month_name + "' and ") +
@@ -133,6 +137,11 @@ WordMeaning meaning_of(const QueryNode& node, Analyser& analyser, std::optional<
   }
   if (meaning.period) return meaning;
   const std::vector<Token> tokens = analyser.analyse(node.text);
+  if (tokens.size() == 1 && tokens.front().stop_word && ascii_lowercase(node.text) == node.text) {
+    if (const auto code = country_code_named(ascii_uppercase(node.text), analyser)) {
+      meaning.capitals_country = *code;
+    }
+  }
   if (tokens.size() != 1 || tokens.front().stop_word) return meaning;
   if (const auto code = country_code_named(node.text, analyser)) {
     add_country(meaning, *code, {tokens.front().term}, analyser);

@@ -34,6 +34,9 @@ struct WordMeaning {
   // which the brief's text may use instead.
   std::string country;
   std::vector<std::vector<std::string>> country_names;
+  // A stop word that names a country only in capitals ("us", "US"): that country's code,
+  // for the --explain note that says the word was left out (it means nothing else).
+  std::string capitals_country;
 
   [[nodiscard]] bool empty() const { return !period && country.empty(); }
 };

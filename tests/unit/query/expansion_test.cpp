@@ -150,6 +150,18 @@ TEST_CASE("explain notes list each word that means more", "[query][expansion]") 
                                           "2024: also briefs dated 2024-01-01..2024-12-31"});
 }
 
+TEST_CASE("a stop word that names a country in capitals is noted as left out",
+          "[query][expansion]") {
+  Analyser analyser;
+  CHECK(
+      meaning_notes(parse_query("us tariffs", kToday), analyser) ==
+      std::vector<std::string>{"us: a common word, left out; written US it names the country US"});
+  // Written in capitals it is the country; other stop words say nothing.
+  CHECK(meaning_notes(parse_query("US tariffs", kToday), analyser).front().starts_with("US: also"));
+  CHECK(meaning_notes(parse_query("the tariffs", kToday), analyser).empty());
+  CHECK(meaning_of(parse_query("us", kToday), analyser).empty());
+}
+
 TEST_CASE("plain words side by side may name a country together", "[query][expansion]") {
   Analyser reader;
   const auto words_at = [&](const std::string& query, std::size_t index) {
