@@ -52,25 +52,20 @@ std::string normalise_line_ends(std::string_view text) {
 }
 
 std::string as_one_line(std::string_view text) {
-  const auto is_break = [](char c) {
-    return c == '\r' || c == '\n' || c == '\t' || c == '\v' || c == '\f';
-  };
   const std::string_view trimmed = trim(text);
   std::string out;
   out.reserve(trimmed.size());
   for (size_t i = 0; i < trimmed.size();) {
-    size_t end = i;
-    bool has_break = false;
-    while (end < trimmed.size() && (trimmed[end] == ' ' || is_break(trimmed[end]))) {
-      has_break = has_break || is_break(trimmed[end]);
-      ++end;
-    }
-    if (end == i) {
+    if (!is_ascii_space(trimmed[i])) {
       out += trimmed[i++];
-    } else {
-      out.append(has_break ? std::string_view(" ") : trimmed.substr(i, end - i));
-      i = end;
+      continue;
     }
+    // A run of white space: one space if it breaks the line, else kept as written.
+    size_t end = i;
+    while (end < trimmed.size() && is_ascii_space(trimmed[end])) ++end;
+    const std::string_view run = trimmed.substr(i, end - i);
+    out.append(run.find_first_not_of(' ') == std::string_view::npos ? run : " ");
+    i = end;
   }
   return out;
 }

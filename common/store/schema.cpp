@@ -87,12 +87,13 @@ std::string normalise_filter_value(std::string_view value) {
   return ascii_lowercase(normalised);
 }
 
+// The country's value as a country filter term holds it, under another prefix.
 std::string lead_subject_term(std::string_view country) {
-  return bounded_term(kLeadSubjectPrefix, normalise_filter_value(country));
+  return filter_term({"lead-subject", kLeadSubjectPrefix}, country);
 }
 
 std::string lead_mentions_term(std::string_view country) {
-  return bounded_term(kLeadMentionsPrefix, normalise_filter_value(country));
+  return filter_term({"lead-mentions", kLeadMentionsPrefix}, country);
 }
 
 std::string filter_term(const FilterField& field, std::string_view value) {
